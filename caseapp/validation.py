@@ -1,0 +1,181 @@
+"""Field checks shared by intake, editing and import. Each raises ValueError with a Chinese
+message (without the field name: the caller knows which field or column it checked)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from stdnum.cn import ric
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+LANDLINE = re.compile(r"^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$")
+
+_PROVINCES = {
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+    "65", "71", "81", "82", "83", "91",
+}
+
+TRUE_WORDS = {"是", "y", "yes", "true", "1", "√", "✓"}
+FALSE_WORDS = {"否", "n", "no", "false", "0", ""}
+
+
+def parse_date(value: object) -> date | None:
+    """A date in any form clerks type or Excel stores; None for blank."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # An Excel serial day number that arrived as a plain number.
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueError(f"「{value}」不是日期")
+    text = str(value).strip()
+    if not text:
+        return None
+    text = text.split(" ")[0] if re.match(r"^\d{4}-\d{1,2}-\d{1,2} \d", text) else text
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            try:
+                return date(y, mo, d)
+            except ValueError:
+                raise ValueError(f"「{text}」不是存在的日期") from None
+    raise ValueError(f"「{text}」不是可识别的日期，应写作 2026-03-05、2026/3/5 或 2026年3月5日")
+
+
+@dataclass(frozen=True)
+class IdInfo:
+    number: str
+    gender: str  # 男 / 女
+    birth_date: date
+
+
+def check_id_number(value: str) -> IdInfo:
+    """An 18-character resident ID number (GB 11643) with a valid checksum."""
+    text = str(value).strip().upper().replace(" ", "")
+    # stdnum's own validate() also looks the region up in a table that lacks some current
+    # districts (500102 涪陵区), so check what GB 11643 defines: length, digits, checksum, date.
+    if len(text) != 18:
+        raise ValueError("身份证号应为18位")
+    if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
+        raise ValueError("身份证号格式不正确（前17位应为数字，末位为数字或X）")
+    if text[:2] not in _PROVINCES:
+        raise ValueError("身份证号前两位不是有效的省级代码")
+    if ric.calc_check_digit(text) != text[17]:
+        raise ValueError("身份证号校验位不正确，请核对")
+    try:
+        birth = ric.get_birth_date(text)
+    except (InvalidComponent, InvalidFormat, InvalidLength, InvalidChecksum):
+        raise ValueError("身份证号中的出生日期不正确") from None
+    if birth > date.today() or birth.year < 1880:
+        raise ValueError("身份证号中的出生日期不正确")
+    number = text
+    gender = "男" if int(number[16]) % 2 == 1 else "女"
+    return IdInfo(number, gender, birth)
+
+
+def check_phone(value: str) -> str:
+    text = re.sub(r"[\s（）()]", "", str(value).strip())
+    text = text.replace("—", "-").replace("－", "-")
+    if text.startswith("+86"):
+        text = text[3:]
+    if MOBILE.match(text) or LANDLINE.match(text):
+        return text
+    raise ValueError(f"「{value}」不是有效的手机号或固定电话")
+
+
+def parse_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValueError(f"「{value}」应填 是 或 否")
+
+
+def parse_people(value: object) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"「{value}」应为整数") from None
+    if number != number.to_integral_value() or number < 1:
+        raise ValueError(f"「{value}」应为不小于1的整数")
+    return int(number)
+
+
+def parse_amount(value: object) -> Decimal | None:
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip().replace(",", "").replace("，", "").removesuffix("元")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"「{value}」不是金额") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"「{value}」应为不小于0的金额")
+    if amount >= Decimal("1e12"):
+        raise ValueError(f"「{value}」金额过大")
+    return amount.quantize(Decimal("0.01"))
+
+
+def check_dates(
+    received_on: date | None,
+    accepted_on: date | None,
+    closed_on: date | None,
+    rejected: bool = False,
+) -> list[tuple[str, str]]:
+    """Cross-field date rules: (field, message) for every rule broken."""
+    problems = []
+    if received_on and accepted_on and accepted_on < received_on:
+        problems.append(("accepted_on", "受理日期不能早于登记日期"))
+    if closed_on:
+        if rejected:
+            if received_on and closed_on < received_on:
+                problems.append(("closed_on", "办结日期不能早于登记日期"))
+        elif accepted_on and closed_on < accepted_on:
+            problems.append(("closed_on", "办结日期不能早于受理日期"))
+    return problems
+
+
+def mask_id_number(number: str | None) -> str:
+    """500102********123X: region and the last four stay (PIPL: show only what is needed)."""
+    if not number:
+        return ""
+    return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else "****"
+
+
+def mask_phone(phone: str | None) -> str:
+    if not phone:
+        return ""
+    if len(phone) >= 11:
+        return phone[:3] + "****" + phone[-4:]
+    return phone[:-4] + "****" if len(phone) > 4 else "****"
+
+
+def mask_name(name: str | None) -> str:
+    """张秀英 → 张**, for printouts that list people to superiors."""
+    if not name:
+        return ""
+    return name[0] + "*" * (len(name) - 1) if len(name) > 1 else name
