@@ -1,0 +1,58 @@
+"""A rotating log file in the data folder. Personal data never reaches it (PIPL): a filter
+masks anything shaped like an ID number or a phone number, whatever the caller logged."""
+
+from __future__ import annotations
+
+import logging
+import re
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+_ID = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+_handler: RotatingFileHandler | None = None
+
+
+def scrub(text: str) -> str:
+    text = _ID.sub(r"\1********\2", text)
+    return _PHONE.sub(r"\1****\2", text)
+
+
+class ScrubFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = scrub(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+def log_file() -> Path:
+    from .db import data_dir
+
+    return data_dir() / "logs" / "caseapp.log"
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    """Idempotent: one handler on the root logger, never on the console."""
+    global _handler
+    path = log_file()
+    if _handler is not None and Path(_handler.baseFilename) == path:
+        return
+    root = logging.getLogger()
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        _handler = None  # a read-only data folder must not stop the program
+        return
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    _handler.addFilter(ScrubFilter())
+    root.addHandler(_handler)
+    root.setLevel(level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)

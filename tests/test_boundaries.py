@@ -1,0 +1,84 @@
+"""The house rules that keep the core honest (DESIGN.md rules 1 and 6)."""
+
+import ast
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import caseapp
+from caseapp.db import open_database
+
+ROOT = Path(caseapp.__file__).parent
+
+
+def test_caseapp_never_imports_qt_statically():
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "ui") for n in names):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_importing_every_caseapp_module_loads_no_qt():
+    modules = [m.name for m in pkgutil.walk_packages([str(ROOT)], "caseapp.")
+               if ".migrations" not in m.name and m.name != "caseapp.__main__"]
+    assert "caseapp.services" in modules
+    code = ("import importlib, sys\n"
+            f"for m in {modules!r}: importlib.import_module(m)\n"
+            "print(sorted(k for k in sys.modules if k.startswith(('PySide6', 'PyQt'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_migrations_match_the_models(tmp_path):
+    """Alembic owns the schema: the migrated database has exactly what the models declare."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from caseapp.models import Base
+
+    database = open_database(tmp_path / "m.db")
+    with database.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+                                Base.metadata)
+    database.dispose()
+    assert diff == []
+
+
+def test_opening_twice_is_idempotent(tmp_path):
+    from caseapp.db import current_revision, head_revision
+
+    first = open_database(tmp_path / "x.db")
+    rev = current_revision(first)
+    first.dispose()
+    second = open_database(tmp_path / "x.db")
+    assert current_revision(second) == rev == head_revision(second)
+    assert second.local_user_id() == 1
+    second.dispose()
+
+
+def test_sqlite_pragmas(db):
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    import pytest
+
+    from caseapp.errors import StorageError
+
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(StorageError, match="不是 CaseDesk 数据库"):
+        open_database(bogus)
+    assert bogus.read_text(encoding="utf-8") == "这不是数据库"
