@@ -1,0 +1,38 @@
+"""GUI fixtures: a real database in tmp_path, an AppContext, QSettings kept out of $HOME."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+
+TODAY = date(2026, 3, 20)  # fixed so deadlines and screenshots do not drift
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture
+def ctx(qapp, db, actor):
+    from ui.context import AppContext
+    from ui.style import apply_style
+
+    apply_style(qapp)
+    context = AppContext(db, actor, today=TODAY)
+    yield context
+    context.runner.pool.waitForDone(10000)
+
+
+@pytest.fixture
+def wait_idle(qtbot, ctx):
+    """Wait until every background call of the context has delivered its result."""
+
+    def wait(timeout: int = 10000) -> None:
+        qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=timeout)
+
+    return wait
