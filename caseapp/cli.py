@@ -82,7 +82,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_date_arg, required=True)
     p.add_argument("--to", dest="date_to", type=_date_arg, required=True)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = sub.add_parser("report", help="打印报表与文书（PDF）")
+    reports = p.add_subparsers(dest="report", metavar="REPORT", parser_class=_Parser)
+    reports.required = True
+    r = reports.add_parser("monthly", help="月度统计报表")
+    r.add_argument("--month", type=_month_arg, required=True, metavar="YYYY-MM")
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    r = reports.add_parser("annual", help="年度统计报告")
+    r.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    r = reports.add_parser("case", help="案件文书：登记表、调解协议书、告知书")
+    r.add_argument("number", help="案件编号，如 （2026）调字第0001号")
+    r.add_argument("--doc", choices=("sheet", "agreement", "notice"), required=True)
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     return parser
+
+
+def _month_arg(text: str) -> tuple[int, int]:
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"「{text}」不是月份，应写作 2026-03")
+    return int(m.group(1)), int(m.group(2))
+
+
+def _year_arg(text: str) -> int:
+    if not text.strip().isdigit() or not 1900 <= int(text) <= 2999:
+        raise argparse.ArgumentTypeError(f"「{text}」不是年份，应写作 2026")
+    return int(text)
 
 
 def _progress_printer(label: str):
@@ -218,12 +247,31 @@ def format_figures(fig: dict) -> str:
     return "\n".join(lines)
 
 
+def cmd_report(args) -> int:
+    from .reports import case_docs, summary
+
+    if args.output.suffix.lower() != ".pdf":
+        print("输出文件须为 .pdf", file=sys.stderr)
+        return EXIT_USAGE
+    database = _open(args, upgrade=False)
+    if args.report == "monthly":
+        year, month = args.month
+        path = summary.monthly_report(database, year, month, args.output)
+    elif args.report == "annual":
+        path = summary.annual_report(database, args.year, args.output)
+    else:
+        path = case_docs.render_case_document(database, args.number, args.doc, args.output)
+    print(f"已生成：{path}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init,
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,
     "stats": cmd_stats,
+    "report": cmd_report,
 }
 
 

@@ -29,6 +29,7 @@ from .models import (
     Case,
     CaseParty,
     Category,
+    Department,
     Event,
     FollowUp,
     MediationSession,
@@ -755,7 +756,7 @@ def save_settings(db: Database, actor: int, settings: OfficeSettings) -> None:
         template = settings.number_format(kind)
         try:
             a, b = format_number(template, 2026, 1), format_number(template, 2026, 2)
-        except (KeyError, ValueError, IndexError):
+        except (KeyError, ValueError, IndexError, TypeError, AttributeError):
             a = b = ""
         if not a or a == b:
             problems.append(Problem(f"{kind}_number_format", "编号格式须含 {seq}，例如 （{year}）调字第{seq:04d}号"))
@@ -772,8 +773,18 @@ def save_settings(db: Database, actor: int, settings: OfficeSettings) -> None:
     db.invalidate_settings()
 
 
+def _list_entry_name(name: str, what: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(Problem("name", f"{what}名称必须填写"))
+    if len(name) > 64:
+        raise ValidationError(Problem("name", f"{what}名称不能超过64字"))
+    return name
+
+
 def set_category_active(db: Database, actor: int, kind: str, name: str, active: bool) -> None:
     """Add a category, or retire/restore one; a used category is never deleted."""
+    name = _list_entry_name(name, "类别")
     with db.write() as session:
         _require(session, actor, wf.Act.SETTINGS)
         row = session.scalar(select(Category).where(Category.kind == kind, Category.name == name))
@@ -782,8 +793,24 @@ def set_category_active(db: Database, actor: int, kind: str, name: str, active: 
                 raise NotFound(f"类别「{name}」不存在")
             order = session.scalar(select(func.coalesce(func.max(Category.sort_order), 0))
                                    .where(Category.kind == kind)) + 1
-            session.add(Category(kind=kind, name=name.strip(), active=True, sort_order=order))
+            session.add(Category(kind=kind, name=name, active=True, sort_order=order))
         else:
             row.active = active
         add_event(session, None, actor, "settings_changed",
                   note=f"类别「{name}」{'启用' if active else '停用'}")
+
+
+def set_department_active(db: Database, actor: int, name: str, active: bool) -> None:
+    """Add a 参与部门, or retire/restore one; a department once used is never deleted."""
+    name = _list_entry_name(name, "部门")
+    with db.write() as session:
+        _require(session, actor, wf.Act.SETTINGS)
+        row = session.scalar(select(Department).where(Department.name == name))
+        if row is None:
+            if not active:
+                raise NotFound(f"部门「{name}」不存在")
+            session.add(Department(name=name, active=True))
+        else:
+            row.active = active
+        add_event(session, None, actor, "settings_changed",
+                  note=f"参与部门「{name}」{'启用' if active else '停用'}")

@@ -1,0 +1,1 @@
+"""ReportLab printouts: summaries (monthly, annual) and case documents, in Chinese layout."""

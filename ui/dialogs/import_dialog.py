@@ -1,0 +1,568 @@
+"""导入: pick a .xlsx/.csv file, check it (a dry run that writes nothing), list every problem
+by row and column, then import it all at once with progress and a summary (DOMAIN.md section 6).
+
+Both the check and the import are caseapp jobs run through ctx.runner.run_job, so the GUI
+thread never waits and Cancel rolls the import's transaction back.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp import exchange
+from caseapp.errors import Problem
+from caseapp.progress import Cancelled
+
+from ..i18n import tr
+from ..style import CLOSED, MUTED, OVERDUE, TEXT
+from ..tasks import error_text
+
+# style.qss gives primary buttons no disabled look, so a disabled 导入/保存 would still look
+# pressable; this keeps it visibly off.
+PRIMARY_DISABLED = ("QPushButton:disabled { background: #a8c5f7; border: 1px solid #a8c5f7;"
+                    " color: #ffffff; }")
+
+# ---------------------------------------------------------------------------
+# File choosers as module functions, so tests can replace them (no modal dialogs in tests).
+
+
+def choose_open_file(parent: QWidget, title: str, file_filter: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path
+
+
+def choose_save_file(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Work done on a worker thread (plain functions: no widgets).
+
+
+def write_template(path: str | Path, headers: list[str], notes: list[tuple[str, str, str]],
+                   notes_title: str) -> str:
+    """An empty import template: the first sheet holds only the header row (what import reads);
+    a second sheet explains each column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "案件"
+    ws.append(headers)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEAFE")
+    for col, head in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=col)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(horizontal="center")
+        width = 30 if head == "事项摘要" else max(10, 2 * len(head) + 4)
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.freeze_panes = "A2"
+    help_ws = wb.create_sheet(notes_title)
+    help_ws.append(["列名", "是否必填", "说明"])
+    for row in notes:
+        help_ws.append(list(row))
+    for cell in help_ws[1]:
+        cell.font, cell.fill = bold, fill
+    for letter, width in (("A", 14), ("B", 10), ("C", 60)):
+        help_ws.column_dimensions[letter].width = width
+    wb.save(path)
+    return str(path)
+
+
+def write_problems_csv(path: str | Path, rows: list[tuple[str, str, str]],
+                       headers: tuple[str, str, str]) -> str:
+    # UTF-8 with BOM so Excel on Chinese Windows opens it correctly (as the export does).
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return str(path)
+
+
+def template_notes() -> list[tuple[str, str, str]]:
+    """(列名, 必填, 说明) for the template's help sheet, translated on the GUI thread."""
+    yes, no = tr("必填"), ""
+    return [
+        ("类型", yes, tr("信访 或 纠纷")),
+        ("编号", no, tr("留空则导入时自动编号；填写的编号不能与已有编号重复")),
+        ("登记日期", yes, tr("如 2026-03-05、2026/3/5、2026年3月5日")),
+        ("受理日期", no, tr("不早于登记日期")),
+        ("办结日期", no, tr("不早于受理日期；填写时须同时填写办理结果")),
+        ("办理结果", no, tr("信访：支持、解释说明、不予支持、转人民调解、不予受理；"
+                          "纠纷：调解成功、调解不成、终止调解")),
+        ("延期", no, tr("是 或 否")),
+        ("当事人", yes, tr("信访人或申请人的姓名")),
+        ("身份证号", no, tr("18位居民身份证号，校验位须正确")),
+        ("联系电话", no, tr("手机号或固定电话")),
+        ("对方当事人", no, tr("纠纷的被申请人")),
+        ("街镇", no, ""),
+        ("类别", yes, tr("须是「设置 → 类别」中启用的名称")),
+        ("来源", no, tr("信访：来信、来访、网上信访、来电、传真、上级交办；"
+                      "纠纷：当事人申请、主动排查、信访转入、委托移送")),
+        ("信访代理", no, tr("是 或 否（信访件）")),
+        ("已录入系统", no, tr("是 或 否（信访件）")),
+        ("协议履行", no, tr("是 或 否（调解成功的纠纷）")),
+        ("承办人", no, ""),
+        ("事项摘要", yes, tr("不超过500字")),
+        ("涉及人数", no, tr("不小于1的整数")),
+        ("涉及金额", no, tr("元，不小于0")),
+    ]
+
+
+def _problem_sort_key(p: Problem) -> tuple[int, int]:
+    # File-level problems (no row) first, then by spreadsheet row; stable within a row.
+    return (0, 0) if p.row is None else (1, p.row)
+
+
+# ---------------------------------------------------------------------------
+
+
+class ImportDialog(QDialog):
+    """Check, then import. ``path`` preselects a file (used by tests and drag-and-drop)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, path: str | Path | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path: Path | None = None
+        self.problems: list[Problem] = []
+        self.import_result = None  # the ImportResult of the last successful check or import
+        self._task = None
+        self.setWindowTitle(tr("导入案件"))
+        self.setModal(True)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_check_page())
+        self.stack.addWidget(self._build_done_page())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 18, 20, 16)
+        outer.addWidget(self.stack)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.choose_file)
+        self.resize(820, 600)
+        if path:
+            self.set_path(path)
+        self._update_buttons()
+
+    # -- layout ---------------------------------------------------------------
+
+    def _build_check_page(self) -> QWidget:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(12)
+
+        title = QLabel(tr("从表格导入案件"), page)
+        title.setProperty("role", "title")
+        lay.addWidget(title)
+
+        help_card = QFrame(page)
+        help_card.setProperty("card", True)
+        help_lay = QHBoxLayout(help_card)
+        help_lay.setContentsMargins(14, 12, 14, 12)
+        help_lay.setSpacing(16)
+        self.help_label = QLabel(tr(
+            "文件的<b>第一行必须是列标题</b>，每行一件案件；支持 .xlsx 和 .csv，列的顺序不限。<br>"
+            "必填列：<b>类型、登记日期、当事人、类别、事项摘要</b>；编号留空时自动编号。<br>"
+            "先检查整个文件：只要有一处问题，就一件也不导入。"), help_card)
+        self.help_label.setWordWrap(True)
+        self.help_label.setTextFormat(Qt.TextFormat.RichText)
+        help_lay.addWidget(self.help_label, 1)
+        self.template_button = QPushButton(tr("下载模板…"), help_card)
+        self.template_button.setToolTip(tr("保存一个只有列标题的空白 Excel 模板，另附各列说明"))
+        self.template_button.clicked.connect(self.download_template)
+        help_lay.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(help_card)
+
+        file_row = QHBoxLayout()
+        file_row.setSpacing(8)
+        file_label = QLabel(tr("文件："), page)
+        self.file_edit = QLineEdit(page)
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(tr("请选择要导入的 .xlsx 或 .csv 文件"))
+        file_label.setBuddy(self.file_edit)
+        self.choose_button = QPushButton(tr("选择文件…"), page)
+        self.choose_button.clicked.connect(self.choose_file)
+        self.check_button = QPushButton(tr("检查"), page)
+        self.check_button.setToolTip(tr("检查文件中的每一行，不写入任何数据"))
+        self.check_button.clicked.connect(self.check)
+        file_row.addWidget(file_label)
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.check_button)
+        lay.addLayout(file_row)
+
+        self.summary_label = QLabel(page)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.summary_label)
+        self.detail_label = QLabel(page)
+        self.detail_label.setProperty("role", "muted")
+        self.detail_label.setWordWrap(True)
+        lay.addWidget(self.detail_label)
+
+        # The result area: a message (before a check, or when it passed) or the problem table.
+        self.result_stack = QStackedWidget(page)
+        self.message_label = QLabel(page)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.message_label.setProperty("card", True)
+        self.message_label.setTextFormat(Qt.TextFormat.RichText)
+        self.message_label.setMargin(24)
+        self.result_stack.addWidget(self.message_label)
+
+        self.problem_table = QTableWidget(0, 3, page)
+        self.problem_table.setHorizontalHeaderLabels([tr("行"), tr("列"), tr("问题")])
+        self.problem_table.verticalHeader().setVisible(False)
+        self.problem_table.verticalHeader().setDefaultSectionSize(30)
+        self.problem_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problem_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problem_table.setAlternatingRowColors(True)
+        self.problem_table.setWordWrap(False)
+        header = self.problem_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 64)
+        header.resizeSection(1, 120)
+        self.result_stack.addWidget(self.problem_table)
+        lay.addWidget(self.result_stack, 1)
+
+        problem_buttons = QHBoxLayout()
+        problem_buttons.addStretch(1)
+        self.copy_button = QPushButton(tr("复制问题列表"), page)
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.export_button = QPushButton(tr("导出问题列表…"), page)
+        self.export_button.clicked.connect(self.export_problems)
+        problem_buttons.addWidget(self.copy_button)
+        problem_buttons.addWidget(self.export_button)
+        self.problem_bar = QWidget(page)
+        self.problem_bar.setLayout(problem_buttons)
+        problem_buttons.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.problem_bar)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.import_button = QPushButton(tr("导入"), page)
+        self.import_button.setProperty("primary", True)
+        self.import_button.setStyleSheet(PRIMARY_DISABLED)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton(tr("关闭"), page)
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        lay.addLayout(buttons)
+
+        self._show_problems([])
+        self._set_summary("", None)
+        self._set_message(tr("选择文件后点击「检查」。<br>检查只读取文件，不会写入任何数据。"))
+        return page
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(12)
+        title = QLabel(tr("导入完成"), page)
+        title.setProperty("role", "title")
+        lay.addWidget(title)
+        card = QFrame(page)
+        card.setProperty("card", True)
+        card_lay = QVBoxLayout(card)
+        card_lay.setContentsMargins(32, 24, 32, 24)
+        card_lay.setSpacing(10)
+        card_lay.addStretch(1)
+        self.done_heading = QLabel(card)
+        self.done_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_heading.setStyleSheet(f"color: {CLOSED}; font-size: 17pt;")
+        self.done_label = QLabel(card)
+        self.done_label.setWordWrap(True)
+        self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_label.setStyleSheet("font-size: 11pt;")
+        self.done_note = QLabel(card)
+        self.done_note.setProperty("role", "muted")
+        self.done_note.setWordWrap(True)
+        self.done_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for w in (self.done_heading, self.done_label, self.done_note):
+            card_lay.addWidget(w)
+        card_lay.addStretch(1)
+        lay.addWidget(card, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.finish_button = QPushButton(tr("完成"), page)
+        self.finish_button.setProperty("primary", True)
+        self.finish_button.clicked.connect(self.accept)
+        row.addWidget(self.finish_button)
+        lay.addLayout(row)
+        return page
+
+    # -- state ----------------------------------------------------------------
+
+    def set_path(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.file_edit.setText(str(self.path))
+        self.file_edit.setToolTip(str(self.path))
+        self.import_result = None
+        self._show_problems([])
+        self._set_summary("", None)
+        self._set_message(tr("点击「检查」检查文件中的每一行。<br>检查只读取文件，不会写入任何数据。"))
+        self._update_buttons()
+
+    def _busy(self) -> bool:
+        return self._task is not None
+
+    def _update_buttons(self) -> None:
+        busy = self._busy()
+        has_file = self.path is not None
+        ready = self.import_result is not None and self.import_result.dry_run and not self.problems
+        self.choose_button.setEnabled(not busy)
+        self.template_button.setEnabled(not busy)
+        self.check_button.setEnabled(has_file and not busy)
+        self.import_button.setEnabled(ready and not busy)
+        # Enter presses the next sensible step.
+        self.check_button.setDefault(not ready)
+        self.import_button.setDefault(ready)
+
+    def _set_summary(self, text: str, colour: str | None, detail: str = "") -> None:
+        self.summary_label.setText(text)
+        style = f"color: {colour}; font-weight: bold;" if colour else ""
+        self.summary_label.setStyleSheet(style)
+        self.detail_label.setText(detail)
+        self.detail_label.setVisible(bool(detail))
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=_problem_sort_key)
+        table = self.problem_table
+        table.setRowCount(len(self.problems))
+        for i, p in enumerate(self.problems):
+            row_item = QTableWidgetItem("—" if p.row is None else str(p.row))
+            row_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(i, 0, row_item)
+            table.setItem(i, 1, QTableWidgetItem(p.field))
+            table.setItem(i, 2, QTableWidgetItem(p.message))
+            for c in range(3):
+                table.item(i, c).setToolTip(str(p))
+        shown = bool(self.problems)
+        self.result_stack.setCurrentIndex(1 if shown else 0)
+        self.problem_bar.setVisible(shown)
+
+    def _set_message(self, html: str, colour: str | None = None) -> None:
+        """The centred text shown in the result area while there is no problem table."""
+        style = f"color: {colour};" if colour else f"color: {MUTED};"
+        self.message_label.setStyleSheet(style + " font-size: 11pt;")
+        self.message_label.setText(html)
+
+    # -- slots ----------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        if self._busy():
+            return
+        path = choose_open_file(self, tr("选择要导入的文件"), tr("表格文件 (*.xlsx *.csv)"))
+        if path:
+            self.set_path(path)
+
+    def check(self) -> None:
+        if self.path is None or self._busy():
+            return
+        db, actor, path = self.ctx.db, self.ctx.actor, self.path
+        self.import_result = None
+        self._show_problems([])
+        self._set_summary("", None)
+        self._set_message(tr("正在检查…"))
+        self._task = self.ctx.runner.run_job(
+            self, tr("正在检查文件"),
+            lambda: exchange.import_file(db, actor, path, dry_run=True),
+            on_done=self._checked, on_error=lambda exc: self._failed(exc, checking=True))
+        self._update_buttons()
+
+    def _checked(self, result) -> None:
+        self._task = None
+        self.import_result = result
+        self._set_summary(
+            tr("检查通过：可导入 {n} 件（信访件 {a} 件，矛盾纠纷 {b} 件）").format(
+                n=result.rows, a=result.petitions, b=result.disputes),
+            CLOSED)
+        numbered = (tr("，其中 {k} 件将自动编号").format(k=result.numbered)
+                    if result.numbered else "")
+        self._set_message(
+            f"<p style='font-size:17pt; color:{CLOSED};'>"
+            + tr("✓ 可导入 {n} 件").format(n=result.rows) + "</p><p>"
+            + tr("信访件 {a} 件，矛盾纠纷 {b} 件").format(a=result.petitions, b=result.disputes)
+            + numbered + "</p><p>" + tr("点击「导入」把它们写入数据库。") + "</p>", TEXT)
+        self._update_buttons()
+        self.import_button.setFocus()
+
+    def start_import(self) -> None:
+        if self.path is None or self._busy() or not self.import_button.isEnabled():
+            return
+        db, actor, path = self.ctx.db, self.ctx.actor, self.path
+        self._set_summary("", None)
+        self._set_message(tr("正在导入…"))
+        self._task = self.ctx.runner.run_job(
+            self, tr("正在导入案件"),
+            lambda: exchange.import_file(db, actor, path, dry_run=False),
+            on_done=self._imported, on_error=lambda exc: self._failed(exc, checking=False))
+        self._update_buttons()
+
+    def _imported(self, result) -> None:
+        self._task = None
+        self.import_result = result
+        self.done_label.setText(
+            tr("已导入 {n} 件（信访件 {a} 件，矛盾纠纷 {b} 件），自动编号 {k} 件，新增人员 {m} 人")
+            .format(n=result.rows, a=result.petitions, b=result.disputes, k=result.numbered,
+                    m=result.persons_created))
+        self.done_heading.setText(tr("✓ 已导入 {n} 件").format(n=result.rows))
+        self.done_note.setText(
+            tr("新案件已出现在「信访件」和「矛盾纠纷」列表中；每件案件的办理过程都记下了"
+               "「从 {name} 导入」。").format(name=self.path.name if self.path else ""))
+        self.stack.setCurrentIndex(1)
+        self.finish_button.setDefault(True)
+        self.finish_button.setFocus()
+        self.ctx.notify_changed(())
+
+    def _failed(self, exc: BaseException, checking: bool) -> None:
+        self._task = None
+        self.import_result = None
+        if isinstance(exc, exchange.ImportRefused):
+            self._show_problems(exc.problems)
+            self._set_summary(
+                tr("发现 {n} 处问题，未导入任何案件。请修改文件后重新检查。").format(n=exc.total),
+                OVERDUE,
+                tr("问题列表只显示前 {n} 处。").format(n=exchange.MAX_PROBLEMS)
+                if exc.total > exchange.MAX_PROBLEMS else "")
+        elif isinstance(exc, Cancelled):
+            self._show_problems([])
+            text = tr("已取消检查。") if checking else tr("已取消导入，没有写入任何案件。")
+            self._set_summary(text, OVERDUE if not checking else None)
+            self._set_message(tr("可以重新检查，或选择其他文件。") if checking
+                              else tr("数据库保持导入前的样子。可以重新检查后再导入。"))
+        else:
+            self._show_problems([])
+            lead = tr("检查未完成：") if checking else tr("导入未完成，没有写入任何案件：")
+            self._set_summary(lead + error_text(exc), OVERDUE)
+            self._set_message(tr("请处理上面的问题后重试。"))
+        self._update_buttons()
+
+    def copy_problems(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(str(p) for p in self.problems))
+        self.detail_label.setText(tr("已复制 {n} 条问题到剪贴板。").format(n=len(self.problems)))
+        self.detail_label.setVisible(True)
+
+    def export_problems(self) -> None:
+        if not self.problems:
+            return
+        stem = self.path.stem if self.path else "导入"
+        target = choose_save_file(self, tr("导出问题列表"), tr("{name}-问题列表.csv").format(name=stem),
+                                  tr("CSV 文件 (*.csv)"))
+        if not target:
+            return
+        if not target.lower().endswith(".csv"):
+            target += ".csv"
+        rows = [("" if p.row is None else str(p.row), p.field, p.message) for p in self.problems]
+        self.ctx.runner.run(
+            write_problems_csv, target, rows, (tr("行"), tr("列"), tr("问题")),
+            on_done=lambda path: self._note(tr("问题列表已保存到 {path}").format(path=path)),
+            on_error=lambda exc: self._note(tr("问题列表未能保存：{err}").format(err=exc), True))
+
+    def download_template(self) -> None:
+        target = choose_save_file(self, tr("保存导入模板"), tr("案件导入模板.xlsx"), tr("Excel 工作簿 (*.xlsx)"))
+        if not target:
+            return
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        headers = [zh for zh, _alias in exchange.HEADERS]
+        self.ctx.runner.run(
+            write_template, target, headers, template_notes(), tr("填写说明"),
+            on_done=lambda path: self._note(tr("模板已保存到 {path}").format(path=path)),
+            on_error=lambda exc: self._note(tr("模板未能保存：{err}").format(err=exc), True))
+
+    def _note(self, text: str, error: bool = False) -> None:
+        self.detail_label.setText(text)
+        self.detail_label.setStyleSheet(f"color: {OVERDUE};" if error else "")
+        self.detail_label.setVisible(True)
+
+    def reject(self) -> None:
+        # Closing while a job runs would orphan its progress dialog; cancel it first.
+        if self._task is not None:
+            self._task.cancel()
+            return
+        super().reject()
+
+
+# ---------------------------------------------------------------------------
+# Screenshots.
+
+
+def _spin_until_idle(ctx, timeout_ms: int = 60000) -> None:
+    if not ctx.runner.busy:
+        QCoreApplication.processEvents()
+        return
+    loop = QEventLoop()
+    ctx.runner.idle.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    ctx.runner.idle.disconnect(loop.quit)
+    QCoreApplication.processEvents()
+
+
+_SAMPLE_HEADER = "类型,编号,登记日期,受理日期,办结日期,办理结果,当事人,身份证号,联系电话,街镇,类别,来源,承办人,事项摘要\n"
+
+
+def _sample_files(folder: Path) -> tuple[Path, Path]:
+    """A file with typical mistakes and a clean one, for the screenshots."""
+    bad = folder / "三月登记表.csv"
+    bad.write_text(_SAMPLE_HEADER + "\n".join([
+        "信访,,2026-03-02,2026-03-03,,,张秀英,500102195507142463,13812345678,马鞍街道,劳动社保,来访,周志强,反映某公司拖欠工资",
+        "信访,,2026-03-04,,,,李建国,,13912345678,江北街道,拆迁补偿,来信,周志强,反映拆迁补偿款未到位",
+        "纠纷,,2026-03-05,2026-03-01,,,王桂兰,,,李渡街道,邻里纠纷,当事人申请,刘晓燕,邻居加建房屋遮挡采光",
+        "纠纷,,2026/3/6,2026/3/7,2026/3/12,调解成功,陈明,,1381234,白涛街道,合同纠纷,主动排查,刘晓燕,装修款结算争议",
+        "信访,,2026-03-08,,,,,,,,教育,来电,黄海燕,反映学校收费问题",
+        "纠纷,,2026年3月9日,,,,赵小红,,,荔枝街道,婚姻家庭纠纷,邻居介绍,刘晓燕,离婚后子女抚养费争议",
+    ]) + "\n", encoding="utf-8-sig")
+    good = folder / "二月登记表.csv"
+    streets = ("马鞍街道", "江北街道", "李渡街道", "白涛街道")
+    lines = []
+    for i in range(1, 37):
+        if i % 3:
+            lines.append(f"信访,,2026-02-{i % 27 + 1:02d},,,,信访人{i},,,{streets[i % 4]},劳动社保,来访,"
+                         f"周志强,反映工资拖欠问题{i}")
+        else:
+            lines.append(f"纠纷,,2026-02-{i % 27 + 1:02d},2026-02-28,,,申请人{i},,,{streets[i % 4]},"
+                         f"邻里纠纷,当事人申请,刘晓燕,邻里通道占用争议{i}")
+    good.write_text(_SAMPLE_HEADER + "\n".join(lines) + "\n", encoding="utf-8-sig")
+    return bad, good
+
+
+def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
+    folder = Path(tempfile.mkdtemp(prefix="casedesk-import-"))
+    bad, good = _sample_files(folder)
+    states = []
+    for name, path in (("import-errors", bad), ("import-checked", good)):
+        dialog = ImportDialog(ctx, path=path)
+        dialog.check()
+        _spin_until_idle(ctx)
+        states.append((name, dialog))
+    return states
