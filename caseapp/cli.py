@@ -153,7 +153,7 @@ def cmd_demo(args) -> int:
                       on_progress=show)
     done()
     print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
-          f"{result.disputes} 件），涉及人员 {result.persons} 人")
+          f"{result.disputes} 件），新增当事人 {result.persons} 个（含单位）")
     return EXIT_OK
 
 
@@ -170,7 +170,8 @@ def cmd_import(args) -> int:
                             dry_run=args.dry_run, on_progress=show)
     except ImportRefused as exc:
         done()
-        print(f"{args.file.name} 有 {len(exc.problems)} 处问题，未导入任何案件：", file=sys.stderr)
+        total = getattr(exc, "total", len(exc.problems))
+        print(f"{args.file.name} 有 {total} 处问题，未导入任何案件：", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_REFUSED

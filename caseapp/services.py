@@ -215,9 +215,11 @@ def find_person(session: Session, id_number: str | None, name: str, phone: str |
         if person is not None:
             return person
     if name and phone:
-        return session.scalar(
-            select(Person).where(Person.name == name, Person.phone == phone).order_by(Person.id).limit(1)
-        )
+        stmt = select(Person).where(Person.name == name, Person.phone == phone)
+        if id_number:
+            # Someone else with the same name and phone but another ID is not this person.
+            stmt = stmt.where(Person.id_number.is_(None))
+        return session.scalar(stmt.order_by(Person.id).limit(1))
     return None
 
 

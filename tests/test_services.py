@@ -385,3 +385,15 @@ def test_two_writers_never_share_a_number(tmp_path):
         t.join()
     assert errors == []
     assert sorted(numbers) == [f"（2026）信字第{i:04d}号" for i in range(1, 31)]
+
+
+def test_same_name_and_phone_but_another_id_is_another_person(db, actor):
+    new_petition(db, actor)  # 张秀英, ID1, 13812345678
+    other_id = "110101199003074477"
+    ref = s.register_petition(db, actor, petition_input(category="教育"),
+                              [petitioner(id_number=other_id)])
+    with db.read() as session:
+        ids = set(session.scalars(select(Person.id_number)))
+        linked = session.scalar(select(Person.id_number).join(CaseParty.person)
+                                .where(CaseParty.case_id == ref.id))
+    assert ids == {ID1, other_id} and linked == other_id
