@@ -157,6 +157,12 @@ class Database:
         return uid
 
     def dispose(self) -> None:
+        if self.is_sqlite:
+            try:  # keeps the query planner's statistics fresh (cheap; SQLite's advice)
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except DBAPIError:
+                pass
         self.engine.dispose()
 
 

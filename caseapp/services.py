@@ -73,6 +73,7 @@ class PartyInput:
     gender: str | None = None
     is_org: bool = False
     legal_rep: str | None = None
+    person_id: int | None = None  # an already known person (intake's 使用此人, diversion)
 
 
 @dataclass
@@ -249,12 +250,15 @@ def _check_party(p: PartyInput, kind: str, index: int) -> tuple[PartyInput, list
         phone = None
     clean = PartyInput(name=name, role=p.role, id_number=id_number, phone=phone,
                        address=(p.address or "").strip() or None, gender=gender,
-                       is_org=p.is_org, legal_rep=(p.legal_rep or "").strip() or None)
+                       is_org=p.is_org, legal_rep=(p.legal_rep or "").strip() or None,
+                       person_id=p.person_id)
     return clean, problems
 
 
 def _attach_party(session: Session, case: Case, p: PartyInput) -> Person:
-    person = find_person(session, p.id_number, p.name, p.phone)
+    person = session.get(Person, p.person_id) if p.person_id else None
+    if person is None:
+        person = find_person(session, p.id_number, p.name, p.phone)
     if person is None:
         birth = v.check_id_number(p.id_number).birth_date if p.id_number else None
         person = Person(is_org=p.is_org, name=p.name, gender=p.gender, birth_date=birth,
@@ -567,7 +571,8 @@ def _divert(db: Database, session: Session, actor: int, petition: Case,
         parties.append(PartyInput(name=person.name, role=roles.get(cp.role, "第三人"),
                                   id_number=person.id_number, phone=person.phone,
                                   address=person.address, gender=person.gender,
-                                  is_org=person.is_org, legal_rep=person.legal_rep))
+                                  is_org=person.is_org, legal_rep=person.legal_rep,
+                                  person_id=person.id))
     data = CaseInput(summary=petition.summary, category=category,
                      received_on=petition.closed_on, source="信访转入",
                      details=petition.details, street=petition.street,

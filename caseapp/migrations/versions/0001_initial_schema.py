@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 23:26:50.640417
+Create Date: 2026-11-29 00:02:31.693104
 
 """
 from typing import Sequence, Union
@@ -67,10 +67,11 @@ def upgrade() -> None:
         batch_op.create_index('ix_cases_category', ['kind', 'category'], unique=False)
         batch_op.create_index('ix_cases_handler', ['handler'], unique=False)
         batch_op.create_index('ix_cases_kind_accepted', ['kind', 'accepted_on'], unique=False)
-        batch_op.create_index('ix_cases_kind_closed', ['kind', 'closed_on'], unique=False)
+        batch_op.create_index('ix_cases_kind_closed', ['kind', 'closed_on', 'accepted_on'], unique=False)
         batch_op.create_index('ix_cases_kind_received', ['kind', 'received_on'], unique=False)
         batch_op.create_index('ix_cases_kind_status_due', ['kind', 'status', 'due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_origin_case_id'), ['origin_case_id'], unique=False)
+        batch_op.create_index('ix_cases_status_received', ['status', 'received_on'], unique=False)
         batch_op.create_index('ix_cases_street', ['street'], unique=False)
 
     op.create_table('categories',
@@ -266,6 +267,7 @@ def downgrade() -> None:
     op.drop_table('categories')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_street')
+        batch_op.drop_index('ix_cases_status_received')
         batch_op.drop_index(batch_op.f('ix_cases_origin_case_id'))
         batch_op.drop_index('ix_cases_kind_status_due')
         batch_op.drop_index('ix_cases_kind_received')

@@ -1,0 +1,291 @@
+"""The case view: header, act buttons that follow the workflow, editing in 基本信息 (with a
+stale edit), rejecting, attachments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+
+from caseapp import queries, services
+from ui.widgets import case_view as case_view_module
+from ui.widgets import forms
+from ui.widgets.case_view import TAB_AGREEMENT, TAB_SESSIONS, CaseView
+
+TODAY = date(2026, 3, 20)
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def type_text(qtbot, widget, text):
+    """ASCII by key presses, Chinese committed by the input method (as an IME does)."""
+    if isinstance(widget, QComboBox):
+        widget = widget.lineEdit()
+    widget.setFocus()
+    for chunk in _runs(text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def _runs(text):
+    run = ""
+    for ch in text:
+        if run and ch.isascii() != run[-1].isascii():
+            yield run
+            run = ""
+        run += ch
+    if run:
+        yield run
+
+
+def timeline(view):
+    t = view.timeline_table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+@pytest.fixture(autouse=True)
+def no_message_boxes(monkeypatch):
+    shown = []
+    monkeypatch.setattr(forms, "report_error", lambda parent, exc: shown.append(exc))
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(
+            lambda *a, _n=name, **k: shown.append((_n, a)) or QMessageBox.StandardButton.No))
+    yield shown
+    assert shown == [], f"unexpected message box: {shown}"
+
+
+@pytest.fixture
+def petition(ctx):
+    return services.register_petition(
+        ctx.db, ctx.actor,
+        services.CaseInput(summary="要求支付拖欠工资", category="劳动社保",
+                           received_on=date(2026, 3, 2), street="马鞍街道", source="来访"),
+        [services.PartyInput(name="张秀英", role="信访人", id_number="500102195507142462",
+                             phone="13800001111", address="马鞍街道某小区")])
+
+
+@pytest.fixture
+def view(qtbot, ctx, wait_idle):
+    widget = CaseView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    return widget
+
+
+def show(view, case_id, wait_idle):
+    view.show_case(case_id)
+    wait_idle()
+
+
+def test_header_and_acts_follow_the_workflow(view, petition, wait_idle):
+    show(view, petition.id, wait_idle)
+    assert view.number_label.text() == "（2026）信字第0001号"
+    assert view.status_chip.text() == "待受理"
+    assert "结果：—" in view.outcome_label.text()
+    # Received 2026-03-02: the decision on acceptance is due 2026-03-17, three days ago.
+    assert "2026-03-17 超期3天" in view.deadline_label.text()
+    assert "#cf222e" in view.deadline_label.text()
+    enabled = {a for a, b in view.act_buttons.items() if b.isVisible() and b.isEnabled()}
+    assert enabled == {"accept", "reject", "assign", "attach"}
+    visible = {a for a, b in view.act_buttons.items() if b.isVisible()}
+    assert "record_session" not in visible and "follow_up" not in visible
+    close = view.act_buttons["close"]
+    assert not close.isEnabled() and close.toolTip() == "请先受理"
+    assert "不能延期" in view.act_buttons["extend"].toolTip()
+    # Petitions have no mediation tabs; the parties tab shows the full ID number.
+    assert not view.tabs.isTabVisible(TAB_SESSIONS)
+    assert not view.tabs.isTabVisible(TAB_AGREEMENT)
+    t = view.parties_table
+    assert [t.item(0, c).text() for c in range(6)] == [
+        "信访人", "张秀英", "女", "500102195507142462", "13800001111", "马鞍街道某小区"]
+    assert timeline(view)[0][2] == "登记"
+
+
+def test_back_button_and_escape(qtbot, view, petition, wait_idle):
+    show(view, petition.id, wait_idle)
+    with qtbot.waitSignal(view.back, timeout=1000):
+        click(qtbot, view.back_button)
+    view.timeline_table.setFocus()
+    with qtbot.waitSignal(view.back, timeout=1000):
+        qtbot.keyClick(view.timeline_table, Qt.Key.Key_Escape)
+
+
+def test_reject_needs_a_reason_and_asks_first(qtbot, view, petition, ctx, db, wait_idle,
+                                              monkeypatch):
+    asked = []
+    monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: asked.append(text) or True)
+    show(view, petition.id, wait_idle)
+    click(qtbot, view.act_buttons["reject"])
+    dialog = view.active_dialog
+    assert dialog is not None and dialog.windowTitle() == "不予受理"
+    click(qtbot, dialog.ok_button)  # no reason typed
+    wait_idle()
+    assert dialog.errors.messages() == {"reason": "请写明不予受理的理由"}
+    assert dialog.reason.property("invalid") is True
+    assert asked == []  # nothing asked, nothing done
+    assert queries.case_detail(db, petition.id).status == "registered"
+
+    type_text(qtbot, dialog.reason, "不属于本机关职责范围，已告知向区人社局反映")
+    click(qtbot, dialog.ok_button)
+    wait_idle()
+    assert asked == ["不予受理后本件即告终结，不能再受理或办结。确定不予受理吗？"]
+    assert view.active_dialog is None  # closed (and deleted)
+    d = queries.case_detail(db, petition.id)
+    assert (d.status, d.outcome, d.closed_on) == ("rejected", "不予受理", TODAY)
+    assert d.reject_reason == "不属于本机关职责范围，已告知向区人社局反映"
+    assert view.status_chip.text() == "不予受理"
+    assert "不予受理" in view.outcome_label.text()
+    assert "已办结" in view.deadline_label.text()
+    row = timeline(view)[0]
+    assert row[2] == "不予受理" and "状态：待受理 → 不予受理" in row[3]
+    assert row[4] == "不属于本机关职责范围，已告知向区人社局反映"
+    enabled = {a for a, b in view.act_buttons.items() if b.isVisible() and b.isEnabled()}
+    assert enabled == {"mark_entered", "attach"}
+    assert "不能受理" in view.act_buttons["accept"].toolTip()
+
+
+def test_declining_the_confirmation_changes_nothing(qtbot, view, petition, db, wait_idle,
+                                                    monkeypatch):
+    monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: False)
+    show(view, petition.id, wait_idle)
+    click(qtbot, view.act_buttons["reject"])
+    dialog = view.active_dialog
+    type_text(qtbot, dialog.reason, "重复")
+    click(qtbot, dialog.ok_button)
+    wait_idle()
+    assert dialog.isVisible()
+    assert queries.case_detail(db, petition.id).status == "registered"
+
+
+def test_edit_creates_an_edited_event_with_old_and_new(qtbot, view, petition, db, wait_idle):
+    show(view, petition.id, wait_idle)
+    assert not view.save_button.isEnabled()
+    view.e_summary.selectAll()
+    type_text(qtbot, view.e_summary, "要求支付拖欠的三个月工资")
+    view.e_people_count.clear()
+    type_text(qtbot, view.e_people_count, "3")
+    assert view.save_button.isEnabled() and view.dirty_label.text() == "有未保存的修改"
+    assert view.changed_values() == {"summary": "要求支付拖欠的三个月工资", "people_count": "3"}
+    click(qtbot, view.save_button)
+    wait_idle()
+    d = queries.case_detail(db, petition.id)
+    assert d.summary == "要求支付拖欠的三个月工资" and d.people_count == 3
+    row = timeline(view)[0]
+    assert row[2] == "编辑"
+    assert row[3].splitlines() == ["事项摘要：要求支付拖欠工资 → 要求支付拖欠的三个月工资",
+                                   "涉及人数：— → 3"]
+    assert not view.save_button.isEnabled()
+    assert view.e_summary.text() == "要求支付拖欠的三个月工资"
+
+
+def test_edit_with_bad_values_is_shown_beside_the_field(qtbot, view, petition, db, wait_idle):
+    show(view, petition.id, wait_idle)
+    type_text(qtbot, view.e_amount, "abc")
+    view.e_summary.clear()
+    click(qtbot, view.save_button)
+    wait_idle()
+    assert view.edit_errors.messages() == {"summary": "事项摘要必须填写"}
+    type_text(qtbot, view.e_summary, "要求支付拖欠工资")
+    click(qtbot, view.save_button)
+    wait_idle()
+    assert "不是金额" in view.edit_errors.messages()["amount"]
+    assert view.e_amount.property("invalid") is True
+    assert queries.case_detail(db, petition.id).amount is None
+    assert len(queries.case_detail(db, petition.id).events) == 1
+
+
+def test_a_stale_edit_is_refused_with_a_message(qtbot, view, petition, ctx, db, wait_idle):
+    show(view, petition.id, wait_idle)
+    # Someone else changes the case after it was opened here (no signal reaches this view).
+    services.edit(db, ctx.actor, petition.id, {"community": "石佛村"})
+    view.e_summary.selectAll()
+    type_text(qtbot, view.e_summary, "我的修改")
+    click(qtbot, view.save_button)
+    wait_idle()
+    message = view.edit_general.text()
+    assert "已被他人修改" in message and not view.edit_general.isHidden()
+    d = queries.case_detail(db, petition.id)
+    assert d.summary == "要求支付拖欠工资" and d.community == "石佛村"
+    # 放弃修改 loads the latest version; then the edit goes through.
+    click(qtbot, view.reload_button)
+    wait_idle()
+    assert view.e_community.text() == "石佛村" and view.edit_general.isHidden()
+    view.e_summary.selectAll()
+    type_text(qtbot, view.e_summary, "我的修改")
+    click(qtbot, view.save_button)
+    wait_idle()
+    assert queries.case_detail(db, petition.id).summary == "我的修改"
+
+
+def test_view_reloads_when_the_case_changes_elsewhere(view, petition, ctx, db, wait_idle):
+    show(view, petition.id, wait_idle)
+    services.accept(db, ctx.actor, petition.id, on=date(2026, 3, 5), handler="周志强")
+    ctx.notify_changed((petition.id,))
+    wait_idle()
+    assert view.status_chip.text() == "办理中"
+    assert "周志强" in view.handler_label.text()
+    ctx.notify_changed((petition.id + 100,))  # another case: no reload
+    assert not ctx.runner.busy
+
+
+def test_attachments_add_and_open(qtbot, view, petition, ctx, db, wait_idle, monkeypatch,
+                                  tmp_path):
+    scan = tmp_path / "来信扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 letter")
+    monkeypatch.setattr(case_view_module, "pick_file", lambda parent: str(scan))
+    opened = []
+    monkeypatch.setattr(case_view_module, "open_file", lambda path: opened.append(path) or True)
+    show(view, petition.id, wait_idle)
+    view.tabs.setCurrentIndex(6)
+    assert view.files_stack.currentIndex() == 1  # the empty state
+    click(qtbot, view.add_file_button)
+    wait_idle()
+    assert view.files_table.rowCount() == 1
+    assert view.files_table.item(0, 0).text() == "来信扫描件.pdf"
+    assert timeline(view)[0][2] == "添加附件"
+    view.files_table.selectRow(0)
+    click(qtbot, view.open_file_button)
+    assert len(opened) == 1 and opened[0].read_bytes() == b"%PDF-1.4 letter"
+    assert len(queries.case_detail(db, petition.id).attachments) == 1
+
+
+def test_mark_entered_and_assign(qtbot, view, petition, ctx, db, wait_idle):
+    services.accept(db, ctx.actor, petition.id, on=date(2026, 3, 5))
+    show(view, petition.id, wait_idle)
+    click(qtbot, view.act_buttons["mark_entered"])
+    wait_idle()
+    assert queries.case_detail(db, petition.id).entered
+    assert not view.act_buttons["mark_entered"].isEnabled()
+    click(qtbot, view.act_buttons["assign"])
+    dialog = view.active_dialog
+    dialog.handler.setEditText("")
+    click(qtbot, dialog.ok_button)
+    assert dialog.errors.messages() == {"handler": "请填写承办人"}
+    type_text(qtbot, dialog.handler, "周志强")
+    click(qtbot, dialog.ok_button)
+    wait_idle()
+    assert queries.case_detail(db, petition.id).handler == "周志强"
+    assert timeline(view)[0][2] == "分派"
+
+
+def test_delete_from_the_more_menu(qtbot, view, petition, db, wait_idle, monkeypatch):
+    monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: True)
+    show(view, petition.id, wait_idle)
+    assert view.delete_action.isEnabled()
+    view.delete_action.trigger()
+    dialog = view.active_dialog
+    type_text(qtbot, dialog.reason, "重复登记")
+    with qtbot.waitSignal(view.back, timeout=5000):
+        click(qtbot, dialog.ok_button)
+    wait_idle()
+    assert queries.count(db, queries.CaseFilter()) == 0

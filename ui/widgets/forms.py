@@ -1,0 +1,342 @@
+"""Small shared form helpers: labelled rows with inline error labels, date editors,
+confirmation and reason prompts.
+
+Errors are shown beside their field (DESIGN.md rule 7): a red label under the editor and the
+``invalid`` property on the editor, which resources/style.qss paints red. Problems whose
+field has no row go to a general label at the top of the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp.errors import Problem
+
+from ..i18n import tr
+from ..style import OVERDUE
+from ..tasks import show_error
+
+EMPTY_DATE = QDate(2000, 1, 1)  # the minimum of optional date editors, shown as "—"
+
+
+# ---------------------------------------------------------------------------
+# Widget helpers.
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    repolish(widget)
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setProperty("role", "fieldError")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def field_label(text: str, required: bool = False) -> QLabel:
+    """A form label; required fields get a red asterisk."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    star = f'<span style="color:{OVERDUE}"> *</span>' if required else ""
+    label.setText(f"{text}{star}")
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    label.setContentsMargins(0, 6, 0, 0)
+    return label
+
+
+def muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    return label
+
+
+def to_qdate(value: date | None) -> QDate:
+    return EMPTY_DATE if value is None else QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: date | None = None, *, maximum: date | None = None,
+              minimum: date | None = None, optional: bool = False,
+              parent: QWidget | None = None) -> QDateEdit:
+    """A date editor showing 2026-03-05 with a calendar popup. ``optional`` editors show
+    "—" while they hold no date (their minimum)."""
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+    if optional:
+        edit.setMinimumDate(EMPTY_DATE)
+        edit.setSpecialValueText("—")
+    elif minimum is not None:
+        edit.setMinimumDate(to_qdate(minimum))
+    else:
+        edit.setMinimumDate(QDate(1950, 1, 1))
+    if maximum is not None:
+        edit.setMaximumDate(to_qdate(maximum))
+    edit.setDate(to_qdate(value) if value is not None else (
+        EMPTY_DATE if optional else QDate.currentDate()))
+    edit.setMinimumWidth(130)
+    return edit
+
+
+def date_value(edit: QDateEdit) -> date | None:
+    """The editor's date; None for an optional editor left on "—"."""
+    if edit.specialValueText() and edit.date() == edit.minimumDate():
+        return None
+    return from_qdate(edit.date())
+
+
+def combo(items: Iterable[str] = (), *, editable: bool = False, blank: bool = False,
+          parent: QWidget | None = None) -> QComboBox:
+    box = QComboBox(parent)
+    box.setEditable(editable)
+    if blank:
+        box.addItem("")
+    box.addItems(list(items))
+    if editable:
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return box
+
+
+def set_combo_items(box: QComboBox, items: Iterable[str], *, blank: bool = False,
+                    keep: str | None = None) -> None:
+    """Replace a combo's items, keeping the current (or ``keep``) text."""
+    current = box.currentText() if keep is None else keep
+    box.blockSignals(True)
+    box.clear()
+    if blank:
+        box.addItem("")
+    box.addItems(list(items))
+    set_combo_text(box, current)
+    box.blockSignals(False)
+
+
+def set_combo_text(box: QComboBox, text: str | None) -> None:
+    text = text or ""
+    index = box.findText(text)
+    if index < 0 and text and not box.isEditable():
+        box.addItem(text)  # a retired entry still shows on the cases that use it
+        index = box.count() - 1
+    if index >= 0:
+        box.setCurrentIndex(index)
+    elif box.isEditable():
+        box.setEditText(text)
+
+
+def text_of(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    return widget.text().strip()
+
+
+# ---------------------------------------------------------------------------
+# Forms with inline errors.
+
+
+class FieldRow(QWidget):
+    """An editor with its (hidden) error label under it."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None, note: str = ""):
+        super().__init__(parent)
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        if note:
+            layout.addWidget(muted(note))
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        layout.addStretch(1)  # spare height goes below the message, never between
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        set_invalid(self.editor, bool(message))
+
+
+class InlineErrors:
+    """Maps Problem.field to the row that shows it; the rest go to a general label."""
+
+    def __init__(self, general: QLabel | None = None):
+        self.general = general
+        self.rows: dict[str, FieldRow] = {}
+        self.aliases: dict[str, str] = {}
+
+    def add(self, field: str, row: FieldRow) -> FieldRow:
+        self.rows[field] = row
+        return row
+
+    def alias(self, field: str, target: str) -> None:
+        """Show problems of ``field`` on ``target``'s row."""
+        self.aliases[field] = target
+
+    def clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.set_error(None)
+        if self.general is not None:
+            self.general.clear()
+            self.general.hide()
+
+    def set_errors(self, problems: Iterable[Problem]) -> list[Problem]:
+        """Show every problem; returns those that found no row (already shown in general)."""
+        self.clear_errors()
+        by_row: dict[str, list[str]] = {}
+        rest: list[Problem] = []
+        for p in problems:
+            key = self.aliases.get(p.field, p.field)
+            if key in self.rows and self.rows[key].isEnabled():
+                by_row.setdefault(key, []).append(p.message)
+            else:
+                rest.append(p)
+        for key, messages in by_row.items():
+            self.rows[key].set_error("\n".join(messages))
+        if rest and self.general is not None:
+            self.general.setText("\n".join(p.message for p in rest))
+            self.general.show()
+        first = next(iter(by_row), None)
+        if first is not None:
+            self.rows[first].editor.setFocus()
+        return rest
+
+    def messages(self) -> dict[str, str]:
+        """What each visible error label says (for tests and screenshots)."""
+        out = {k: r.error.text() for k, r in self.rows.items() if not r.error.isHidden()}
+        if self.general is not None and not self.general.isHidden():
+            out[""] = self.general.text()
+        return out
+
+
+class FormGrid(QGridLayout):
+    """A grid of (label, field row) pairs in ``columns`` columns."""
+
+    def __init__(self, errors: InlineErrors, columns: int = 2, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.errors = errors
+        self.columns = columns
+        self._row = 0
+        self._col = 0
+        self.setHorizontalSpacing(10)
+        self.setVerticalSpacing(8)
+        for c in range(columns):
+            self.setColumnStretch(2 * c + 1, 1)
+        self.labels: dict[str, QLabel] = {}
+
+    def add(self, field: str, text: str, editor: QWidget, *, required: bool = False,
+            wide: bool = False, note: str = "") -> FieldRow:
+        if wide and self._col:
+            self.next_line()
+        label = field_label(text, required)
+        row = FieldRow(editor, note=note)
+        label.setBuddy(editor)
+        self.addWidget(label, self._row, 2 * self._col)
+        span = 2 * self.columns - 1 if wide else 1
+        self.addWidget(row, self._row, 2 * self._col + 1, 1, span)
+        self.labels[field] = label
+        self.errors.add(field, row)
+        if wide:
+            self.next_line()
+        else:
+            self._col += 1
+            if self._col >= self.columns:
+                self.next_line()
+        return row
+
+    def next_line(self) -> None:
+        self._row += 1
+        self._col = 0
+
+    def set_row_visible(self, field: str, visible: bool) -> None:
+        self.labels[field].setVisible(visible)
+        self.errors.rows[field].setVisible(visible)
+
+
+# ---------------------------------------------------------------------------
+# Prompts. Module-level so tests can monkeypatch them instead of clicking a modal box.
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    answer = QMessageBox.question(
+        parent, title or tr("请确认"), text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def report_error(parent: QWidget | None, exc: BaseException) -> None:
+    """An error that belongs to no field: a message box (tests patch this)."""
+    show_error(parent, exc)
+
+
+class ReasonDialog(QDialog):
+    """Asks for a reason in a multi-line editor; empty text is refused inline."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str,
+                 empty_message: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.empty_message = empty_message or tr("请填写{0}").format(label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(field_label(label, True), alignment=Qt.AlignmentFlag.AlignLeft)
+        self.edit = QPlainTextEdit()
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumSize(420, 110)
+        self.row = FieldRow(self.edit)
+        layout.addWidget(self.row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.text():
+            self.row.set_error(self.empty_message)
+            self.edit.setFocus()
+            return
+        super().accept()
+
+
+def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
+    dialog = ReasonDialog(parent, title, label)
+    return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
