@@ -30,7 +30,10 @@ class AppContext(QObject):
 
     def settings(self) -> QSettings:
         """Per-user window state (office settings live in the database)."""
-        return QSettings("CaseDesk", "CaseDesk")
+        # The format argument makes QSettings.setDefaultFormat() count (the (org, app)
+        # constructor always uses NativeFormat), so tests can keep settings out of $HOME.
+        return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
+                         "CaseDesk", "CaseDesk")
 
     def notify_changed(self, case_ids=()) -> None:
         self.data_changed.emit(tuple(case_ids))

@@ -1,0 +1,187 @@
+"""The main window: navigation, shortcuts, the case view over the list, remembered state, the
+status bar, and `main.py --self-test` as an installer would run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from caseapp import queries
+from ui.main_window import PAGE_KEYS, MainWindow
+
+from .conftest import TODAY
+from .test_case_list import import_cases, wait_loaded
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot, ctx, wait_idle):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    wait_idle()
+    yield win
+    for dialog in win.open_dialogs():
+        dialog.reject()
+    wait_idle()
+
+
+def click_nav(qtbot, win, key: str) -> None:
+    nav = win.navigation
+    rect = nav.visualItemRect(nav.item(PAGE_KEYS.index(key)))
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_navigation_switches_pages(qtbot, window, wait_idle):
+    assert window.navigation.objectName() == "navigation"
+    assert [window.navigation.item(i).text() for i in range(5)] == \
+        ["工作台", "信访件", "矛盾纠纷", "统计报表", "设置"]
+    assert window.stack.currentWidget() is window.workbench
+    click_nav(qtbot, window, "dispute")
+    assert window.stack.currentWidget() is window.disputes
+    click_nav(qtbot, window, "reports")
+    assert window.stack.currentWidget() is window.reports
+    click_nav(qtbot, window, "settings")
+    assert window.stack.currentWidget() is window.settings_page
+    assert window.settings_page.layout().count() == 1  # the settings page was built
+    click_nav(qtbot, window, "petition")
+    assert window.stack.currentWidget() is window.petitions
+    wait_idle()
+
+
+def test_shortcuts_and_toolbar(window):
+    def keys(action):
+        return [k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts()]
+
+    assert keys(window.new_petition_action)[0] == "Ctrl+N"
+    assert keys(window.new_dispute_action) == ["Ctrl+Shift+N"]
+    assert "Ctrl+F" in keys(window.find_action)
+    assert "F5" in keys(window.refresh_action)
+    assert "Ctrl+P" in keys(window.print_action)
+    assert not window.print_action.isEnabled()
+    assert window.print_action.toolTip() == "打印功能将在报表模块中提供"
+    texts = [a.text() for a in window.toolbar.actions() if a.text()]
+    assert texts[:5] == ["新建信访", "新建纠纷", "导入", "打印", "刷新"]
+
+
+def test_ctrl_n_opens_petition_intake_and_ctrl_shift_n_dispute(qtbot, window, wait_idle):
+    from ui.dialogs.intake import IntakeDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.open_dialogs()) == 1)
+    dialog = window.open_dialogs()[0]
+    assert isinstance(dialog, IntakeDialog) and dialog.kind == "petition"
+    assert dialog.isVisible() and dialog.isModal()
+    wait_idle()
+    dialog.reject()
+    qtbot.waitUntil(lambda: not window.open_dialogs())
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(window.open_dialogs()) == 1)
+    assert window.open_dialogs()[0].kind == "dispute"
+    wait_idle()
+
+
+def test_ctrl_f_focuses_the_list_search(qtbot, window, wait_idle):
+    click_nav(qtbot, window, "dispute")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.disputes.search.hasFocus()
+    click_nav(qtbot, window, "workbench")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.petitions  # search needs a list
+    assert window.petitions.search.hasFocus()
+    wait_idle()
+
+
+def test_last_page_is_remembered(qtbot, ctx, wait_idle):
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    click_nav(qtbot, first, "dispute")
+    first.close()
+    wait_idle()
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_key() == "dispute"
+    assert second.stack.currentWidget() is second.disputes
+    wait_idle()
+
+
+def test_case_opens_over_the_list_and_esc_returns(qtbot, ctx, db, actor, tmp_path, wait_idle):
+    import_cases(db, actor, tmp_path, 12)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    click_nav(qtbot, win, "petition")
+    page = win.petitions
+    wait_loaded(qtbot, page, wait_idle)
+    view = page.table
+    rect = view.visualRect(page.model.index(3, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.showing_case()
+    assert win.current_case == page.model.case_id_at(3)
+    wait_idle()
+    win.case_view.setFocus()
+    qtbot.keyClick(win.case_view, Qt.Key.Key_Escape)
+    assert not win.showing_case()
+    assert win.stack.currentWidget() is page
+    wait_idle()
+
+
+def test_status_bar_and_title(qtbot, ctx, db, actor, tmp_path, wait_idle):
+    import_cases(db, actor, tmp_path, 40)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle()
+    overdue = queries.workbench_counts(db, TODAY)["overdue"]
+    assert overdue > 0
+    assert win.overdue_label.text() == f"已超期 {overdue} 件"
+    assert win.db_label.text() == "数据库: cases.db"
+    assert win.user_label.text().startswith("用户: ")
+    assert win.windowTitle() == "CaseDesk — 矛盾纠纷调解办"
+
+
+def test_self_test_prints_one_line(tmp_path, db, actor):
+    import_cases(db, actor, tmp_path, 5)
+    db.dispose()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CASEAPP_HOME=str(tmp_path / "home"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--self-test", "--db", str(tmp_path / "cases.db")],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(lines) == 1
+    assert lines[0].startswith("self-test ok: window ")
+    assert "(5 cases)" in lines[0]
+
+
+def test_self_test_fails_on_a_bad_database(tmp_path):
+    bad = tmp_path / "not-a-db.db"
+    bad.write_text("hello", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CASEAPP_HOME=str(tmp_path / "home"))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--self-test", "--db", str(bad)],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("self-test failed: ")
+    assert len(result.stdout.splitlines()) == 1

@@ -1,0 +1,312 @@
+"""The case list model (DESIGN.md rule 5): a table over the ordered IDs of ONE SQL query.
+
+Filter, sort and search run in SQL (queries.case_ids). Row data arrives in pages of
+PAGE_SIZE rows (queries.case_rows) only when the view asks for a row, so 100,000 cases cost a
+list of ints plus a bounded page cache. Every database call runs on ctx.runner; a generation
+counter drops results that arrive after the filter or sort has changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from caseapp import queries
+from caseapp.queries import CaseFilter, CaseRow
+
+from ..i18n import tr
+from ..style import CLOSED, MUTED, STATE_COLOURS
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 100
+MAX_PAGES = 50  # bounded cache: 5,000 rows at most, whatever the list's length
+PLACEHOLDER = "…"
+
+# (sort key of queries.SORT_KEYS, header)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("number", "编号"),
+    ("party", "当事人"),
+    ("category", "类别"),
+    ("street", "街镇"),
+    ("received_on", "登记日期"),
+    ("status", "状态"),
+    ("due_on", "期限"),
+    ("handler", "承办人"),
+)
+COL_RECEIVED = 4
+COL_STATUS = 5
+COL_DEADLINE = 6
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_STATUS_COLOURS = {"closed": CLOSED, "rejected": MUTED}
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def date_text(value) -> str:
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows are cases in the order of one case_ids query; cells fill in page by page."""
+
+    loaded = Signal(int)  # after each id query, with the number of cases
+    failed = Signal(object)  # an id query failed (the exception)
+
+    def __init__(self, ctx, flt: CaseFilter | None = None, sort: str = "received_on",
+                 descending: bool = True, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._filter = flt or CaseFilter()
+        self._sort = sort
+        self._descending = descending
+        self._ids: list[int] = []
+        self._gen = 0  # bumped on every id query; stale answers are dropped
+        self._loaded_gen = -1  # the generation whose ids are shown
+        self._rows_gen = 0  # bumped when cached rows may be out of date (after an act)
+        self._pages: OrderedDict[int, tuple[int, dict[int, CaseRow]]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._row_of: dict[int, int] | None = None
+        self.pages_fetched = 0  # page queries answered for the current ids (tests, benchmarks)
+        self.query_running = False
+        self._colours = {k: QColor(v) for k, v in STATE_COLOURS.items()}
+        self._status_colours = {k: QColor(v) for k, v in _STATUS_COLOURS.items()}
+
+    # -- the id query --------------------------------------------------------------
+
+    @property
+    def filter(self) -> CaseFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def ids(self) -> list[int]:
+        """The ordered ids of the current list (a copy)."""
+        return list(self._ids)
+
+    def is_loaded(self) -> bool:
+        return self._loaded_gen == self._gen and not self.query_running
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the id query again (filter, sort or data changed). Rows already shown stay
+        visible until their fresh page arrives, so a refresh does not flicker."""
+        self._gen += 1
+        self._rows_gen += 1
+        gen = self._gen
+        flt = self._filter
+        if flt.today is None:
+            flt = replace(flt, today=self.ctx.today())
+        self.query_running = True
+        self.ctx.runner.run(queries.case_ids, self.ctx.db, flt, self._sort, self._descending,
+                            on_done=lambda ids: self._ids_arrived(gen, ids),
+                            on_error=lambda exc: self._ids_failed(gen, exc))
+
+    def _ids_arrived(self, gen: int, ids: list[int]) -> None:
+        if gen != self._gen:
+            return
+        self.query_running = False
+        if ids != self._ids:
+            self.beginResetModel()
+            self._ids = ids
+            self._pages.clear()
+            self._pending.clear()
+            self._row_of = None
+            self.endResetModel()
+        else:
+            # Same cases in the same order: keep the cached rows (marked stale) on screen.
+            self._pending.clear()
+            if ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
+        self.pages_fetched = 0
+        self._loaded_gen = gen
+        self.loaded.emit(len(ids))
+
+    def _ids_failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return
+        self.query_running = False
+        self.failed.emit(exc)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: a new id query with that sort key (never a proxy model)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column][0]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._sort and descending == self._descending:
+            return
+        self._sort, self._descending = key, descending
+        self.reload()
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        """Set the sort without running a query (before the first load)."""
+        self._sort, self._descending = key, descending
+
+    # -- rows in pages -------------------------------------------------------------
+
+    def case_id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, case_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {cid: i for i, cid in enumerate(self._ids)}
+        return self._row_of.get(case_id)
+
+    def case_row(self, row: int) -> CaseRow | None:
+        """The row's data if its page is cached, else None (and the page is requested)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE_SIZE
+        entry = self._pages.get(page)
+        if entry is None or entry[0] != self._rows_gen:
+            self._request(page)
+        if entry is None:
+            # Scrolling usually goes on downwards: ask for the next page too, so it is
+            # there before it scrolls in (one paint instead of placeholder + rows).
+            # Not for the first page: that one must arrive alone, as fast as it can.
+            following = page + 1
+            if page and following * PAGE_SIZE < len(self._ids) and following not in self._pages:
+                self._request(following)
+            return None
+        self._pages.move_to_end(page)
+        return entry[1].get(self._ids[row])
+
+    def is_row_fresh(self, row: int) -> bool:
+        """True when the row's page has arrived since the last reload (no request made)."""
+        entry = self._pages.get(row // PAGE_SIZE)
+        return entry is not None and entry[0] == self._rows_gen
+
+    def cached_pages(self) -> list[int]:
+        return list(self._pages)
+
+    def _request(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        gen, rows_gen = self._gen, self._rows_gen
+        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        self.ctx.runner.run(queries.case_rows, self.ctx.db, ids, self.ctx.today(),
+                            on_done=lambda rows: self._page_arrived(gen, rows_gen, page, rows),
+                            on_error=lambda exc: self._page_failed(gen, page, exc))
+
+    def _page_arrived(self, gen: int, rows_gen: int, page: int, rows: list[CaseRow]) -> None:
+        if gen != self._gen:
+            return
+        self._pending.discard(page)
+        if rows_gen != self._rows_gen:
+            self._request(page)  # an act changed the data meanwhile; ask again
+            return
+        self._pages[page] = (rows_gen, {r.id: r for r in rows})
+        self._pages.move_to_end(page)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        self.pages_fetched += 1
+        first = page * PAGE_SIZE
+        last = min(first + PAGE_SIZE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _page_failed(self, gen: int, page: int, exc: BaseException) -> None:
+        if gen == self._gen:
+            self._pending.discard(page)
+        # A page that fails stays a placeholder; the next repaint asks again. Log only.
+        log.warning("case page %s failed: %s", page, exc)
+
+    def refresh_rows(self) -> None:
+        """Mark every cached row stale: visible rows are fetched again, the ids kept."""
+        self._rows_gen += 1
+        self._pending.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    # -- Qt model interface --------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr(COLUMNS[section][1])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _ALIGN_RIGHT if section == COL_DEADLINE else _ALIGN_LEFT
+            if role == Qt.ItemDataRole.InitialSortOrderRole:
+                # Newest first for the date; A→Z, earliest deadline first for the rest.
+                return (Qt.SortOrder.DescendingOrder if section == COL_RECEIVED
+                        else Qt.SortOrder.AscendingOrder)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == ID_ROLE:
+            return self.case_id_at(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if col == COL_DEADLINE else _ALIGN_LEFT
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.ToolTipRole, ROW_ROLE):
+            return None
+        r = self.case_row(row)
+        if role == ROW_ROLE:
+            return r
+        if r is None:
+            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_DEADLINE:
+                return self._colours.get(r.deadline_state)
+            if col == COL_STATUS:
+                return self._status_colours.get(r.status)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.due_on:
+            text = tr("期限 {0}").format(date_text(r.due_on))
+            return text + (tr("（已延期）") if r.extended else "")
+        return None
+
+    @staticmethod
+    def _text(r: CaseRow, col: int) -> str:
+        if col == 0:
+            return r.number
+        if col == 1:
+            return r.party
+        if col == 2:
+            return r.category
+        if col == 3:
+            return r.street or ""
+        if col == COL_RECEIVED:
+            return date_text(r.received_on)
+        if col == COL_STATUS:
+            return r.status_label
+        if col == COL_DEADLINE:
+            return r.deadline_text
+        return r.handler or ""
