@@ -495,7 +495,7 @@ class _Builder:
         elif u < shares[3]:
             dur = _randint(rng, limit + extension + 1, limit + extension + 30)
             extended = True
-        elif today - a > 240 and rng.random() < 0.9:
+        elif today - a > 240 and rng.random() < 0.97:
             # An office clears its old backlog: most long-stuck cases end, just very late.
             dur = _randint(rng, limit + extension + 1, limit + extension + 150)
             extended = rng.random() < 0.5
@@ -814,7 +814,9 @@ class _Builder:
             row["performed"] = True
             acts.append((performed_on, "performance", '{"performed": [false, true]}', None))
         done = None
-        if today - c >= 10 and rng.random() < (0.95 if due <= today else 0.5):
+        # Visits due long ago were all made; only the last weeks' may still be waiting.
+        chance = 1.0 if today - due > 45 else (0.9 if due <= today else 0.5)
+        if today - c >= 10 and rng.random() < chance:
             done = min(c + _randint(rng, 10, self.limits.follow_up + 3), today)
             ok = performed_on is not None and performed_on <= done
             result = _choice(rng, FOLLOW_UP_DONE) if ok else FOLLOW_UP_PENDING

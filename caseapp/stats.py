@@ -404,16 +404,18 @@ def _bare(sql: str):
     return text(sql).bindparams(bindparam("f", type_=Date), bindparam("t", type_=Date))
 
 
-def bare_sql_year(db: Database, year: int) -> dict:
+def bare_sql_year(db: Database, year: int, grouped: bool = False) -> dict:
     """The headline counts of ``figures()`` for a calendar year, as one hand-written SQL
     aggregate per kind over the same rows: the baseline the benchmarks compare ``figures()``
-    (headlines and all breakdowns) with. {"petitions": {...}, "disputes": {...}}, no rates."""
+    with. ``grouped`` makes the same SQL do what figures() does, GROUP BY the four breakdown
+    dimensions, summed here. {"petitions": {...}, "disputes": {...}}, no rates."""
     f, t = date(year, 1, 1), date(year, 12, 31)
     out: dict[str, Any] = {}
+    group = " GROUP BY category, source, street, handler" if grouped else ""
     with db.read() as session:
         for kind in KINDS:
             cols = ", ".join(f"COUNT(CASE WHEN {_BARE[n]} THEN 1 END) AS {n}" for n in COUNTS[kind])
-            row = session.execute(_bare(f"SELECT {cols} FROM cases WHERE {_BARE_WHERE}"),
-                                  {"k": kind, "f": f, "t": t}).one()._mapping
-            out[SECTION[kind]] = {n: int(row[n]) for n in COUNTS[kind]}
+            rows = session.execute(_bare(f"SELECT {cols} FROM cases WHERE {_BARE_WHERE}{group}"),
+                                   {"k": kind, "f": f, "t": t}).all()
+            out[SECTION[kind]] = {n: sum(int(r._mapping[n]) for r in rows) for n in COUNTS[kind]}
     return out

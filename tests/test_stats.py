@@ -263,9 +263,10 @@ def test_monthly_series_and_bare_sql_agree_with_figures(shared_db, cases, year):
 
     fig = stats.figures(shared_db, date(year, 1, 1), date(year, 12, 31))
     bare = stats.bare_sql_year(shared_db, year)
+    grouped = stats.bare_sql_year(shared_db, year, grouped=True)
     for kind in stats.KINDS:
         section = stats.SECTION[kind]
-        assert bare[section] == stats.counts_of(fig[section], kind)
+        assert bare[section] == grouped[section] == stats.counts_of(fig[section], kind)
         # The one-dimension breakdown() is the same as the roll-up figures() makes.
         for dimension, key in stats.BREAKDOWN_KEYS.items():
             assert stats.breakdown(shared_db, kind, dimension, date(year, 1, 1),

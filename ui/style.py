@@ -68,4 +68,5 @@ def apply_style(app: QApplication) -> None:
     font.setPointSizeF(10.0 if sys.platform != "darwin" else 13.0)
     app.setFont(font)
     if STYLE_SHEET.exists():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+        icons = (STYLE_SHEET.parent / "icons").as_posix()
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8").replace("@ICONS@", icons))

@@ -48,18 +48,6 @@ from ..tasks import show_error
 # The app style sheet gives QSpinBox a border, which makes Qt draw its arrow buttons by the
 # style-sheet rules, where they come out as bare lines; these rules draw them properly. The
 # arrows are Qt's own built-in images (a missing image only leaves the buttons blank).
-_ARROWS = ":/qt-project.org/styles/commonstyle/images/arrow-{}-16.png"
-SPIN_STYLE = (
-    "QSpinBox { padding-right: 24px; }"
-    " QSpinBox::up-button, QSpinBox::down-button { width: 20px; border-left: 1px solid #d0d7de;"
-    " background: #f6f8fa; }"
-    " QSpinBox::up-button { subcontrol-position: top right; border-top-right-radius: 6px; }"
-    " QSpinBox::down-button { subcontrol-position: bottom right;"
-    " border-bottom-right-radius: 6px; }"
-    " QSpinBox::up-button:hover, QSpinBox::down-button:hover { background: #eef2f6; }"
-    f" QSpinBox::up-arrow {{ image: url({_ARROWS.format('up')}); width: 7px; height: 7px; }}"
-    f" QSpinBox::down-arrow {{ image: url({_ARROWS.format('down')}); width: 7px; height: 7px; }}"
-)
 # style.qss gives primary buttons no disabled look, so a disabled 导入/保存 would still look
 # pressable; this keeps it visibly off.
 PRIMARY_DISABLED = ("QPushButton:disabled { background: #a8c5f7; border: 1px solid #a8c5f7;"
@@ -498,7 +486,6 @@ class SettingsPage(QWidget):
         for r, (name, label, hint) in enumerate(limit_rows()):
             spin = QSpinBox(page)
             spin.setRange(1, 999)
-            spin.setStyleSheet(SPIN_STYLE)
             spin.setSuffix(tr(" 天"))
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setMinimumWidth(96)
