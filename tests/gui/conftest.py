@@ -36,3 +36,4 @@ def wait_idle(qtbot, ctx):
         qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=timeout)
 
     return wait
+

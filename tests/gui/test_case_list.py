@@ -17,6 +17,7 @@ from ui.widgets import case_list
 from ui.widgets.case_list import AssignDialog, CaseListPage
 
 from .conftest import TODAY
+from .keyboard import type_chinese
 
 SURNAMES = "张王李赵刘陈杨黄周吴"
 GIVEN = ("秀英", "建国", "海燕", "志强", "丽", "伟", "芳", "军")
@@ -25,19 +26,6 @@ CATEGORIES = ("劳动社保", "城乡建设", "农业农村", "民政")
 HANDLERS = ("周志强", "黄海燕", "")
 HEADER = ["类型", "登记日期", "受理日期", "办结日期", "办理结果", "当事人", "街镇", "类别",
           "承办人", "事项摘要"]
-
-
-def type_chinese(widget, text: str) -> None:
-    """Type as a Chinese input method does: each character committed by an input-method
-    event (QTest.keyClicks only knows ASCII)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    for char in text:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(widget, event)
 
 
 def import_cases(db, actor, tmp_path, n: int, kind: str = "信访", name: str = "cases") -> None:

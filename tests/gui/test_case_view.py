@@ -7,44 +7,20 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from caseapp import queries, services
 from ui.widgets import case_view as case_view_module
 from ui.widgets import forms
 from ui.widgets.case_view import TAB_AGREEMENT, TAB_SESSIONS, CaseView
 
+from .keyboard import type_text
+
 TODAY = date(2026, 3, 20)
 
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def type_text(qtbot, widget, text):
-    """ASCII by key presses, Chinese committed by the input method (as an IME does)."""
-    if isinstance(widget, QComboBox):
-        widget = widget.lineEdit()
-    widget.setFocus()
-    for chunk in _runs(text):
-        if chunk.isascii():
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
-
-
-def _runs(text):
-    run = ""
-    for ch in text:
-        if run and ch.isascii() != run[-1].isascii():
-            yield run
-            run = ""
-        run += ch
-    if run:
-        yield run
 
 
 def timeline(view):

@@ -8,14 +8,15 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from caseapp import queries, services
 from ui.dialogs import acts
 from ui.dialogs.intake import IntakeDialog
 from ui.widgets import forms
 from ui.widgets.case_view import TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_PARTIES, CaseView
+
+from .keyboard import type_text
 
 TODAY = date(2026, 3, 20)
 CONFIRM_CLOSE = "办结后只有管理员可以重新打开，确定办结吗？"
@@ -26,25 +27,6 @@ def click(qtbot, widget):
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
         return
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def type_text(qtbot, widget, text):
-    """ASCII by key presses, Chinese committed by the input method (as an IME does)."""
-    if isinstance(widget, QComboBox):
-        widget = widget.lineEdit()
-    widget.setFocus()
-    run = ""
-    for ch in text + "\0":
-        if ch != "\0" and (not run or ch.isascii() == run[-1].isascii()):
-            run += ch
-            continue
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
-        run = ch
 
 
 def choose(combo, text):

@@ -6,13 +6,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from stdnum.cn import ric
 
 from caseapp import queries, services
 from ui.dialogs.intake import IntakeDialog
 from ui.widgets import forms
+
+from .keyboard import type_text
 
 TODAY = date(2026, 3, 20)
 
@@ -26,26 +27,6 @@ ZHANG_ID = valid_id("50010219550714246")  # 女, born 1955-07-14
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def type_text(qtbot, widget, text):
-    """Type as a clerk does: ASCII by key presses, Chinese committed by the input method
-    (QTest cannot press keys for characters outside ASCII)."""
-    if isinstance(widget, QComboBox):
-        widget = widget.lineEdit()
-    widget.setFocus()
-    run = ""
-    for ch in text + "\0":
-        if ch != "\0" and ch.isascii() == (run[:1].isascii() if run else ch.isascii()):
-            run += ch
-            continue
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
-        run = ch if ch != "\0" else ""
 
 
 def choose(combo, text):

@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from caseapp import services
 from caseapp.errors import NotFound, Problem, ValidationError
 from caseapp.models import Case, Category, Department, Event
 from ui.widgets.settings_page import SettingsPage
+
+from .keyboard import type_text
 
 TAB_OFFICE, TAB_NUMBERS, TAB_LIMITS, TAB_CATEGORIES, TAB_LISTS, TAB_DEPARTMENTS = range(6)
 
@@ -29,23 +29,6 @@ def page(qtbot, ctx, wait_idle):
     wait_idle()
     assert widget.tabs.isEnabled()
     return widget
-
-
-def type_text(qtbot, widget, text):
-    """Type as a clerk does: ASCII from the keyboard, Chinese committed by the input method
-    (QTest cannot send non-Latin key clicks)."""
-    run = ""
-    for ch in text + "\0":
-        if ch != "\0" and (ch.isascii() == (run[:1].isascii() if run else ch.isascii())):
-            run += ch
-            continue
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
-        run = ch if ch != "\0" else ""
 
 
 def retype(qtbot, edit, text):
