@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_accounts
 from .errors import CaseAppError, ValidationError
 from .logs import log_file, setup_logging
 from .progress import Progress
@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="数据库文件路径或 SQLAlchemy 地址（默认：环境变量 CASEAPP_DB，"
                              "否则为用户数据文件夹中的 casedesk.db）")
     parser.add_argument("--version", action="version", version=f"caseapp {__version__}")
+    parser.add_argument("--user", metavar="NAME",
+                        help="以此用户操作（已设置登录账户时必填；密码取自环境变量 "
+                             "CASEAPP_PASSWORD，或标准输入，或在终端输入）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
@@ -77,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_date_arg, help="登记日期起")
     p.add_argument("--to", dest="date_to", type=_date_arg, help="登记日期止")
     p.add_argument("--kind", choices=("petition", "dispute"), help="只导出信访件或矛盾纠纷")
+    p.add_argument("--full-personal", action="store_true",
+                   help="导出完整的身份证号和电话（仅管理员；默认部分隐藏）")
 
     p = sub.add_parser("stats", help="统计数字（办结率等）")
     p.add_argument("--from", dest="date_from", type=_date_arg, required=True)
@@ -95,7 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
     r = reports.add_parser("case", help="案件文书：登记表、调解协议书、告知书")
     r.add_argument("number", help="案件编号，如 （2026）调字第0001号")
     r.add_argument("--doc", choices=("sheet", "agreement", "notice"), required=True)
+    r.add_argument("--full-personal", action="store_true",
+                   help="印出完整的身份证号和电话（仅管理员；默认部分隐藏）")
     r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("backup", help="备份数据库和附件（默认存到设置中的备份文件夹）")
+    p.add_argument("--to", dest="to", type=Path, metavar="DIR", help="备份到这个文件夹")
+    p = sub.add_parser("restore", help="用备份文件恢复数据库（先保存当前文件）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    sub.add_parser("check", help="检查数据库完整性和数据一致性")
+    cli_accounts.add_parsers(sub, _Parser, _date_arg)
     return parser
 
 
@@ -130,6 +144,11 @@ def _progress_printer(label: str):
     return show, done
 
 
+def _actor(args, database) -> int:
+    """Who acts: the local user, or the logged-in ``--user`` once accounts are set up."""
+    return cli_accounts.acting_user(args, database, command=args.command)
+
+
 def _open(args, upgrade: bool = True):
     from .db import open_database
 
@@ -149,7 +168,7 @@ def cmd_demo(args) -> int:
 
     database = _open(args)
     show, done = _progress_printer("生成示例数据")
-    result = run_demo(database, database.local_user_id(), cases=args.cases, seed=args.seed,
+    result = run_demo(database, _actor(args, database), cases=args.cases, seed=args.seed,
                       on_progress=show)
     done()
     print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
@@ -166,7 +185,7 @@ def cmd_import(args) -> int:
     database = _open(args)
     show, done = _progress_printer("检查" if args.dry_run else "导入")
     try:
-        result = run_import(database, database.local_user_id(), args.file,
+        result = run_import(database, _actor(args, database), args.file,
                             dry_run=args.dry_run, on_progress=show)
     except ImportRefused as exc:
         done()
@@ -198,7 +217,8 @@ def cmd_export(args) -> int:
     database = _open(args, upgrade=False)
     show, done = _progress_printer("导出")
     count = run_export(database, args.file, date_from=args.date_from, date_to=args.date_to,
-                       kind=args.kind, on_progress=show)
+                       kind=args.kind, on_progress=show, actor=_actor(args, database),
+                       full_personal=args.full_personal)
     done()
     print(f"已导出 {count} 件到 {args.file}")
     return EXIT_OK
@@ -249,20 +269,70 @@ def format_figures(fig: dict) -> str:
 
 
 def cmd_report(args) -> int:
-    from .reports import case_docs, summary
+    from . import audit
+    from .reports import summary
 
     if args.output.suffix.lower() != ".pdf":
         print("输出文件须为 .pdf", file=sys.stderr)
         return EXIT_USAGE
     database = _open(args, upgrade=False)
+    actor = _actor(args, database)
     if args.report == "monthly":
         year, month = args.month
         path = summary.monthly_report(database, year, month, args.output)
+        audit.record_printout(database, actor, f"{year}年{month}月统计报表")
     elif args.report == "annual":
         path = summary.annual_report(database, args.year, args.output)
+        audit.record_printout(database, actor, f"{args.year}年度统计报告")
     else:
-        path = case_docs.render_case_document(database, args.number, args.doc, args.output)
+        # ID numbers and phones masked unless an admin asks for them in full (logged).
+        path = audit.print_case_document(database, actor, args.number, args.doc, args.output,
+                                         full_personal=args.full_personal)
     print(f"已生成：{path}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    import time
+
+    from . import backup
+
+    database = _open(args, upgrade=False)
+    show, done = _progress_printer("备份")
+    t0 = time.perf_counter()
+    info = backup.backup(database, args.to, on_progress=show)
+    done()
+    print(f"已备份到 {info.path}（{info.case_count} 件案件，{info.size / 1e6:.1f} MB，"
+          f"用时 {time.perf_counter() - t0:.1f} 秒）")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from . import backup
+    from .db import resolve_url
+
+    url = resolve_url(args.db)
+    if not url.startswith("sqlite:///"):
+        print("只有 SQLite 数据库文件可以用本程序恢复", file=sys.stderr)
+        return EXIT_REFUSED
+    result = backup.restore(url[len("sqlite:///"):], args.file)
+    print(f"已从 {result.restored_from.name} 恢复（{result.case_count} 件案件）。")
+    if result.safety_copy:
+        print(f"恢复前的数据库已保存为 {result.safety_copy}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from . import backup
+
+    database = _open(args, upgrade=False)
+    problems = backup.check(database)
+    if problems:
+        print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"检查通过：{database.display_name} 完整，数据一致。")
     return EXIT_OK
 
 
@@ -273,6 +343,11 @@ COMMANDS = {
     "export": cmd_export,
     "stats": cmd_stats,
     "report": cmd_report,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "user": lambda args: cli_accounts.cmd_user(args, _open(args)),
+    "log": lambda args: cli_accounts.cmd_log(args, _open(args, upgrade=False)),
 }
 
 
@@ -282,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     try:
         return COMMANDS[args.command](args)
+    except cli_accounts.UsageError as exc:
+        print(f"用法错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
     except ValidationError as exc:
         for problem in exc.problems:
             print(str(problem), file=sys.stderr)

@@ -188,9 +188,12 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating and upgrading when asked) the database named by ``db``."""
+def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
+                  backup_before_upgrade: bool = True) -> Database:
+    """Open (creating and upgrading when asked) the database named by ``db``. An existing
+    file whose schema is behind is first backed up (caseapp/backup.py), then migrated."""
     url = resolve_url(db)
+    file = None
     if url.startswith("sqlite:///"):
         file = Path(url[len("sqlite:///"):])
         if is_network_path(str(file)):
@@ -203,6 +206,9 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True) 
     database = Database(url, engine)
     try:
         if upgrade:
+            if backup_before_upgrade and file is not None and file.exists() \
+                    and current_revision(database) not in (None, head_revision(database)):
+                _backup_before_upgrade(file)
             upgrade_database(database)
         elif not inspect(engine).has_table("cases"):
             raise StorageError("数据库尚未初始化，请先运行 caseapp init")
@@ -213,6 +219,15 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True) 
         engine.dispose()
         raise
     return database
+
+
+def _backup_before_upgrade(file: Path) -> None:
+    from .backup import backup_before_upgrade
+
+    try:
+        backup_before_upgrade(file)
+    except StorageError as exc:  # never migrate a file we could not keep a copy of
+        raise StorageError(f"{exc}。数据库没有升级，请检查备份文件夹后重新打开") from exc
 
 
 def _looks_like_sqlite(file: Path) -> bool:

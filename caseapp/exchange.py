@@ -28,6 +28,7 @@ from .errors import Problem, ValidationError
 from .models import Case, CaseParty, Category, Event, NumberSequence, Person
 from .progress import Job, Progress, run
 from .settings import format_number
+from .validation import is_masked, mask_id_number, mask_phone
 
 HEADERS: list[tuple[str, str]] = [
     ("类型", "kind"), ("编号", "number"), ("登记日期", "received_on"), ("受理日期", "accepted_on"),
@@ -296,9 +297,11 @@ class _Checker:
             bad.append(("集体访人数", "集体访人数应不少于5人"))
 
         id_info = None
-        if _text(raw.get("id_number")):
+        # A masked value (from a masked export, privacy.py) carries no number: taken as blank.
+        if _text(raw.get("id_number")) and not is_masked(_text(raw.get("id_number"))):
             id_info = get("id_number", lambda x: v.check_id_number(_text(x)))
-        phone = get("phone", lambda x: v.check_phone(_text(x)) if _text(x) else None)
+        phone = get("phone", lambda x: v.check_phone(_text(x))
+                    if _text(x) and not is_masked(_text(x)) else None)
         people, amount = get("people", v.parse_people), get("amount", v.parse_amount)
 
         number = text["number"]
@@ -594,9 +597,11 @@ def _yes(flag: bool) -> str:
     return "是" if flag else "否"
 
 
-def _export_row(c, main, respondent) -> list:
+def _export_row(c, main, respondent, mask: bool = False) -> list:
     petition = c.kind == wf.Kind.PETITION.value
     name, id_number, phone = main or ("", None, None)
+    if mask:
+        id_number, phone = mask_id_number(id_number) or None, mask_phone(phone) or None
     return [
         wf.KIND_SHORT[wf.Kind(c.kind)], c.number, c.received_on, c.accepted_on, c.closed_on,
         c.outcome, _yes(c.extended), name, id_number, phone, respondent, c.street, c.category,
@@ -673,12 +678,26 @@ def _ordered_ids(session: Session, filters: list, case_ids) -> list[int]:
 
 def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None = None,
                 date_to: date | None = None, kind: str | None = None,
-                case_ids=None) -> Job[int]:
-    """Write the cases (never deleted ones) to .csv or .xlsx; yields Progress, returns rows."""
+                case_ids=None, actor: int | None = None,
+                full_personal: bool | None = None) -> Job[int]:
+    """Write the cases (never deleted ones) to .csv or .xlsx; yields Progress, returns rows.
+
+    A user's export (``actor`` given; the GUI and the command line always give one) needs
+    Act.EXPORT, masks ID numbers and phones unless ``full_personal`` (an admin only), and is
+    an "export" event. Without an actor (a program's own call) the data is written whole.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError(Problem("文件", "只能导出为 .xlsx 或 .csv 文件"))
+    if full_personal is None:
+        full_personal = actor is None
+    if actor is not None:
+        with db.read() as session:
+            services._require(session, actor, wf.Act.EXPORT)
+            if full_personal:
+                services._require(session, actor, wf.Act.FULL_PERSONAL)
+    mask = not full_personal
     filters = [Case.deleted_at.is_(None)]
     if date_from is not None:
         filters.append(Case.received_on >= date_from)
@@ -713,14 +732,12 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
                             .where(CaseParty.case_id.in_(chunk),
                                    CaseParty.role.in_(("信访人", "申请人", RESPONDENT)))
                             .order_by(CaseParty.id)):
-                        # Full ID numbers and phones: the export is the office's own data and
-                        # re-imports whole; masking arrives with accounts and their roles.
                         if role == RESPONDENT:
                             respondent.setdefault(cid, name)
                         elif role == wf.main_role(cases[cid].kind):
                             main.setdefault(cid, (name, idn, phone))
                     for cid in chunk:
-                        out.row(_export_row(cases[cid], main.get(cid), respondent.get(cid)))
+                        out.row(_export_row(cases[cid], main.get(cid), respondent.get(cid), mask))
                     yield Progress(start + len(chunk), len(ids), "正在导出")
         finally:
             out.close()
@@ -733,13 +750,19 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
     finally:
         if not done:
             tmp.unlink(missing_ok=True)
+    if actor is not None:
+        note = f"{len(ids)}件 → {target.name}" + ("，完整个人信息" if full_personal else "")
+        with db.write() as session:
+            services.add_event(session, None, actor, "export", note=note)
     return len(ids)
 
 
 def run_export(db: Database, path: str | os.PathLike, *, date_from: date | None = None,
                date_to: date | None = None, kind: str | None = None, case_ids=None,
-               on_progress=None) -> int:
+               on_progress=None, actor: int | None = None,
+               full_personal: bool | None = None) -> int:
     return run(export_file(db, path, date_from=date_from, date_to=date_to, kind=kind,
-                           case_ids=case_ids), on_progress)
+                           case_ids=case_ids, actor=actor, full_personal=full_personal),
+               on_progress)
 
 

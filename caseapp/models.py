@@ -48,6 +48,11 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16), default="admin")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # scrypt$n$r$p$salt$hash (caseapp.accounts); null = no password (the local user before
+    # accounts are set up). Never the password itself.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Setting(Base):

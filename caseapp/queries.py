@@ -47,6 +47,10 @@ ACTION_LABELS = {
     "marked_entered": "标记已录入", "edited": "编辑", "attachment_added": "添加附件",
     "deleted": "删除", "imported": "导入", "performance": "履行情况",
     "settings_changed": "修改设置",
+    # Accounts and personal data (caseapp.accounts, privacy, audit).
+    "login": "登录", "login_failed": "登录失败", "logout": "退出登录", "locked": "锁定屏幕",
+    "user_added": "添加用户", "user_disabled": "停用用户", "password_changed": "修改密码",
+    "export": "导出", "printout": "打印", "reveal_personal": "查看个人信息",
 }
 
 # The life-cycle order used when sorting by status.
@@ -72,6 +76,7 @@ class CaseFilter:
     figure: tuple[str, date, date] | None = None  # (figure name, from, to): stats.condition
     today: date | None = None
     source: str | None = None  # likewise; the figures' by_source drill-down
+    outcome: str | None = None  # 办理结果, e.g. the dashboard's pie of closed cases
 
 
 def overdue_condition(today: date) -> ColumnElement:
@@ -111,13 +116,15 @@ def _conditions(db: Database, flt: CaseFilter) -> list[ColumnElement]:
     if flt.statuses:
         conds.append(Case.status.in_([wf.Status(s).value for s in flt.statuses]))
     if flt.category:
-        conds.append(Case.category == flt.category)
+        conds.append(_optional_equal(Case.category, flt.category))
     if flt.street:
         conds.append(_optional_equal(Case.street, flt.street))
     if flt.handler:
         conds.append(_optional_equal(Case.handler, flt.handler))
     if flt.source:
         conds.append(_optional_equal(Case.source, flt.source))
+    if flt.outcome:
+        conds.append(_optional_equal(Case.outcome, flt.outcome))
     if flt.received_from:
         conds.append(Case.received_on >= flt.received_from)
     if flt.received_to:
@@ -735,3 +742,9 @@ __all__ = [
     "SessionInfo", "case_detail", "case_ids", "case_rows", "count", "distinct_values",
     "due_soon_condition", "find_persons", "overdue_condition", "workbench", "workbench_counts",
 ]
+
+
+def user_display_name(db: Database, user_id: int) -> str | None:
+    """The name the status bar shows for the acting user."""
+    with db.read() as session:
+        return session.scalar(select(User.display_name).where(User.id == user_id))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -126,9 +127,33 @@ def _require(session: Session, actor: int, act: wf.Act) -> User:
     user = _user(session, actor)
     if not wf.role_may(user.role, act):
         raise PermissionDenied(
-            f"{wf.ROLE_LABELS.get(user.role, user.role)}无权执行「{wf.ACT_LABELS[act]}」"
+            f"{user.display_name}（{wf.ROLE_LABELS.get(user.role, user.role)}）"
+            f"无权执行「{wf.ACT_LABELS[act]}」"
         )
     return user
+
+
+def is_own_case(display_name: str, handler: str | None, mediators: str | None) -> bool:
+    """A mediator's own case: they handle it or are named among its mediators."""
+    name = (display_name or "").strip()
+    if not name:
+        return False
+    if (handler or "").strip() == name:
+        return True
+    return name in {m.strip() for m in re.split(r"[、,，;；/\s]+", mediators or "") if m.strip()}
+
+
+def _require_case(session: Session, actor: int, act: wf.Act, case_id: int) -> Case:
+    """_require, then the case; a mediator may act only on their own disputes."""
+    user = _require(session, actor, act)
+    case = _case(session, case_id)
+    if user.role == wf.MEDIATOR and not is_own_case(user.display_name, case.handler,
+                                                    case.mediators):
+        raise PermissionDenied(
+            f"{case.number} 不是{user.display_name}承办或参与调解的案件，调解员无权"
+            f"「{wf.ACT_LABELS[act]}」"
+        )
+    return case
 
 
 def _case(session: Session, case_id: int) -> Case:
@@ -471,8 +496,7 @@ def extend(db: Database, actor: int, case_id: int, reason: str) -> CaseRef:
 def record_session(db: Database, actor: int, case_id: int, held_on: date, place: str = "",
                    participants: str = "", record: str = "") -> int:
     with db.write() as session:
-        _require(session, actor, wf.Act.RECORD_SESSION)
-        case = _case(session, case_id)
+        case = _require_case(session, actor, wf.Act.RECORD_SESSION, case_id)
         _check_act(case, wf.Act.RECORD_SESSION)
         held_on = _day(held_on, "held_on", case.accepted_on, "受理日期")
         row = MediationSession(case_id=case.id, held_on=held_on, place=place.strip() or None,
@@ -498,8 +522,7 @@ def record_agreement(db: Database, actor: int, case_id: int, form: str, signed_o
     if problems:
         raise ValidationError(problems)
     with db.write() as session:
-        _require(session, actor, wf.Act.RECORD_AGREEMENT)
-        case = _case(session, case_id)
+        case = _require_case(session, actor, wf.Act.RECORD_AGREEMENT, case_id)
         _check_act(case, wf.Act.RECORD_AGREEMENT)
         signed_on = _day(signed_on, "signed_on", case.accepted_on, "受理日期")
         if performance_due is not None and performance_due < signed_on:
@@ -604,8 +627,7 @@ def record_follow_up(db: Database, actor: int, case_id: int, done_on: date, resu
     if not (result or "").strip():
         raise ValidationError(Problem("result", "回访结果必须填写"))
     with db.write() as session:
-        _require(session, actor, wf.Act.FOLLOW_UP)
-        case = _case(session, case_id)
+        case = _require_case(session, actor, wf.Act.FOLLOW_UP, case_id)
         _check_act(case, wf.Act.FOLLOW_UP)
         done_on = _day(done_on, "done_on", case.closed_on, "办结日期")
         fu = session.scalar(select(FollowUp).where(FollowUp.case_id == case.id,
@@ -635,8 +657,7 @@ def record_performance(db: Database, actor: int, case_id: int, performed: bool,
                        judicial_result: str | None = None) -> None:
     """协议履行 and 司法确认 of a dispute closed with 调解成功."""
     with db.write() as session:
-        _require(session, actor, wf.Act.FOLLOW_UP)
-        case = _case(session, case_id)
+        case = _require_case(session, actor, wf.Act.FOLLOW_UP, case_id)
         if case.kind != wf.Kind.DISPUTE.value or case.outcome != wf.MEDIATED:
             raise WorkflowError(f"{case.number} 不是调解成功的纠纷，无需记录履行情况")
         changes: dict = {}
@@ -732,8 +753,7 @@ def attach(db: Database, actor: int, case_id: int, source: str | Path) -> int:
         shutil.copyfile(source, tmp)
         tmp.replace(target)  # never a half-copied attachment under its final name
     with db.write() as session:
-        _require(session, actor, wf.Act.ATTACH)
-        case = _case(session, case_id)
+        case = _require_case(session, actor, wf.Act.ATTACH, case_id)
         row = Attachment(case_id=case.id, filename=source.name, stored_name=stored_name,
                          sha256=sha, size=source.stat().st_size, added_at=_now(), user_id=actor)
         session.add(row)

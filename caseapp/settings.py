@@ -27,6 +27,12 @@ class OfficeSettings:
     mediators: tuple[str, ...] = ()
     report_header: str = ""
     font_path: str = ""
+    # The screen locks after this many idle minutes when accounts are set up (0 = never).
+    idle_lock_minutes: int = 10
+    # Backups (caseapp/backup.py): "" = <data folder>/backups; copies kept per day / month.
+    backup_dir: str = ""
+    keep_daily: int = 14
+    keep_monthly: int = 12
 
     def number_format(self, kind: str) -> str:
         return self.petition_number_format if kind == "petition" else self.dispute_number_format

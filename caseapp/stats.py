@@ -357,20 +357,36 @@ def month_range(year: int, month: int) -> tuple[date, date]:
 def monthly_series(db: Database, year: int) -> list[dict]:
     """Twelve entries {"month": "2026-01", "petitions": {...}, "disputes": {...}} with each
     month's figures: one aggregate SELECT per kind over the year's cases."""
-    months = [month_range(year, m) for m in range(1, 13)]
-    year_from, year_to = months[0][0], months[-1][1]
-    series = [{"month": f"{year:04d}-{m:02d}"} for m in range(1, 13)]
+    return month_series(db, year, 1)
+
+
+def month_series(db: Database, year: int, month: int, count: int = 12,
+                 names: tuple[str, ...] | None = None) -> list[dict]:
+    """``count`` consecutive months from (year, month), oldest first, shaped like
+    ``monthly_series``: one aggregate SELECT per kind over the span's cases. ``names`` limits
+    the counts to those figures (and the rates made of them): a chart that needs three
+    figures a month asks SQLite for 36 counts, not 144."""
+    months = []
+    y, m = year, month
+    for _ in range(count):
+        months.append(month_range(y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    span_from, span_to = months[0][0], months[-1][1]
+    series = [{"month": f"{f.year:04d}-{f.month:02d}"} for f, _t in months]
     with db.read() as session:
         for kind in KINDS:
+            wanted = COUNTS[kind] if names is None else tuple(n for n in COUNTS[kind] if n in names)
+            rates = {r: nd for r, nd in RATES[kind].items() if nd[0] in wanted and nd[1] in wanted}
+            fields = tuple(f for f in FIELDS[kind] if f in wanted or f in rates)
             columns = []
             for i, (f, t) in enumerate(months):
                 conds = _local_conditions(kind, f, t)
-                columns += [_count(conds[name], f"m{i}_{name}") for name in COUNTS[kind]]
-            stmt = select(*columns).where(_scope(kind, year_from, year_to))
+                columns += [_count(conds[name], f"m{i}_{name}") for name in wanted]
+            stmt = select(*columns).where(_scope(kind, span_from, span_to))
             row = session.execute(stmt).one()._mapping
             for i, entry in enumerate(series):
-                counts = {name: int(row[f"m{i}_{name}"]) for name in COUNTS[kind]}
-                entry[SECTION[kind]] = _add_rates(counts, RATES[kind], FIELDS[kind])
+                counts = {name: int(row[f"m{i}_{name}"]) for name in wanted}
+                entry[SECTION[kind]] = _add_rates(counts, rates, fields)
     return series
 
 

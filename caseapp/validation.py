@@ -179,3 +179,13 @@ def mask_name(name: str | None) -> str:
     if not name:
         return ""
     return name[0] + "*" * (len(name) - 1) if len(name) > 1 else name
+
+
+_MASKED_ID = re.compile(r"^\d{6}\*{4,}[0-9Xx]{4}$")
+_MASKED_PHONE = re.compile(r"^[\d\-]*\*{4}[\d\-]*$")
+
+
+def is_masked(value: str | None) -> bool:
+    """A value a masked export wrote (500102********123X, 138****5678): no number in it."""
+    text = (value or "").strip()
+    return "*" in text and bool(_MASKED_ID.match(text) or _MASKED_PHONE.match(text))

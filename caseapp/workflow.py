@@ -113,6 +113,12 @@ class Act(str, Enum):
     ATTACH = "attach"
     DELETE = "delete"
     SETTINGS = "settings"
+    # Not acts on a case: what a role may do beyond the life cycle (accounts issue).
+    USERS = "users"
+    AUDIT = "audit"
+    EXPORT = "export"
+    REVEAL_PERSONAL = "reveal_personal"
+    FULL_PERSONAL = "full_personal"
 
 
 ACT_LABELS = {
@@ -130,9 +136,14 @@ ACT_LABELS = {
     Act.ATTACH: "添加附件",
     Act.DELETE: "删除",
     Act.SETTINGS: "修改设置",
+    Act.USERS: "管理用户",
+    Act.AUDIT: "查看操作日志",
+    Act.EXPORT: "导出",
+    Act.REVEAL_PERSONAL: "查看当事人证件号码和电话",
+    Act.FULL_PERSONAL: "导出或打印完整个人信息",
 }
 
-# Roles. Accounts arrive with the accounts issue; until then one local admin acts.
+# Roles (docs/domain.md, 账户与权限). A database without accounts has one local admin.
 ADMIN = "admin"
 CLERK = "clerk"
 MEDIATOR = "mediator"
@@ -141,8 +152,14 @@ ROLE_LABELS = {ADMIN: "管理员", CLERK: "登记员", MEDIATOR: "调解员", VI
 
 _ROLE_ACTS: dict[str, frozenset[Act]] = {
     ADMIN: frozenset(Act),
-    CLERK: frozenset(Act) - {Act.REOPEN, Act.DELETE, Act.SETTINGS},
-    MEDIATOR: frozenset({Act.RECORD_SESSION, Act.RECORD_AGREEMENT, Act.FOLLOW_UP, Act.ATTACH}),
+    # A clerk registers people and has to call them back, so may reveal one party's ID number
+    # or phone in the case view (each reveal is an event); lists, exports and printouts stay
+    # masked for everyone but an admin (FULL_PERSONAL).
+    CLERK: frozenset(Act) - {Act.REOPEN, Act.DELETE, Act.SETTINGS, Act.USERS, Act.AUDIT,
+                             Act.FULL_PERSONAL},
+    # A mediator acts on their own disputes only (services._require_case).
+    MEDIATOR: frozenset({Act.RECORD_SESSION, Act.RECORD_AGREEMENT, Act.FOLLOW_UP, Act.ATTACH,
+                         Act.REVEAL_PERSONAL}),
     VIEWER: frozenset(),
 }
 

@@ -18,12 +18,31 @@ class AppContext(QObject):
     data_changed = Signal(object)
 
     def __init__(self, db: Database, actor: int, parent: QObject | None = None,
-                 today: date | None = None):
+                 today: date | None = None, role: str | None = None):
         super().__init__(parent)
         self.db = db
-        self.actor = actor
         self.runner = TaskRunner(self)
         self._today = today  # fixed in screenshots and tests; None = the real date
+        self.set_user(actor, role)
+
+    def set_user(self, actor: int, role: str | None = None, user_name: str | None = None,
+                 display_name: str | None = None) -> None:
+        """Who acts (after a login). Without a role given it is read once from the database."""
+        self.actor = actor
+        if role is None or user_name is None or display_name is None:
+            from caseapp.accounts import user_info
+
+            info = user_info(self.db, actor)  # one primary-key read, at start-up or login
+            role, user_name, display_name = info.role, info.name, info.display_name
+        self.role = role
+        self.user_name = user_name
+        self.display_name = display_name
+
+    def may(self, act) -> bool:
+        """The role allows ``act`` (caseapp.workflow.Act); the services check it again."""
+        from caseapp.workflow import role_may
+
+        return role_may(self.role, act)
 
     def today(self) -> date:
         return self._today or date.today()

@@ -38,10 +38,12 @@ log = logging.getLogger(__name__)
 # (key, label, qtawesome icon)
 NAVIGATION = (
     ("workbench", "工作台", "fa5s.home"),
+    ("overview", "统计概览", "fa5s.chart-pie"),
     ("petition", "信访件", "fa5s.envelope-open-text"),
     ("dispute", "矛盾纠纷", "fa5s.handshake"),
     ("reports", "统计报表", "fa5s.chart-bar"),
     ("settings", "设置", "fa5s.cog"),
+    ("audit", "操作日志", "fa5s.clipboard-list"),  # admins only (ui/widgets/lock.py)
 )
 PAGE_KEYS = tuple(key for key, _label, _icon in NAVIGATION)
 
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.remember = remember  # the self-test leaves the user's window state alone
         self.case_view = None
         self.current_case: int | None = None
-        self._return_page = 1
+        self._return_page = PAGE_KEYS.index("petition")
         self._dialogs: list[QDialog] = []
         self._icons: list = []  # (item or action, qtawesome name), set after the first paint
         self.setWindowTitle("CaseDesk")
@@ -135,6 +137,10 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._build_status_bar()
+        from .widgets.lock import install_session
+
+        # The 操作日志 page, the user menu, the idle lock; hides what the role may not do.
+        self.session = install_session(self)
         ctx.data_changed.connect(self._data_changed)
         self._restore_state()
         self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -172,14 +178,16 @@ class MainWindow(QMainWindow):
         self.workbench = WorkbenchPage(self.ctx)
         self.petitions = CaseListPage(self.ctx, "petition")
         self.disputes = CaseListPage(self.ctx, "dispute")
-        self.reports = PlaceholderPage(
-            tr("统计报表"),
-            tr("月度、年度统计报表和打印功能即将推出。\n"
-               "现在可以在「信访件」「矛盾纠纷」列表中筛选案件，并导出为 Excel。"))
+        self.reports = QWidget()  # filled on first visit (ReportsPage is lazy)
+        QVBoxLayout(self.reports).setContentsMargins(0, 0, 0, 0)
+        self.reports_page = None
+        self.overview = QWidget()  # filled on first visit (QtCharts loads only then)
+        QVBoxLayout(self.overview).setContentsMargins(0, 0, 0, 0)
+        self.dashboard = None
         self.settings_page = QWidget()  # filled on first visit (SettingsPage is lazy)
         QVBoxLayout(self.settings_page).setContentsMargins(0, 0, 0, 0)
         self._settings_built = False
-        self.pages = [self.workbench, self.petitions, self.disputes, self.reports,
+        self.pages = [self.workbench, self.overview, self.petitions, self.disputes, self.reports,
                       self.settings_page]
         for page in self.pages:
             self.stack.addWidget(page)
@@ -207,7 +215,12 @@ class MainWindow(QMainWindow):
             return
         if row == PAGE_KEYS.index("settings"):
             self._ensure_settings()
+        if row == PAGE_KEYS.index("overview"):
+            self._ensure_dashboard()
+        if row == PAGE_KEYS.index("reports"):
+            self._ensure_reports()
         self.stack.setCurrentWidget(self.pages[row])
+        self._update_print_action()
         if self.remember:
             self.ctx.settings().setValue("mainWindow/page", PAGE_KEYS[row])
 
@@ -219,6 +232,62 @@ class MainWindow(QMainWindow):
         page = cls(self.ctx) if cls else PlaceholderPage(
             tr("设置"), tr("设置页面正在完善中。"))
         self.settings_page.layout().addWidget(page)
+
+    def _ensure_dashboard(self):
+        if self.dashboard is None:
+            cls = optional_class("ui.widgets.dashboard", "DashboardPage")
+            if cls is None:
+                page = PlaceholderPage(tr("统计概览"), tr("统计概览页面正在完善中。"))
+            else:
+                page = cls(self.ctx)
+                page.open_filter.connect(self.show_filter)
+            self.dashboard = page
+            self.overview.layout().addWidget(page)
+        return self.dashboard
+
+    def show_filter(self, flt) -> None:
+        """Show the cases of a queries.CaseFilter in its kind's list (dashboard drill-down)."""
+        self.show_page(flt.kind)
+        self.list_page(flt.kind).set_filter(flt)
+
+    def _ensure_reports(self):
+        if self.reports_page is None:
+            cls = optional_class("ui.widgets.reports_page", "ReportsPage")
+            if cls is None:
+                page = PlaceholderPage(tr("统计报表"), tr("统计报表页面正在完善中。"))
+            else:
+                page = cls(self.ctx)
+                page.built.connect(lambda _p: self._update_print_action())
+                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.reports_page = page
+            self.reports.layout().addWidget(page)
+        return self.reports_page
+
+    # -- printing ----------------------------------------------------------------------
+
+    def _print_target(self) -> str:
+        """What 打印 (Ctrl+P) acts on here: "case", "reports" or "" (nothing)."""
+        if self.showing_case():
+            return "case" if hasattr(self.case_view, "print_button") else ""
+        if self.stack.currentWidget() is self.reports and self.reports_page is not None \
+                and getattr(self.reports_page, "has_document", lambda: False)():
+            return "reports"
+        return ""
+
+    def _update_print_action(self) -> None:
+        target = self._print_target()
+        self.print_action.setEnabled(bool(target))
+        self.print_action.setToolTip({
+            "case": tr("打印本案的登记表、协议书或告知书（Ctrl+P）"),
+            "reports": tr("打印预览中的报表（Ctrl+P）"),
+        }.get(target, tr("在「统计报表」生成报表后，或打开一件案件时，可以打印")))
+
+    def print_current(self) -> None:
+        target = self._print_target()
+        if target == "reports":
+            self.reports_page.print_report()
+        elif target == "case":
+            self.case_view.show_print_menu()
 
     # -- the case view -----------------------------------------------------------------
 
@@ -243,11 +312,13 @@ class MainWindow(QMainWindow):
         view.show_case(case_id)
         self.stack.setCurrentWidget(view)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_print_action()
 
     def back_to_list(self) -> None:
         self.current_case = None
         page = self.pages[self._return_page]
         self.stack.setCurrentWidget(page)
+        self._update_print_action()
         if isinstance(page, CaseListPage):
             page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -279,15 +350,17 @@ class MainWindow(QMainWindow):
             tr("导入"), "fa5s.file-import", self.import_cases, None,
             tr("从 Excel 或 CSV 文件导入案件"))
         self.print_action = self._action(
-            tr("打印"), "fa5s.print", lambda: None, QKeySequence.StandardKey.Print)
-        self.print_action.setEnabled(False)
-        self.print_action.setToolTip(tr("打印功能将在报表模块中提供"))
+            tr("打印"), "fa5s.print", self.print_current, QKeySequence.StandardKey.Print)
+        self._update_print_action()
         self.refresh_action = self._action(
             tr("刷新"), "fa5s.sync-alt", self.refresh, QKeySequence.StandardKey.Refresh,
             tr("重新读取当前页面"))
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
         if QKeySequence("F5") not in keys:  # F5 everywhere, as the clerks know it
             self.refresh_action.setShortcuts([QKeySequence("F5"), *keys])
+        self.backup_action = self._action(
+            tr("备份"), "fa5s.shield-alt", self.open_backups, None,
+            tr("备份与恢复：立即备份、查看备份、从备份恢复"))
         self.find_action = self._action(
             tr("查找"), "fa5s.search", self.focus_search, QKeySequence.StandardKey.Find,
             tr("在案件列表中查找编号、姓名或事项"))
@@ -302,6 +375,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.print_action)
         toolbar.addAction(self.refresh_action)
+        toolbar.addAction(self.backup_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -344,12 +418,19 @@ class MainWindow(QMainWindow):
             return
         self._show_dialog(cls(self.ctx, self))
 
+    def open_backups(self) -> None:
+        from .dialogs.backup_dialog import BackupDialog
+
+        self._show_dialog(BackupDialog(self.ctx, self))
+
     def refresh(self) -> None:
         if self.showing_case():
             if self.current_case is not None:
                 self.case_view.show_case(self.current_case)
         else:
             page = self.stack.currentWidget()
+            if page is self.overview:
+                page = self.dashboard
             reload = getattr(page, "reload", None)
             if reload is not None:
                 reload()

@@ -101,6 +101,22 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
             window.show_page(key)
             _settle(ctx, window)
             _save(window, folder / f"{i + 1:02d}_{key}.png")
+            if key == "reports" and hasattr(window.reports_page, "generate"):
+                _build_report(ctx, window)
+                _save(window, folder / f"{i + 1:02d}_{key}_monthly.png")
+        # 统计概览 of each kind, at the top and scrolled to the charts below.
+        window.show_page("overview")
+        n = 6
+        for kind in ("petition", "dispute"):
+            window.dashboard.set_kind(kind)
+            _settle(ctx, window)
+            _save(window, folder / f"{n:02d}_overview_{kind}.png")
+            bar = window.dashboard.scroll.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            _settle(ctx, window)
+            _save(window, folder / f"{n + 1:02d}_overview_{kind}_charts.png")
+            bar.setValue(0)
+            n += 2
         if sample is not None:
             window.show_page("dispute")
             window.open_case(sample)
@@ -114,10 +130,11 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
                 _save(window, folder / f"{10 + t:02d}_case_{tabs.tabText(t)}.png")
         window.hide()
 
-    from .dialogs import acts, import_dialog, intake
+    from .dialogs import acts, backup_dialog, import_dialog, intake, login_dialog
+    from .widgets import audit_page, lock
 
     dialogs = out / "dialogs"
-    for module in (intake, acts, import_dialog):
+    for module in (intake, acts, import_dialog, backup_dialog, login_dialog, audit_page, lock):
         for name, widget in module.screenshot_states(ctx):
             widget.show()
             _settle(ctx, widget)
@@ -126,6 +143,17 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
     _settle(ctx)
     db.dispose()
     return 0
+
+
+def _build_report(ctx, window) -> None:
+    """Last month's summary built on the reports page, its preview rendered."""
+    from .widgets.pdf_preview import spin
+
+    page = window.reports_page
+    page.made_by.setText("周志强")
+    page.generate()
+    _settle(ctx, window)
+    spin(800)  # QPdfView renders its pages on its own threads
 
 
 def _rich_dispute(db, ids: list[int]) -> int | None:

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from .fonts import FontSet, chinese_fonts
@@ -124,11 +125,15 @@ def iso(d: date | None) -> str:
 
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles,
           header_rows: int = 1, align: Sequence[str] | None = None,
-          extra: Sequence[tuple] = (), grid: bool = True) -> Table:
+          extra: Sequence[tuple] = (), grid: bool = True, plain: bool = False) -> Table:
     """A grid table whose cells wrap Chinese text and whose header repeats on every page.
-    ``align`` per column: "l", "c" or "r" (numbers right-aligned)."""
+    ``align`` per column: "l", "c" or "r" (numbers right-aligned). ``plain``: a body cell
+    whose text fits its column on one line is drawn as a plain string in the cell style's
+    font, size, leading and alignment (it looks the same, and a table of thousands of rows
+    lays out several times faster); longer text still wraps as a Paragraph."""
     align = align or ["l"] * len(widths)
     by_align = {"l": styles.cell, "c": styles.cell_center, "r": styles.cell_right}
+    cell = styles.cell
     data = []
     for i, row in enumerate(rows):
         cells = []
@@ -137,25 +142,38 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
                 cells.append(value)
             elif i < header_rows:
                 cells.append(Paragraph(esc(value), styles.head))
+            elif plain and _fits(value, widths[j] - 8, cell):
+                cells.append(str(value or ""))
             else:
                 cells.append(Paragraph(esc(value), by_align[align[j]]))
         data.append(cells)
     t = Table(data, colWidths=list(widths), repeatRows=header_rows)
     commands = [
-        # Tables set a font per cell even for Paragraph cells; not Helvetica, which is never embedded.
-        ("FONT", (0, 0), (-1, -1), styles.fonts.body, 9.5),
+        # Tables set a font per cell even for Paragraph cells; not Helvetica, which is never
+        # embedded. The leading is the cell style's, for the plain cells.
+        ("FONT", (0, 0), (-1, -1), styles.fonts.body, cell.fontSize, cell.leading),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
+    if plain:
+        names = {"l": "LEFT", "c": "CENTER", "r": "RIGHT"}
+        commands += [("ALIGN", (j, header_rows), (j, -1), names[a]) for j, a in enumerate(align)]
     if grid:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, GRID))
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG))
     t.setStyle(TableStyle(commands + list(extra)))
     return t
+
+
+def _fits(value: object, width: float, style: ParagraphStyle) -> bool:
+    text = "" if value is None else str(value)
+    if "\n" in text:
+        return False
+    return stringWidth(text, style.fontName, style.fontSize) <= width
 
 
 class Frame:

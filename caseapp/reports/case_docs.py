@@ -305,7 +305,7 @@ def case_sheet(db: Database, case_id: int, path: str | os.PathLike, *, mask: boo
 # 人民调解协议书.
 
 
-def _party_line(p: PartyInfo) -> str:
+def _party_line(p: PartyInfo, mask: bool = False) -> str:
     if p.is_org:
         bits = [p.name]
         if p.legal_rep:
@@ -319,16 +319,17 @@ def _party_line(p: PartyInfo) -> str:
         if p.birth_date:
             bits.append(f"{cn_date(p.birth_date)}出生")
         if p.id_number:
-            bits.append(f"身份证号：{p.id_number}")
+            bits.append(f"身份证号：{mask_id_number(p.id_number) if mask else p.id_number}")
         if p.address:
             bits.append(f"住址：{p.address}")
     if p.phone:
-        bits.append(f"联系电话：{p.phone}")
+        bits.append(f"联系电话：{mask_phone(p.phone) if mask else p.phone}")
     return f"{p.role}：" + "，".join(bits) + "。"
 
 
-def agreement(db: Database, case_id: int, path: str | os.PathLike) -> Path:
-    """人民调解协议书, after the 司法部 template, ready to be signed."""
+def agreement(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = False) -> Path:
+    """人民调解协议书, after the 司法部 template, ready to be signed (``mask``: ID numbers and
+    phones partly hidden, for a user whose role may not print them in full)."""
     c, styles, settings = _prepare(db, case_id)
     if c.kind != wf.Kind.DISPUTE.value:
         raise WorkflowError(f"{c.number} 是信访件，没有人民调解协议书")
@@ -340,7 +341,7 @@ def agreement(db: Database, case_id: int, path: str | os.PathLike) -> Path:
     story += [Paragraph(esc(settings.committee_name), s["org"]),
               Paragraph("人民调解协议书", styles.title),
               Paragraph(f"编号：{esc(c.number)}", s["number"]), Spacer(1, 4 * mm)]
-    story += [Paragraph(esc(_party_line(p)), s["body"]) for p in parties]
+    story += [Paragraph(esc(_party_line(p, mask)), s["body"]) for p in parties]
 
     story += [Spacer(1, 3 * mm), Paragraph("纠纷主要事实、争议事项：", s["label"])]
     facts = a.facts or c.details or c.summary

@@ -142,12 +142,10 @@ def signatures(st: Styles, made_by: str, checked_by: str, on: date) -> KeepToget
     return KeepTogether([Spacer(1, 6 * mm), t])
 
 
-def _rolling_months(db: Database, year: int, month: int) -> list[dict]:
-    """The 12 months ending with (year, month), oldest first."""
-    series = stats.monthly_series(db, year)[:month]
-    if month < 12:
-        series = stats.monthly_series(db, year - 1)[month:] + series
-    return series
+# The figures the month-by-month chart and table print: counting only these keeps the
+# series query small (12 months × 4 counts per kind instead of 12 × 12).
+CHART_FIGURES = ("received", "handled", "closed")
+MONTH_TABLE_FIGURES = ("received", "handled", "closed", "succeeded")
 
 
 def chart_for(series: list[dict], section: str, title: str, st: Styles):
@@ -171,7 +169,7 @@ def overdue_table(db: Database, f: date, t: date, st: Styles) -> list:
     if len(rows) == 1:
         return [Paragraph("截至期末无超期未结案件。", st.text)]
     widths = [42 * mm, 18 * mm, 20 * mm, 30 * mm, 20 * mm, 24 * mm, 20 * mm]
-    return [table(rows, widths, st, align=["l", "c", "l", "l", "l", "c", "r"])]
+    return [table(rows, widths, st, align=["l", "c", "l", "l", "l", "c", "r"], plain=True)]
 
 
 def _header(st: Styles, title: str, period: str) -> list:
@@ -187,22 +185,61 @@ def build_monthly(db: Database, year: int, month: int, path: str | os.PathLike, 
     """月度统计报表 of (year, month) to ``path``; yields progress."""
     if not 1 <= month <= 12:
         raise ValidationError(Problem("month", "月份应为1至12"))
+    f, t = stats.month_range(year, month)
+    title = f"{year}年{month}月信访及矛盾纠纷办理情况统计表"
+    return (yield from _build_period(db, f, t, path, title, rolling_months(year, month),
+                                     "近12个月登记与办结情况", made_by, checked_by, made))
+
+
+# A custom period's chart shows its months, at most the last 24 of them.
+RANGE_CHART_MONTHS = 24
+
+
+def period_months(date_from: date, date_to: date,
+                  at_most: int = RANGE_CHART_MONTHS) -> tuple[int, int, int]:
+    """(first year, first month, count) of the calendar months [date_from, date_to] touches,
+    at most the last ``at_most`` of them."""
+    months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+    count = min(months, at_most)
+    first = date_to.year * 12 + date_to.month - 1 - (count - 1)
+    return first // 12, first % 12 + 1, count
+
+
+def rolling_months(year: int, month: int) -> tuple[int, int, int]:
+    """The 12 months ending with (year, month), as (first year, first month, 12)."""
+    return (year, 1, 12) if month == 12 else (year - 1, month + 1, 12)
+
+
+def build_range(db: Database, date_from: date, date_to: date, path: str | os.PathLike, *,
+                made_by: str = "", checked_by: str = "", made: datetime | None = None) -> Job[Path]:
+    """The monthly summary's layout for any period [date_from, date_to] (自定义期间): the same
+    tables, the chart over the calendar months the period touches, the overdue cases at its
+    end; yields progress."""
+    if date_from > date_to:
+        raise ValidationError(Problem("to", "统计截止日期不能早于起始日期"))
+    title = f"{cn_date(date_from)}至{cn_date(date_to)}信访及矛盾纠纷办理情况统计表"
+    return (yield from _build_period(db, date_from, date_to, path, title,
+                                     period_months(date_from, date_to),
+                                     "期间各月登记与办结情况", made_by, checked_by, made))
+
+
+def _build_period(db: Database, f: date, t: date, path, title: str,
+                  chart_months: tuple[int, int, int], chart_heading: str, made_by: str,
+                  checked_by: str, made: datetime | None) -> Job[Path]:
     settings = db.settings()
     st = make_styles(settings.font_path)
-    f, t = stats.month_range(year, month)
-    yield Progress(0, 5, "统计本月数据")
+    yield Progress(0, 5, "统计本期数据")
     fig = stats.figures(db, f, t)
-    yield Progress(1, 5, "统计近12个月数据")
-    series = _rolling_months(db, year, month)
+    yield Progress(1, 5, "统计各月数据")
+    series = stats.month_series(db, *chart_months, names=CHART_FIGURES)
     office = settings.report_header or settings.office_name
-    title = f"{year}年{month}月信访及矛盾纠纷办理情况统计表"
     story = _header(st, title, f"{office}　　统计期间：{cn_date(f)}至{cn_date(t)}")
     story += [Paragraph("一、主要指标", st.heading), main_table(fig, st)]
     yield Progress(2, 5, "生成分类统计")
     more, number = breakdown_tables(fig, st)
     story += more
     story += [CondPageBreak(70 * mm),
-              Paragraph(f"{cn_numeral(number)}、近12个月登记与办结情况", st.heading),
+              Paragraph(f"{cn_numeral(number)}、{chart_heading}", st.heading),
               chart_for(series, "petitions", "信访件", st), Spacer(1, 3 * mm),
               chart_for(series, "disputes", "矛盾纠纷", st)]
     yield Progress(3, 5, "列出超期未结案件")
@@ -215,6 +252,11 @@ def build_monthly(db: Database, year: int, month: int, path: str | os.PathLike, 
     out = build(path, story, Frame(st, office, title, made), title=title, author=office)
     yield Progress(5, 5, "完成")
     return out
+
+
+def range_report(db: Database, date_from: date, date_to: date, path: str | os.PathLike,
+                 **kw) -> Path:
+    return run(build_range(db, date_from, date_to, path, **kw))
 
 
 def monthly_report(db: Database, year: int, month: int, path: str | os.PathLike, **kw) -> Path:
@@ -273,7 +315,7 @@ def build_annual(db: Database, year: int, path: str | os.PathLike, *, made_by: s
     yield Progress(1, 5, "统计上年数据")
     prev = stats.figures(db, date(year - 1, 1, 1), date(year - 1, 12, 31))
     yield Progress(2, 5, "统计各月数据")
-    series = stats.monthly_series(db, year)
+    series = stats.month_series(db, year, 1, 12, names=MONTH_TABLE_FIGURES)
     office = settings.report_header or settings.office_name
     title = f"{year}年度信访及矛盾纠纷办理情况统计报告"
     story = _header(st, title, f"{office}　　统计期间：{cn_date(f)}至{cn_date(t)}")

@@ -78,13 +78,19 @@ def test_header_and_acts_follow_the_workflow(view, petition, wait_idle):
     close = view.act_buttons["close"]
     assert not close.isEnabled() and close.toolTip() == "请先受理"
     assert "不能延期" in view.act_buttons["extend"].toolTip()
-    # Petitions have no mediation tabs; the parties tab shows the full ID number.
+    # Petitions have no mediation tabs; the parties tab masks the ID number and phone
+    # until 显示 is clicked (a logged reveal, caseapp.privacy).
     assert not view.tabs.isTabVisible(TAB_SESSIONS)
     assert not view.tabs.isTabVisible(TAB_AGREEMENT)
     t = view.parties_table
     assert [t.item(0, c).text() for c in range(6)] == [
-        "信访人", "张秀英", "女", "500102195507142462", "13800001111", "马鞍街道某小区"]
+        "信访人", "张秀英", "女", "500102********2462", "138****1111", "马鞍街道某小区"]
     assert timeline(view)[0][2] == "登记"
+    view.tabs.setCurrentIndex(1)
+    t.cellWidget(0, 6).click()
+    wait_idle()
+    assert [t.item(0, c).text() for c in (3, 4)] == ["500102195507142462", "13800001111"]
+    assert t.cellWidget(0, 6) is None
 
 
 def test_back_button_and_escape(qtbot, view, petition, wait_idle):

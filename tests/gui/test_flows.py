@@ -41,7 +41,7 @@ def timeline(view):
 
 
 def table_rows(table):
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
+    return [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
             for r in range(table.rowCount())]
 
 
@@ -302,8 +302,11 @@ def test_petition_diverted_to_mediation_opens_the_dispute_with_its_parties(
     view.tabs.setCurrentIndex(TAB_PARTIES)
     rows = table_rows(view.parties_table)
     assert [(r[0], r[1]) for r in rows] == [("申请人", "王德福"), ("第三人", "王小明")]
-    assert rows[0][3] == "500102195507142462" and rows[0][4] == "13800001111"
+    # Masked on screen (caseapp.privacy); the same person, full data, in the database.
+    assert rows[0][3] == "500102********2462" and rows[0][4] == "138****1111"
     dispute = queries.case_detail(db, dispute_id)
+    assert (dispute.parties[0].id_number, dispute.parties[0].phone) == (
+        "500102195507142462", "13800001111")
     assert (dispute.source, dispute.category, dispute.origin_case_id) == (
         "信访转入", "房屋宅基地纠纷", ref.id)
 

@@ -455,6 +455,8 @@ class CaseListPage(QWidget):
                 extra["due_soon_only"] = True
             if flt.source:
                 extra["source"] = flt.source
+            if flt.outcome:
+                extra["outcome"] = flt.outcome
         finally:
             for w in widgets:
                 w.blockSignals(False)
@@ -487,6 +489,8 @@ class CaseListPage(QWidget):
             parts.append(tr("即将到期"))
         if "source" in self._extra:
             parts.append(tr("来源：{0}").format(self._extra["source"]))
+        if "outcome" in self._extra:
+            parts.append(tr("办理结果：{0}").format(self._extra["outcome"]))
         if "statuses" in self._extra:
             parts.append(tr("状态：{0}").format("、".join(
                 wf.status_label(self.kind, s) for s in self._extra["statuses"])))
@@ -613,13 +617,15 @@ class CaseListPage(QWidget):
         if not Path(path).suffix:
             path += ".xlsx"
         settings.setValue("export/folder", str(Path(path).parent))
-        db = self.ctx.db
+        db, actor = self.ctx.db, self.ctx.actor
 
         def done(count: int) -> None:
             self.status_message.emit(tr("已导出 {0} 件案件到 {1}").format(count, path))
 
+        # As the user: the export is an event, ID numbers and phones masked (privacy.py).
         self.ctx.runner.run_job(self, tr("正在导出"),
-                                lambda: exchange.export_file(db, path, case_ids=ids),
+                                lambda: exchange.export_file(db, path, case_ids=ids,
+                                                             actor=actor),
                                 on_done=done)
 
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import queries, services
+from caseapp import privacy, queries, services
 from caseapp import workflow as wf
 from caseapp.errors import Problem, StaleEdit, ValidationError
 from caseapp.workflow import Act
@@ -79,7 +79,8 @@ def open_file(path: Path) -> bool:
 def _load(db, case_id: int, today: date, cached_kinds: frozenset):
     """Worker side: the case, and the choices its forms offer unless already at hand (opening
     a case stays one detail query; the choices are read once per kind)."""
-    detail = queries.case_detail(db, case_id, today)
+    # ID numbers and phones masked for every role; a reveal is asked for (and logged) per party.
+    detail = privacy.masked_detail(queries.case_detail(db, case_id, today))
     choices = None if detail.kind in cached_kinds else load_choices(db, detail.kind)
     return detail, choices
 
@@ -236,6 +237,7 @@ class CaseView(QWidget):
             self.act_buttons[act.value] = button
             bar.addWidget(button)
         bar.addStretch(1)
+        self._build_print_menu(bar)
         self.more_button = QPushButton(tr("更多"))
         self.more_button.setAutoDefault(False)
         self.more_menu = QMenu(self.more_button)
@@ -248,7 +250,12 @@ class CaseView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_basic(), tr("基本信息"))
         self.parties_table = _table([tr("身份"), tr("姓名/名称"), tr("性别"), tr("身份证号"),
-                                     tr("联系电话"), tr("住址")])
+                                     tr("联系电话"), tr("住址"), ""])
+        header = self.parties_table.horizontalHeader()
+        header.setStretchLastSection(False)  # the address stretches, not the 显示 column
+        self.parties_table.setWordWrap(False)  # one line per party, the button fits its row
+        header.setSectionResizeMode(5, header.ResizeMode.Stretch)
+        self.parties_table.setColumnWidth(6, 64)
         self.tabs.addTab(self.parties_table, tr("当事人"))
         self.timeline_table = _table([tr("时间"), tr("操作人"), tr("操作"), tr("变更"),
                                       tr("说明")])
@@ -271,6 +278,88 @@ class CaseView(QWidget):
                               (self.followups_table, (110, 110))):
             for i, w in enumerate(widths):
                 table.setColumnWidth(i, w)
+
+    def _build_print_menu(self, bar: QHBoxLayout) -> None:
+        """打印: the case's documents, each built on a worker and shown in a preview."""
+        self.print_button = QPushButton(tr("打印"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.setToolTip(tr("打印本案文书（Ctrl+P）"))
+        self.print_menu = QMenu(self.print_button)
+        self.print_actions = {
+            "sheet": self.print_menu.addAction(tr("案件登记表")),
+            "agreement": self.print_menu.addAction(tr("人民调解协议书")),
+            "notice": self.print_menu.addAction(tr("受理告知书")),
+        }
+        for doc, action in self.print_actions.items():
+            action.triggered.connect(lambda _c=False, d=doc: self.print_document(d))
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setEnabled(False)
+        self.preview_dialog = None
+        bar.addWidget(self.print_button)
+
+    def _show_print_menu_items(self, d: queries.CaseDetail) -> None:
+        petition = d.kind == wf.Kind.PETITION.value
+        rejected = d.status == wf.Status.REJECTED.value
+        self.print_button.setEnabled(True)
+        self.print_actions["sheet"].setText(tr("信访事项登记表") if petition else tr("矛盾纠纷登记表"))
+        agreement = self.print_actions["agreement"]
+        agreement.setVisible(not petition)
+        agreement.setEnabled(d.agreement is not None)
+        agreement.setToolTip("" if d.agreement is not None else tr("尚未记录调解协议"))
+        notice = self.print_actions["notice"]
+        notice.setVisible(petition)
+        notice.setText(tr("不予受理告知书") if rejected else tr("受理告知书"))
+        notice.setEnabled(rejected or d.accepted_on is not None)
+        self.print_menu.setToolTipsVisible(True)
+        notice.setToolTip("" if notice.isEnabled() else tr("受理或不予受理后才能出具告知书"))
+
+    def show_print_menu(self) -> None:
+        if self.print_button.isEnabled():
+            self.print_button.showMenu()
+
+    def print_document(self, doc: str) -> None:
+        """Build document ``doc`` ("sheet", "agreement", "notice") on a worker, then preview it."""
+        from caseapp import audit
+
+        from .pdf_preview import new_printout_path
+
+        d = self.detail
+        if d is None:
+            return
+        action = self.print_actions[doc]
+        if not action.isEnabled():
+            return
+        title = f"{action.text()} {d.number}"
+        path = new_printout_path(title)
+        self.print_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            path.unlink(missing_ok=True)
+            forms.report_error(self, exc)
+
+        # As the user: ID numbers and phones masked, the printout an event (caseapp.audit).
+        self.ctx.runner.run(audit.print_case_document, self.ctx.db, self.ctx.actor, d.number, doc,
+                            path,
+                            on_done=lambda out: self._document_ready(Path(out), title),
+                            on_error=failed)
+
+    def _document_ready(self, path: Path, title: str) -> None:
+        from .pdf_preview import PdfPreviewDialog
+
+        self.print_button.setEnabled(self.detail is not None)
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+        dialog = PdfPreviewDialog(path, title, self, settings=self.ctx.settings())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None: self._preview_closed(dialog, path))
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def _preview_closed(self, dialog, path: Path) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        path.unlink(missing_ok=True)  # a copy the user wanted was saved with 另存为PDF
 
     def _build_basic(self) -> QWidget:
         page = QWidget()
@@ -441,6 +530,7 @@ class CaseView(QWidget):
         self.summary_label.setText(str(exc))
         for b in self.act_buttons.values():
             b.setEnabled(False)
+        self.print_button.setEnabled(False)
 
     def _loaded(self, token: int, result, force_form: bool) -> None:
         if token != self._load_token:
@@ -495,7 +585,17 @@ class CaseView(QWidget):
         self.link_label.setText("　".join(links))
         self.link_label.setVisible(bool(links))
 
+    def _role_may(self, d: queries.CaseDetail, act: Act) -> bool:
+        """The role allows ``act`` on this case (a mediator: on their own disputes only)."""
+        if not self.ctx.may(act):
+            return False
+        if self.ctx.role == wf.MEDIATOR:
+            return services.is_own_case(self.ctx.display_name, d.handler, d.mediators)
+        return True
+
     def _disabled_reason(self, d: queries.CaseDetail, act: Act) -> str:
+        if act.value in d.allowed_acts and not self._role_may(d, act):
+            return tr("不是您承办或参与调解的案件")
         if act is Act.EXTEND and d.extended and d.status == wf.Status.IN_PROGRESS.value:
             return tr("已经延期过一次，不能再次延期")
         if act is Act.FOLLOW_UP and d.status == wf.Status.CLOSED.value:
@@ -511,10 +611,11 @@ class CaseView(QWidget):
 
     def _show_acts(self, d: queries.CaseDetail) -> None:
         relevant = PETITION_ACTS if d.kind == wf.Kind.PETITION.value else DISPUTE_ACTS
-        allowed = set(d.allowed_acts)
+        # What the workflow allows AND the user's role may do (services checks both again).
+        allowed = {a for a in d.allowed_acts if self._role_may(d, Act(a))}
         for act in BAR_ACTS:
             button = self.act_buttons[act.value]
-            button.setVisible(act in relevant)
+            button.setVisible(act in relevant and self.ctx.may(act))
             enabled = act.value in allowed
             if act is Act.EXTEND and d.extended:
                 enabled = False
@@ -531,6 +632,10 @@ class CaseView(QWidget):
                 button.setProperty("primary", primary)
                 forms.repolish(button)
         self.delete_action.setEnabled(Act.DELETE.value in allowed)
+        self.delete_action.setVisible(self.ctx.may(Act.DELETE))
+        self.add_file_button.setVisible(self.ctx.may(Act.ATTACH))
+        self.save_button.setVisible(self.ctx.may(Act.EDIT))
+        self._show_print_menu_items(d)
         self.add_file_button.setEnabled(Act.ATTACH.value in allowed)
         self.save_button.setEnabled(Act.EDIT.value in allowed and self.is_dirty())
 
@@ -547,6 +652,7 @@ class CaseView(QWidget):
             rows.append([p.role, name, p.gender or "", p.id_number or "", p.phone or "",
                          p.address or ""])
         _fill(self.parties_table, rows)
+        self._add_reveal_buttons(d)
         rows = []
         for e in reversed(d.events):  # newest first, as a clerk reads a file
             changes = "\n".join(f"{label}：{old or '—'} → {new or '—'}"
@@ -568,6 +674,34 @@ class CaseView(QWidget):
         _fill(self.files_table, rows)
         self.files_stack.show_rows(len(rows))
         self.open_file_button.setEnabled(bool(rows))
+
+    def _add_reveal_buttons(self, d: queries.CaseDetail) -> None:
+        """显示 beside each masked party, for a role that may reveal; each reveal is logged."""
+        may = self._role_may(d, Act.REVEAL_PERSONAL)
+        column = self.parties_table.columnCount() - 1
+        for row, p in enumerate(d.parties):
+            if not may or not (p.id_number or p.phone):
+                self.parties_table.removeCellWidget(row, column)
+                continue
+            button = QPushButton(tr("显示"))
+            button.setAutoDefault(False)
+            button.setToolTip(tr("显示完整的身份证号和电话（将记入操作日志）"))
+            button.clicked.connect(lambda _c=False, r=row, pid=p.person_id: self.reveal(r, pid))
+            self.parties_table.setCellWidget(row, column, button)
+
+    def reveal(self, row: int, person_id: int) -> None:
+        case_id = self.case_id
+
+        def shown(values: tuple[str, str]) -> None:
+            if self.case_id != case_id or row >= self.parties_table.rowCount():
+                return
+            for column, value in ((3, values[0]), (4, values[1])):
+                self.parties_table.item(row, column).setText(value)
+            self.parties_table.removeCellWidget(row, self.parties_table.columnCount() - 1)
+
+        self.ctx.runner.run(privacy.reveal_party, self.ctx.db, self.ctx.actor, case_id,
+                            person_id, on_done=shown,
+                            on_error=lambda exc: forms.report_error(self, exc))
 
     def _show_agreement(self, d: queries.CaseDetail) -> None:
         a = d.agreement
