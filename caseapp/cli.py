@@ -298,6 +298,7 @@ def cmd_backup(args) -> int:
     from . import backup
 
     database = _open(args, upgrade=False)
+    _require_full_personal(args, database)  # a backup holds every person's data
     show, done = _progress_printer("备份")
     t0 = time.perf_counter()
     info = backup.backup(database, args.to, on_progress=show)
@@ -315,11 +316,28 @@ def cmd_restore(args) -> int:
     if not url.startswith("sqlite:///"):
         print("只有 SQLite 数据库文件可以用本程序恢复", file=sys.stderr)
         return EXIT_REFUSED
+    try:
+        current = _open(args, upgrade=False)
+    except CaseAppError:
+        current = None  # a damaged file: restoring it is exactly what is needed
+    if current is not None:
+        _require_full_personal(args, current)  # restoring replaces everyone's work
+        current.dispose()
     result = backup.restore(url[len("sqlite:///"):], args.file)
     print(f"已从 {result.restored_from.name} 恢复（{result.case_count} 件案件）。")
     if result.safety_copy:
         print(f"恢复前的数据库已保存为 {result.safety_copy}")
     return EXIT_OK
+
+
+def _require_full_personal(args, database) -> None:
+    """Backup and restore handle the whole file: an administrator's act once accounts exist."""
+    from . import workflow as wf
+    from .services import _require
+
+    actor = _actor(args, database)
+    with database.read() as session:
+        _require(session, actor, wf.Act.FULL_PERSONAL)
 
 
 def cmd_check(args) -> int:

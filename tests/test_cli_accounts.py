@@ -105,3 +105,18 @@ def test_short_password_refused(office, capsys, monkeypatch):
     code, _, err = run(capsys, monkeypatch, "--db", office, "--user", "boss", "user", "add",
                        "v1", "--role", "viewer", stdin="short\n", password=ADMIN_PW)
     assert code == 1 and "至少需要8个字符" in err
+
+
+def test_backup_and_restore_are_for_administrators(office, capsys, monkeypatch, tmp_path):
+    code, _, err = run(capsys, monkeypatch, "--db", office, "--user", "clerk1", "backup",
+                       "--to", tmp_path / "bk", password=CLERK_PW)
+    assert code == 1 and "无权执行" in err and not (tmp_path / "bk").exists()
+    code, out, err = run(capsys, monkeypatch, "--db", office, "--user", "boss", "backup",
+                         "--to", tmp_path / "bk", password=ADMIN_PW)
+    assert code == 0, err
+    made = next((tmp_path / "bk").rglob("*.db"))
+    before = office.read_bytes()
+    code, _, err = run(capsys, monkeypatch, "--db", office, "--user", "clerk1", "restore", made,
+                       password=CLERK_PW)
+    assert code == 1 and "无权执行" in err
+    assert office.read_bytes() == before

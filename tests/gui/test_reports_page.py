@@ -121,6 +121,11 @@ def test_monthly_report_built_previewed_with_the_months_figures(qtbot, page, wai
     shown = stats.printable(fig)
     assert f"办结率{shown['petitions']['closure_rate']}{shown['disputes']['closure_rate']}" in text
     assert "制表人：周志强" in text
+    # The printout is on the audit trail, with its actor.
+    from caseapp import audit
+
+    printouts = audit.list_events(page.ctx.db, page.ctx.actor, audit.AuditFilter(action="printout"))
+    assert [(e.note, e.user) for e in printouts] == [(page.period.title, "本机用户")]
     # The names are remembered for next time.
     assert page.ctx.settings().value("reports/madeBy") == "周志强"
     assert ReportsPage(page.ctx).made_by.text() == "周志强"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import stats
+from caseapp import audit, stats
 from caseapp.reports import summary, tables_xlsx
 
 from ..i18n import tr
@@ -328,9 +328,16 @@ class ReportsPage(QWidget):
         else:
             def job():
                 return summary.build_range(db, period.date_from, period.date_to, path, **names)
+        actor, title, build = self.ctx.actor, period.title, job
+
+        def recorded():  # every printout is an event of the audit trail (issue 7)
+            out = yield from build()
+            audit.record_printout(db, actor, title)
+            return out
+
         self.build_button.setEnabled(False)
         self._started = time.perf_counter()
-        self.ctx.runner.run_job(self, tr("正在生成报表"), job,
+        self.ctx.runner.run_job(self, tr("正在生成报表"), recorded,
                                 on_done=lambda out: self._built(period, Path(out)),
                                 on_error=lambda exc: self._failed(path, exc))
 
