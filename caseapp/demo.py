@@ -1010,12 +1010,12 @@ def _prepare(session: Session, actor: int) -> tuple[dict[str, list[str]], dict[s
 
 
 def generate(db: Database, actor: int, cases: int = 1000, seed: int = 1, *,
-             today: date | None = None) -> Job[DemoResult]:
+             today: date | None = None, years: int = YEARS) -> Job[DemoResult]:
     """Add ``cases`` cases of realistic sample data; yields Progress once per chunk.
 
     ``cases`` counts every case made, the disputes of diverted petitions included. ``today``
-    (default: the real date) is the last day of the three years the cases spread over; nothing
-    is dated after it. Refused with PermissionDenied when ``actor`` may not register cases."""
+    (default: the real date) is the last day of the ``years`` (3) years the cases spread over;
+    nothing is dated after it. Refused with PermissionDenied when ``actor`` may not register cases."""
     if cases < 0:
         raise ValidationError("示例案件数不能为负数", "cases")
     today = today or date.today()
@@ -1027,7 +1027,7 @@ def generate(db: Database, actor: int, cases: int = 1000, seed: int = 1, *,
         return DemoResult(0, 0, 0, 0, 0)
     rng = random.Random(seed if base_case == 0 else f"{seed}/{base_case}")
     end = today.toordinal()
-    start = end - 365 * YEARS + 1
+    start = end - 365 * years + 1
     counts = _plan(rng, cases, start, end)
     builder = _Builder(rng, settings, today, actor, counts, start, categories, cases)
     builder.departments = departments
@@ -1064,6 +1064,6 @@ def generate(db: Database, actor: int, cases: int = 1000, seed: int = 1, *,
 
 def run_demo(db: Database, actor: int, cases: int = 1000, seed: int = 1,
              on_progress: Callable[[Progress], bool | None] | None = None,
-             today: date | None = None) -> DemoResult:
+             today: date | None = None, years: int = YEARS) -> DemoResult:
     """``caseapp demo``: drive :func:`generate` to its end."""
-    return run(generate(db, actor, cases, seed, today=today), on_progress)
+    return run(generate(db, actor, cases, seed, today=today, years=years), on_progress)
