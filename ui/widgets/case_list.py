@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QDate,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     Qt,
@@ -47,6 +46,7 @@ from caseapp.queries import CaseFilter
 from ..i18n import tr
 from ..models.case_table import COLUMNS, CaseTableModel
 from ..tasks import show_error
+from .lazy import LazyPage
 
 SEARCH_DELAY_MS = 250
 # Column widths on first start; the user's own widths are kept in QSettings afterwards.
@@ -145,7 +145,7 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 # -- the page ----------------------------------------------------------------------
 
 
-class CaseListPage(QWidget):
+class CaseListPage(LazyPage):
     open_case = Signal(int)
     create_case = Signal(str)  # the empty state's 新建 button, with the kind
     status_message = Signal(str)
@@ -155,8 +155,6 @@ class CaseListPage(QWidget):
         self.ctx = ctx
         self.kind = kind
         self._extra: dict = {}  # filter parts without a widget (dashboard drill-down)
-        self._started = False
-        self._dirty = False
         self._keep_scroll = False
         self._restore_ids: list[int] = []
         self._restore_current: int | None = None
@@ -352,29 +350,13 @@ class CaseListPage(QWidget):
 
     # -- loading -----------------------------------------------------------------------
 
-    def showEvent(self, event: QEvent) -> None:
-        super().showEvent(event)
-        if not self._started or self._dirty:
-            self.reload()
-
-    def ensure_loaded(self) -> None:
-        if not self._started:
-            self.reload()
-
     def reload(self) -> None:
         """Fetch the filter choices and the list again (F5, data changed, first show)."""
-        self._started = True
-        self._dirty = False
+        self.mark_loaded()
         self._keep_scroll = True
         self.model.set_filter(self.current_filter())  # first: the list matters most
         self.ctx.runner.run(filter_choices, self.ctx.db, self.kind,
                             on_done=self._choices_arrived, on_error=lambda _e: None)
-
-    def _data_changed(self, _ids) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True  # reload on the next show: hidden lists stay cheap
 
     def _choices_arrived(self, choices: dict[str, list[str]]) -> None:
         self._fill(self.category_combo, choices["category"], unset=False)

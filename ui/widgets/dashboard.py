@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import QDate, QDir, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDir, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from ..i18n import tr
 from ..style import ACCENT_DARK, BORDER, CLOSED, MUTED, OVERDUE, TEXT
 from ..tasks import show_error
 from . import charts
+from .lazy import LazyPage
 
 REFRESH_DELAY_MS = 500  # acts come in bursts (bulk assign, import): refresh once after them
 
@@ -254,7 +255,7 @@ class ChartCard(QFrame):
 # The page.
 
 
-class DashboardPage(QWidget):
+class DashboardPage(LazyPage):
     open_filter = Signal(object)  # a queries.CaseFilter with kind set
 
     def __init__(self, ctx, parent=None):
@@ -263,8 +264,6 @@ class DashboardPage(QWidget):
         self.data: DashboardData | None = None
         self.loading = False
         self._gen = 0
-        self._started = False
-        self._dirty = False
         self.bar_sets: dict = {}
         self.pie_series = None
         self._refresh_timer = QTimer(self)
@@ -443,23 +442,13 @@ class DashboardPage(QWidget):
 
     # -- loading -----------------------------------------------------------------------
 
-    def showEvent(self, event: QEvent) -> None:
-        super().showEvent(event)
-        if not self._started or self._dirty:
-            self.reload()
-
-    def ensure_loaded(self) -> None:
-        if not self._started:
-            self.reload()
-
     def reload(self) -> None:
         """Recompute everything in one worker call; the old numbers stay until it returns."""
         self._refresh_timer.stop()
         date_from, date_to = self.period()
         if date_from > date_to:
             return
-        self._started = True
-        self._dirty = False
+        self.mark_loaded()
         self._gen += 1
         gen = self._gen
         self.loading = True
@@ -469,11 +458,8 @@ class DashboardPage(QWidget):
                             on_done=lambda data: self._arrived(gen, data),
                             on_error=lambda exc: self._failed(gen, exc))
 
-    def _data_changed(self, _ids) -> None:
-        if self.isVisible():
-            self._refresh_timer.start()  # restarts: one refresh after a burst of acts
-        else:
-            self._dirty = True
+    def refresh_now(self) -> None:
+        self._refresh_timer.start()  # restarts: one refresh after a burst of acts
 
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen != self._gen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from caseapp.queries import CaseRow
 from ..i18n import tr
 from ..style import ACCENT, DUE_SOON, MUTED, OVERDUE, STATE_COLOURS
 from ..tasks import show_error
+from .lazy import LazyPage
 
 PENDING_DAYS = 3
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
@@ -142,15 +143,13 @@ class WorkCard(QFrame):
             self.open_case.emit(int(case_id))
 
 
-class WorkbenchPage(QWidget):
+class WorkbenchPage(LazyPage):
     open_case = Signal(int)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self._gen = 0
-        self._started = False
-        self._dirty = False
         self.loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -175,18 +174,8 @@ class WorkbenchPage(QWidget):
         layout.addLayout(grid, 1)
         ctx.data_changed.connect(self._data_changed)
 
-    def showEvent(self, event: QEvent) -> None:
-        super().showEvent(event)
-        if not self._started or self._dirty:
-            self.reload()
-
-    def ensure_loaded(self) -> None:
-        if not self._started:
-            self.reload()
-
     def reload(self) -> None:
-        self._started = True
-        self._dirty = False
+        self.mark_loaded()
         self._gen += 1
         gen = self._gen
         self.loading = True
@@ -207,12 +196,6 @@ class WorkbenchPage(QWidget):
         self.date_label.setText(long_date(self.ctx.today()))
         for key, card in self.cards.items():
             card.set_rows(data["lists"][key], data["counts"][key])
-
-    def _data_changed(self, _ids) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
 
 
 def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
