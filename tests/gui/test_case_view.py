@@ -186,7 +186,10 @@ def test_edit_with_bad_values_is_shown_beside_the_field(qtbot, view, petition, d
     assert len(queries.case_detail(db, petition.id).events) == 1
 
 
-def test_a_stale_edit_is_refused_with_a_message(qtbot, view, petition, ctx, db, wait_idle):
+def test_a_stale_edit_is_refused_with_a_message(qtbot, view, petition, ctx, db, wait_idle,
+                                                monkeypatch):
+    asked = []
+    monkeypatch.setattr(forms, "confirm", lambda _parent, text: asked.append(text) or False)
     show(view, petition.id, wait_idle)
     # Someone else changes the case after it was opened here (no signal reaches this view).
     services.edit(db, ctx.actor, petition.id, {"community": "石佛村"})
@@ -196,6 +199,7 @@ def test_a_stale_edit_is_refused_with_a_message(qtbot, view, petition, ctx, db, 
     wait_idle()
     message = view.edit_general.text()
     assert "已被他人修改" in message and not view.edit_general.isHidden()
+    assert len(asked) == 1 and "覆盖" in asked[0]  # asked first; the clerk said no
     d = queries.case_detail(db, petition.id)
     assert d.summary == "要求支付拖欠工资" and d.community == "石佛村"
     # 放弃修改 loads the latest version; then the edit goes through.
@@ -207,6 +211,20 @@ def test_a_stale_edit_is_refused_with_a_message(qtbot, view, petition, ctx, db, 
     click(qtbot, view.save_button)
     wait_idle()
     assert queries.case_detail(db, petition.id).summary == "我的修改"
+
+
+def test_a_stale_edit_may_overwrite_after_asking(qtbot, view, petition, ctx, db, wait_idle,
+                                                 monkeypatch):
+    monkeypatch.setattr(forms, "confirm", lambda _parent, _text: True)
+    show(view, petition.id, wait_idle)
+    services.edit(db, ctx.actor, petition.id, {"community": "石佛村"})
+    view.e_summary.selectAll()
+    type_text(qtbot, view.e_summary, "我的修改")
+    click(qtbot, view.save_button)
+    wait_idle()
+    d = queries.case_detail(db, petition.id)
+    # Only the field changed here is overwritten; the other person's change stays.
+    assert d.summary == "我的修改" and d.community == "石佛村"
 
 
 def test_view_reloads_when_the_case_changes_elsewhere(view, petition, ctx, db, wait_idle):

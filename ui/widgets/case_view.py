@@ -822,6 +822,15 @@ class CaseView(QWidget):
         if isinstance(exc, ValidationError):
             self.edit_errors.set_errors(exc.problems)
         elif isinstance(exc, StaleEdit):
+            # Ask before overwriting; only the fields changed here are written, so what the
+            # other person changed in other fields stays either way.
+            if forms.confirm(self, tr("{0}。\n\n要用您的修改覆盖吗？只保存您改动的项目，"
+                                      "对方改动的其他项目保留。").format(exc)):
+                self.save_button.setEnabled(False)
+                self.ctx.runner.run(services.edit, self.ctx.db, self.ctx.actor, self.detail.id,
+                                    self.changed_values(), expected_version=None,
+                                    on_done=self._saved, on_error=self._save_failed)
+                return
             self.edit_general.setText(
                 str(exc) + tr("。点击「放弃修改」载入最新内容后再修改。"))
             self.edit_general.show()
