@@ -37,3 +37,19 @@ def wait_idle(qtbot, ctx):
 
     return wait
 
+
+
+@pytest.fixture
+def no_message_boxes(monkeypatch):
+    """A modal box would hang an offscreen test: record any that opens, and fail on it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets import forms
+
+    shown = []
+    monkeypatch.setattr(forms, "report_error", lambda parent, exc: shown.append(exc))
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(
+            lambda *a, _n=name, **k: shown.append((_n, a)) or QMessageBox.StandardButton.No))
+    yield shown
+    assert shown == [], f"unexpected message box: {shown}"

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from caseapp import queries, services
 from ui.widgets import case_view as case_view_module
@@ -29,14 +28,8 @@ def timeline(view):
 
 
 @pytest.fixture(autouse=True)
-def no_message_boxes(monkeypatch):
-    shown = []
-    monkeypatch.setattr(forms, "report_error", lambda parent, exc: shown.append(exc))
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(
-            lambda *a, _n=name, **k: shown.append((_n, a)) or QMessageBox.StandardButton.No))
-    yield shown
-    assert shown == [], f"unexpected message box: {shown}"
+def _no_message_boxes(no_message_boxes):
+    yield no_message_boxes
 
 
 @pytest.fixture
