@@ -131,10 +131,11 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
         window.hide()
 
     from .dialogs import acts, backup_dialog, import_dialog, intake, login_dialog
-    from .widgets import audit_page, lock
+    from .widgets import audit_page, lock, users_tab
 
     dialogs = out / "dialogs"
-    for module in (intake, acts, import_dialog, backup_dialog, login_dialog, audit_page, lock):
+    for module in (intake, acts, import_dialog, backup_dialog, login_dialog, audit_page, lock,
+                   users_tab):
         for name, widget in module.screenshot_states(ctx):
             widget.show()
             _settle(ctx, widget)

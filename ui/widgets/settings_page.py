@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from caseapp import lookups, services
 from caseapp.errors import ValidationError
 from caseapp.settings import OfficeSettings, format_number
-from caseapp.workflow import Limits
+from caseapp.workflow import Act, Limits
 
 from ..i18n import tr
 from ..style import MUTED
@@ -359,6 +359,12 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._build_categories_tab(), tr("类别"))
         self.tabs.addTab(self._build_lists_tab(), tr("街镇与人员"))
         self.tabs.addTab(self._build_departments_tab(), tr("参与部门"))
+        self.users_tab = None
+        if ctx.may(Act.USERS):  # accounts are an administrator's business
+            from .users_tab import UsersTab
+
+            self.users_tab = UsersTab(ctx, self)
+            self.tabs.addTab(self.users_tab, tr("账户"))
 
         self.state_label = QLabel(self)
         self.form_error = _error_label(self)
