@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from caseapp import backup  # noqa: E402
-from caseapp.db import open_database  # noqa: E402
+from caseapp.storage import backup  # noqa: E402
+from caseapp.storage.db import open_database  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

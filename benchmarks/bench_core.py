@@ -44,8 +44,8 @@ def child(code: str, *args: str) -> dict:
 
 DEMO = """
 from datetime import date
-from caseapp.db import open_database
-from caseapp.demo import run_demo
+from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.demo import run_demo  # noqa: E402
 db = open_database(sys.argv[1])
 t = time.perf_counter()
 r = run_demo(db, db.local_user_id(), cases=int(sys.argv[2]), seed=1, today=date.fromisoformat(sys.argv[3]))
@@ -54,8 +54,8 @@ result['cases'] = r.cases
 """
 
 EXPORT = """
-from caseapp.db import open_database
-from caseapp.exchange import run_export
+from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.exchange import run_export  # noqa: E402
 db = open_database(sys.argv[1], upgrade=False)
 t = time.perf_counter()
 result['rows'] = run_export(db, sys.argv[2])
@@ -63,8 +63,8 @@ result['seconds'] = time.perf_counter() - t
 """
 
 IMPORT = """
-from caseapp.db import open_database
-from caseapp.exchange import run_import
+from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.exchange import run_import  # noqa: E402
 db = open_database(sys.argv[1])
 t = time.perf_counter()
 r = run_import(db, db.local_user_id(), sys.argv[2])
@@ -73,8 +73,8 @@ result['rows'] = r.rows
 """
 
 FIGURES = """
-from caseapp import stats
-from caseapp.db import open_database
+from caseapp import stats  # noqa: E402
+from caseapp.storage.db import open_database  # noqa: E402
 from datetime import date
 db = open_database(sys.argv[1], upgrade=False)
 year = int(sys.argv[2])

@@ -3,7 +3,7 @@
     python benchmarks/bench_dashboard.py [--db benchmarks/out/core-1000k.db] [--today 2026-11-20]
 
 Measures, offscreen:
-- the worker call: caseapp.dashboard.snapshot for each kind with the default period (本年),
+- the worker call: caseapp.figures.dashboard.snapshot for each kind with the default period (本年),
   best of 3 (target ≤ 1 s; it runs off the GUI thread);
 - the GUI thread applying a result (tiles and four charts rebuilt), best of 3;
 - a refresh as the user sees it (ctx.data_changed → debounce → worker → applied) with a
@@ -50,11 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qs"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    from caseapp import dashboard, queries
-    from caseapp.db import open_database
+    from caseapp import queries
+    from caseapp.figures import dashboard
+    from caseapp.storage.db import open_database
     from ui.context import AppContext
+    from ui.pages.dashboard import DashboardPage
     from ui.style import apply_style
-    from ui.widgets.dashboard import DashboardPage
 
     apply_style(app)
     db = open_database(args.db)

@@ -36,7 +36,7 @@ TIMEOUT_S = 60.0
 
 def ensure_database(path: Path, cases: int) -> int:
     from caseapp import queries
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
 
     path.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(path)
@@ -131,10 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from caseapp import queries
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
     from ui.app import make_app, tune_gc
     from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     app = make_app([])
     db = open_database(args.db)

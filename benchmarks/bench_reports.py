@@ -38,7 +38,7 @@ def ensure_database(path: Path, cases: int, years: int = 8) -> None:
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    code = ("import sys; from datetime import date; from caseapp.db import open_database; "
+    code = ("import sys; from datetime import date; from caseapp.storage.db import open_database; "
             "from caseapp.demo import run_demo; db = open_database(sys.argv[1]); "
             "run_demo(db, db.local_user_id(), cases=int(sys.argv[2]), seed=1, "
             "today=date.fromisoformat(sys.argv[3]), years=int(sys.argv[4]))")
@@ -49,7 +49,7 @@ def ensure_database(path: Path, cases: int, years: int = 8) -> None:
 
 
 def busiest_month(db) -> tuple[int, int, dict]:
-    from caseapp import stats
+    from caseapp.figures import stats
 
     with db.read() as session:
         from sqlalchemy import text
@@ -105,8 +105,8 @@ def gui_responsiveness(db, year: int, month: int) -> dict:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ui.context import AppContext
+    from ui.pages.reports import ReportsPage
     from ui.style import apply_style
-    from ui.widgets.reports_page import ReportsPage
 
     apply_style(app)
     ctx = AppContext(db, db.local_user_id(), today=DAY)
@@ -168,8 +168,8 @@ def main() -> int:
     args = parser.parse_args()
     ensure_database(args.db, args.cases, args.years)
 
-    from caseapp import db as dbmod
-    from caseapp.db import open_database
+    from caseapp.storage import db as dbmod
+    from caseapp.storage.db import open_database
 
     db = open_database(args.db, upgrade=False)
     if dbmod.current_revision(db) != dbmod.head_revision(db):

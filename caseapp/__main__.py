@@ -1,3 +1,3 @@
-from caseapp.cli import main
+from caseapp.cli.main import main
 
 raise SystemExit(main())

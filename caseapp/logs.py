@@ -30,7 +30,7 @@ class ScrubFilter(logging.Filter):
 
 
 def log_file() -> Path:
-    from .db import data_dir
+    from caseapp.storage.db import data_dir
 
     return data_dir() / "logs" / "caseapp.log"
 

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from caseapp.db import open_database  # noqa: E402
+from caseapp.storage.db import open_database
 
 
 @pytest.fixture(autouse=True)

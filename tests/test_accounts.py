@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from caseapp import accounts
 from caseapp import workflow as wf
-from caseapp.db import LOCAL_USER
 from caseapp.errors import PermissionDenied, ValidationError
-from caseapp.models import Event, User
+from caseapp.services import accounts
+from caseapp.storage.db import LOCAL_USER
+from caseapp.storage.models import Event, User
 
 PASSWORD = "Qiuju#2026spring"
 

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from caseapp import backup as b
-from caseapp import queries, services, stats
-from caseapp.cli import main
-from caseapp.db import Database, make_engine, open_database
-from caseapp.demo import run_demo
+from caseapp import queries, services
+from caseapp.cli.main import main
+from caseapp.demo.generator import run_demo
 from caseapp.errors import StorageError
+from caseapp.figures import stats
+from caseapp.storage import backup as b
+from caseapp.storage.db import Database, make_engine, open_database
 
 TODAY = date(2026, 3, 20)
 YEAR = (date(2025, 1, 1), date(2026, 12, 31))
@@ -195,7 +196,7 @@ def test_backup_full_disk_leaves_no_file(filled, tmp_path, monkeypatch):
 
 
 def test_backup_before_upgrade(tmp_path, monkeypatch):
-    import caseapp.db as dbmod
+    import caseapp.storage.db as dbmod
 
     path = tmp_path / "old.db"
     open_database(path).dispose()
@@ -210,7 +211,7 @@ def test_backup_before_upgrade(tmp_path, monkeypatch):
     def broken(_file):
         raise StorageError("升级前备份失败：磁盘已满")
 
-    monkeypatch.setattr("caseapp.backup.backup_before_upgrade", broken)
+    monkeypatch.setattr("caseapp.storage.backup.backup_before_upgrade", broken)
     with pytest.raises(StorageError, match="数据库没有升级"):
         open_database(path)
     assert calls == ["upgrade"]  # never migrated without a copy

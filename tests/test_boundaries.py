@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import caseapp
-from caseapp.db import open_database
+from caseapp.storage.db import open_database
 
 ROOT = Path(caseapp.__file__).parent
 
@@ -43,7 +43,7 @@ def test_migrations_match_the_models(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from caseapp.models import Base
+    from caseapp.storage.models import Base
 
     database = open_database(tmp_path / "m.db")
     with database.engine.connect() as conn:
@@ -54,7 +54,7 @@ def test_migrations_match_the_models(tmp_path):
 
 
 def test_opening_twice_is_idempotent(tmp_path):
-    from caseapp.db import current_revision, head_revision
+    from caseapp.storage.db import current_revision, head_revision
 
     first = open_database(tmp_path / "x.db")
     rev = current_revision(first)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from caseapp import services as s
-from caseapp.cli import main
-from caseapp.db import open_database
+from caseapp.cli.main import main
+from caseapp.storage.db import open_database
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "cases-sample.csv"
 

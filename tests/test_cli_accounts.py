@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from caseapp.cli import main
+from caseapp.cli.main import main
 
 ADMIN_PW, CLERK_PW = "Admin-pass-1", "Clerk-pass-1"
 

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from caseapp.backup import check
-from caseapp.db import open_database
-from caseapp.models import Case, Event
+from caseapp.storage.backup import check
+from caseapp.storage.db import open_database
+from caseapp.storage.models import Case, Event
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 

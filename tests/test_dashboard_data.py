@@ -1,4 +1,4 @@
-"""caseapp.dashboard: the snapshot's numbers are stats' figures, and each opens exactly its
+"""caseapp.figures.dashboard: the snapshot's numbers are stats' figures, and each opens exactly its
 cases through queries.CaseFilter."""
 
 from __future__ import annotations
@@ -7,16 +7,17 @@ from datetime import date
 
 import pytest
 
-from caseapp import dashboard, queries, stats
+from caseapp import queries
 from caseapp import workflow as wf
-from caseapp.demo import run_demo
+from caseapp.demo.generator import run_demo
+from caseapp.figures import dashboard, stats
 
 TODAY = date(2026, 3, 20)
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
 
     db = open_database(tmp_path_factory.mktemp("dash") / "cases.db")
     run_demo(db, db.local_user_id(), cases=1500, seed=3, today=TODAY)

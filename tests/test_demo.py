@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 
 from caseapp import services
 from caseapp import workflow as wf
-from caseapp.db import open_database
-from caseapp.demo import DemoResult, generate, run_demo
-from caseapp.models import (
+from caseapp.demo.generator import DemoResult, generate, run_demo
+from caseapp.errors import ValidationError
+from caseapp.progress import Cancelled, Progress, run
+from caseapp.storage.db import open_database
+from caseapp.storage.models import (
     Agreement,
     Case,
     CaseDepartment,
@@ -25,9 +27,8 @@ from caseapp.models import (
     NumberSequence,
     Person,
 )
-from caseapp.progress import Cancelled, Progress, run
-from caseapp.settings import format_number
-from caseapp.validation import check_id_number
+from caseapp.storage.settings import format_number
+from caseapp.validation import check_id_number, check_phone
 
 TODAY = date(2026, 3, 15)
 N = 500
@@ -268,7 +269,7 @@ def test_people_look_real(demo):
     for p in people:
         assert 2 <= len(p.name) <= 3 and p.gender in ("男", "女")
         if p.phone:
-            services.v.check_phone(p.phone)
+            check_phone(p.phone)
     assert Counter(p.id_number[:6] for p in with_id).most_common(1)[0][0] == "500102"
 
 
@@ -389,7 +390,7 @@ def test_uses_only_active_categories_and_office_settings(db, actor):
 
 
 def test_progress_and_cancel(db, actor, monkeypatch):
-    monkeypatch.setattr("caseapp.demo.CHUNK", 100)
+    monkeypatch.setattr("caseapp.demo.generator.CHUNK", 100)
     steps: list[Progress] = []
     result = run_demo(db, actor, 350, seed=1, on_progress=steps.append, today=TODAY)
     assert result.cases == 350
@@ -428,7 +429,7 @@ def test_demo_data_works_with_the_services(db, actor):
 
 def test_zero_and_negative(db, actor):
     assert run_demo(db, actor, 0) == DemoResult(0, 0, 0, 0, 0)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         run_demo(db, actor, -1)
 
 
@@ -436,8 +437,8 @@ def test_word_pools_are_finite_at_any_size():
     """Pools of unique company names are capped by what the word lists can make."""
     import random
 
-    from caseapp.demo import _Builder
-    from caseapp.settings import OfficeSettings
+    from caseapp.demo.generator import _Builder
+    from caseapp.storage.settings import OfficeSettings
 
     builder = _Builder(random.Random(1), OfficeSettings(), TODAY, 1, [0], TODAY.toordinal(),
                        {"petition": list(wf.DEFAULT_PETITION_CATEGORIES),

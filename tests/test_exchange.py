@@ -14,12 +14,12 @@ from stdnum.cn import ric
 
 from caseapp import exchange, services
 from caseapp import workflow as wf
-from caseapp.db import open_database
 from caseapp.errors import ValidationError
-from caseapp.exchange import HEADERS, ImportRefused, read_rows, run_export, run_import
-from caseapp.models import Case, CaseParty, Event, NumberSequence, Person
+from caseapp.exchange.files import HEADERS, ImportRefused, read_rows, run_export, run_import
 from caseapp.progress import Cancelled, Progress
-from caseapp.services import CaseInput, PartyInput
+from caseapp.services.acts import CaseInput, PartyInput
+from caseapp.storage.db import open_database
+from caseapp.storage.models import Case, CaseParty, Event, NumberSequence, Person
 
 SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "cases-sample.csv"
 DATE_HEADERS = ("登记日期", "受理日期", "办结日期")

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from caseapp import lookups
 from caseapp import services as s
 from caseapp import workflow as wf
-from caseapp.models import CaseDepartment, Department
+from caseapp.queries import lookups
+from caseapp.storage.models import CaseDepartment, Department
 
 
 def register(db, actor, category="劳动社保", summary="反映某公司拖欠工资"):

@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import func, select
 from test_services import dispute_input, petition_input, petitioner
 
-from caseapp import accounts, audit, exchange, privacy
+from caseapp import exchange
 from caseapp import services as s
 from caseapp import workflow as wf
 from caseapp.errors import PermissionDenied
-from caseapp.models import Case, CaseParty, Event, Person, Setting, User
+from caseapp.services import accounts, audit, privacy
+from caseapp.storage.models import Case, CaseParty, Event, Person, Setting, User
 
 PASSWORD = "Passw0rd-2026"
 MEDIATOR_NAME = "王调解"

@@ -10,11 +10,12 @@ from sqlalchemy import select
 from test_case_docs import text
 from test_services import dispute_input, petition_input
 
-from caseapp import accounts, audit, exchange, privacy, queries
+from caseapp import exchange, queries
 from caseapp import services as s
 from caseapp import workflow as wf
 from caseapp.errors import PermissionDenied
-from caseapp.models import Event, Person
+from caseapp.services import accounts, audit, privacy
+from caseapp.storage.models import Event, Person
 from caseapp.validation import mask_id_number, mask_phone
 
 PASSWORD = "Passw0rd-2026"
@@ -80,7 +81,7 @@ def test_admin_export_masked_by_default_full_on_request(db, office, tmp_path):
 
 
 def test_a_masked_export_imports_back_with_the_same_figures(db, office, tmp_path):
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
     out = tmp_path / "m.csv"
     exchange.run_export(db, out, actor=office["clerk"])
     other = open_database(tmp_path / "other.db")

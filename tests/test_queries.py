@@ -7,9 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from caseapp import queries, services, stats
+from caseapp import queries, services
 from caseapp.errors import NotFound
-from caseapp.queries import CaseFilter
+from caseapp.figures import stats
+from caseapp.queries.cases import CaseFilter
 
 TODAY = date.today()
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from caseapp import stats
-from caseapp.cli import main
-from caseapp.demo import run_demo
+from caseapp.cli.main import main
+from caseapp.demo.generator import run_demo
+from caseapp.figures import stats
 from caseapp.reports import fonts
 from caseapp.reports.summary import BREAKDOWNS, MAIN_ROWS, annual_report, monthly_report
 
@@ -16,7 +16,7 @@ TODAY = date(2026, 11, 20)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
 
     database = open_database(tmp_path_factory.mktemp("rep") / "demo.db")
     run_demo(database, database.local_user_id(), cases=1500, seed=7, today=TODAY)
@@ -76,7 +76,7 @@ def test_monthly_figures_equal_stats(demo_db, tmp_path):
 
 
 def test_monthly_lists_the_overdue_cases_with_masked_names(demo_db, tmp_path):
-    from caseapp.queries import CaseFilter, case_ids, case_rows
+    from caseapp.queries.cases import CaseFilter, case_ids, case_rows
 
     path = monthly_report(demo_db, 2026, 10, tmp_path / "m.pdf")
     text = flat(path)

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from caseapp import stats
-from caseapp.demo import run_demo
+from caseapp.demo.generator import run_demo
 from caseapp.errors import ValidationError
+from caseapp.figures import stats
 from caseapp.progress import Progress, run
 from caseapp.reports.summary import (
     MAIN_ROWS,
@@ -45,7 +45,7 @@ def check_main_table(lines, fig):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
 
     database = open_database(tmp_path_factory.mktemp("range") / "demo.db")
     run_demo(database, database.local_user_id(), cases=1200, seed=5, today=TODAY)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from caseapp import services as s
 from caseapp import workflow as wf
 from caseapp.errors import NotFound, PermissionDenied, StaleEdit, ValidationError, WorkflowError
-from caseapp.models import (
+from caseapp.storage.models import (
     Agreement,
     Case,
     CaseParty,
@@ -320,7 +320,7 @@ def test_attach_copies_with_sha256(db, actor, tmp_path):
     source.write_bytes(b"%PDF-1.4 test")
     att_id = s.attach(db, actor, ref.id, source)
     with db.read() as session:
-        from caseapp.models import Attachment
+        from caseapp.storage.models import Attachment
 
         row = session.get(Attachment, att_id)
     assert row.sha256 == hashlib.sha256(b"%PDF-1.4 test").hexdigest()
@@ -363,7 +363,7 @@ def test_categories_are_retired_not_deleted(db, actor):
 
 def test_two_writers_never_share_a_number(tmp_path):
     """Two connections registering at once: numbers stay unique and consecutive."""
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
 
     path = tmp_path / "shared.db"
     first = open_database(path)

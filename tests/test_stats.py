@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, insert, select
 
-from caseapp import queries, services, stats
+from caseapp import queries, services
 from caseapp import workflow as wf
-from caseapp.db import open_database
 from caseapp.errors import ValidationError
-from caseapp.models import Case
+from caseapp.figures import stats
+from caseapp.storage.db import open_database
+from caseapp.storage.models import Case
 
 BASE = date(2025, 1, 1)
 STREETS = ("马鞍街道", "江北街道", "", None)

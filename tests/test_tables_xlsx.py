@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from caseapp import stats
-from caseapp.demo import run_demo
+from caseapp.demo.generator import run_demo
 from caseapp.errors import ValidationError
+from caseapp.figures import stats
 from caseapp.reports.summary import BREAKDOWNS, MAIN_ROWS, rolling_months
 from caseapp.reports.tables_xlsx import MAIN_SHEET, NOTES_SHEET, SERIES_SHEET, summary_xlsx
 
@@ -16,7 +16,7 @@ TODAY = date(2026, 11, 20)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.db import open_database
+    from caseapp.storage.db import open_database
 
     database = open_database(tmp_path_factory.mktemp("xlsx") / "demo.db")
     run_demo(database, database.local_user_id(), cases=1200, seed=3, today=TODAY)

@@ -39,7 +39,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def make_app(argv: list[str]):
     from PySide6.QtWidgets import QApplication
 
-    from .style import apply_style
+    from ui.style import apply_style
 
     # Workers run Python (SQLAlchemy) while the GUI thread paints through Python callbacks;
     # a shorter GIL switch interval keeps the GUI thread from waiting 5 ms per callback.
@@ -63,7 +63,7 @@ def tune_gc() -> None:
 
 def database_arg(args: argparse.Namespace) -> str | None:
     if args.demo and not args.db:
-        from caseapp.db import data_dir
+        from caseapp.storage.db import data_dir
 
         return str(data_dir() / "demo.db")
     return args.db
@@ -71,9 +71,8 @@ def database_arg(args: argparse.Namespace) -> str | None:
 
 def open_context(args: argparse.Namespace, today: date | None = None):
     """Open the database and build the AppContext; CaseAppError says why it cannot."""
-    from caseapp.db import open_database
-
-    from .context import AppContext
+    from caseapp.storage.db import open_database
+    from ui.context import AppContext
 
     db = open_database(database_arg(args))
     try:
@@ -92,7 +91,7 @@ def _install_excepthook() -> None:
         try:
             from PySide6.QtWidgets import QApplication
 
-            from .tasks import show_error
+            from ui.tasks import show_error
 
             if QApplication.instance() is not None:
                 show_error(QApplication.activeWindow(), value)
@@ -115,9 +114,9 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from .backup_hooks import SessionBackups, open_safely
-    from .i18n import tr
-    from .main_window import MainWindow
+    from ui.i18n import tr
+    from ui.shell.backup_hooks import SessionBackups, open_safely
+    from ui.shell.main_window import MainWindow
 
     try:
         # A damaged file is never opened silently: say what is wrong, offer the newest backup.
@@ -129,7 +128,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     _install_excepthook()
     tune_gc()
-    from .dialogs.login_dialog import restart_for_login, sign_in
+    from ui.dialogs.login_dialog import restart_for_login, sign_in
 
     # Log in once accounts are set up; the first start offers to set up the admin account.
     if not sign_in(ctx, ask_setup=not args.demo):
@@ -153,8 +152,7 @@ def run(argv: list[str] | None = None) -> int:
 def fill_demo(window, ctx, cases: int = DEMO_CASES) -> None:
     """Fill an empty demo database with sample cases, with progress, after the window shows."""
     from caseapp import queries
-
-    from .i18n import tr
+    from ui.i18n import tr
 
     def counted(n: int) -> None:
         if n:
@@ -186,7 +184,7 @@ def self_test(args: argparse.Namespace) -> int:
     try:
         _private_settings(scratch.name)
         app = make_app([])
-        from .main_window import MainWindow
+        from ui.shell.main_window import MainWindow
 
         ctx = open_context(args)
         tune_gc()

@@ -7,9 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from caseapp.db import Database
-
-from .tasks import TaskRunner
+from caseapp.storage.db import Database
+from ui.tasks import TaskRunner
 
 
 class AppContext(QObject):
@@ -30,7 +29,7 @@ class AppContext(QObject):
         """Who acts (after a login). Without a role given it is read once from the database."""
         self.actor = actor
         if role is None or user_name is None or display_name is None:
-            from caseapp.accounts import user_info
+            from caseapp.services.accounts import user_info
 
             info = user_info(self.db, actor)  # one primary-key read, at start-up or login
             role, user_name, display_name = info.role, info.name, info.display_name

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from caseapp.errors import CaseAppError, ValidationError
 from caseapp.progress import Cancelled, Progress
-
-from .i18n import tr
+from ui.i18n import tr
 
 log = logging.getLogger(__name__)
 

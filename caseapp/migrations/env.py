@@ -1,10 +1,10 @@
-"""Alembic environment, run from inside the program (caseapp.db.upgrade_database)."""
+"""Alembic environment, run from inside the program (caseapp.storage.db.upgrade_database)."""
 
 from alembic import context
 from sqlalchemy import pool
 
-from caseapp.db import make_engine, resolve_url
-from caseapp.models import Base
+from caseapp.storage.db import make_engine, resolve_url
+from caseapp.storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from .fonts import FontSet, chinese_fonts
+from caseapp.reports.fonts import FontSet, chinese_fonts
 
 PAGE_W, PAGE_H = A4
 # GB/T 9704: top 37 mm, left 28 mm, type area 156 × 225 mm. Tables get a little more room.

@@ -28,13 +28,10 @@ from reportlab.platypus import (
 )
 from sqlalchemy import select
 
-from .. import workflow as wf
-from ..db import Database
-from ..errors import NotFound, Problem, ValidationError, WorkflowError
-from ..models import Case
-from ..queries import CaseDetail, EventInfo, PartyInfo, case_detail
-from ..validation import mask_id_number, mask_phone
-from .base import (
+from caseapp import workflow as wf
+from caseapp.errors import NotFound, Problem, ValidationError, WorkflowError
+from caseapp.queries.cases import CaseDetail, EventInfo, PartyInfo, case_detail
+from caseapp.reports.base import (
     DOC_MARGINS,
     GRID,
     HEAD_BG,
@@ -50,6 +47,9 @@ from .base import (
     make_styles,
     table,
 )
+from caseapp.storage.db import Database
+from caseapp.storage.models import Case
+from caseapp.validation import mask_id_number, mask_phone
 
 DOCS = ("sheet", "agreement", "notice")
 ROLE_ORDER = {"申请人": 0, "被申请人": 1, "第三人": 2, "信访人": 0, "代理人": 1}

@@ -10,14 +10,14 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
-from .. import stats
-from ..db import Database
-from ..errors import Problem, ValidationError
-from ..progress import Job, Progress, run
-from ..queries import CaseFilter, case_ids, case_rows
-from ..validation import mask_name
-from .base import Frame, Styles, build, cn_date, cn_numeral, esc, make_styles, table
-from .chart import monthly_chart
+from caseapp.errors import Problem, ValidationError
+from caseapp.figures import stats
+from caseapp.progress import Job, Progress, run
+from caseapp.queries.cases import CaseFilter, case_ids, case_rows
+from caseapp.reports.base import Frame, Styles, build, cn_date, cn_numeral, esc, make_styles, table
+from caseapp.reports.chart import monthly_chart
+from caseapp.storage.db import Database
+from caseapp.validation import mask_name
 
 NA = "／"  # a figure that does not apply to that kind
 CONTENT_W = 174 * mm  # A4 less TABLE_MARGINS

@@ -15,10 +15,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .. import stats
-from ..db import Database
-from ..errors import Problem, ValidationError
-from .summary import BREAKDOWNS, DIMENSION_KEY, MAIN_ROWS, NA, period_months
+from caseapp.errors import Problem, ValidationError
+from caseapp.figures import stats
+from caseapp.reports.summary import BREAKDOWNS, DIMENSION_KEY, MAIN_ROWS, NA, period_months
+from caseapp.storage.db import Database
 
 MAIN_SHEET = "主要指标"
 SERIES_SHEET = "各月情况"

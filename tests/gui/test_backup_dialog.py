@@ -100,7 +100,7 @@ def test_choose_backup_folder(qtbot, ctx, wait_idle, tmp_path, monkeypatch):
 
 
 def test_toolbar_opens_the_dialog(qtbot, ctx, wait_idle):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx, remember=False)
     qtbot.addWidget(window)
@@ -116,9 +116,9 @@ def test_toolbar_opens_the_dialog(qtbot, ctx, wait_idle):
 
 
 def test_damaged_file_at_start_is_reported_and_restored(qtbot, ctx, tmp_path, monkeypatch):
-    from caseapp import backup
-    from caseapp.db import open_database
-    from ui import backup_hooks
+    from caseapp.storage import backup
+    from caseapp.storage.db import open_database
+    from ui.shell import backup_hooks
 
     register(ctx, 1)
     backup.backup(ctx.db)
@@ -147,7 +147,7 @@ def test_damaged_file_at_start_is_reported_and_restored(qtbot, ctx, tmp_path, mo
 
 
 def test_no_backup_means_a_clear_message(qtbot, tmp_path, monkeypatch):
-    from ui import backup_hooks
+    from ui.shell import backup_hooks
 
     bad = tmp_path / "lost.db"
     bad.write_text("hello", encoding="utf-8")
@@ -158,8 +158,8 @@ def test_no_backup_means_a_clear_message(qtbot, tmp_path, monkeypatch):
 
 
 def test_daily_backup_after_start_and_exit_backup_after_changes(qtbot, ctx, wait_idle, tmp_path):
-    from ui.backup_hooks import SessionBackups
-    from ui.main_window import MainWindow
+    from ui.shell.backup_hooks import SessionBackups
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx, remember=False)
     qtbot.addWidget(window)

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from caseapp import exchange, queries, stats
-from caseapp.queries import CaseFilter
+from caseapp import exchange, queries
+from caseapp.figures import stats
+from caseapp.queries.cases import CaseFilter
+from gui.conftest import TODAY
+from gui.keyboard import type_chinese
 from ui.models.case_table import COLUMNS, PLACEHOLDER
-from ui.widgets import case_list
-from ui.widgets.case_list import AssignDialog, CaseListPage
-
-from .conftest import TODAY
-from .keyboard import type_chinese
+from ui.pages import case_list
+from ui.pages.case_list import AssignDialog, CaseListPage
 
 SURNAMES = "张王李赵刘陈杨黄周吴"
 GIVEN = ("秀英", "建国", "海燕", "志强", "丽", "伟", "芳", "军")

@@ -9,11 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caseapp import queries, services
-from ui.widgets import case_view as case_view_module
+from gui.keyboard import type_text
+from ui.pages import case_view as case_view_module
+from ui.pages.case_view import TAB_AGREEMENT, TAB_SESSIONS, CaseView
 from ui.widgets import forms
-from ui.widgets.case_view import TAB_AGREEMENT, TAB_SESSIONS, CaseView
-
-from .keyboard import type_text
 
 TODAY = date(2026, 3, 20)
 
@@ -72,7 +71,7 @@ def test_header_and_acts_follow_the_workflow(view, petition, wait_idle):
     assert not close.isEnabled() and close.toolTip() == "请先受理"
     assert "不能延期" in view.act_buttons["extend"].toolTip()
     # Petitions have no mediation tabs; the parties tab masks the ID number and phone
-    # until 显示 is clicked (a logged reveal, caseapp.privacy).
+    # until 显示 is clicked (a logged reveal, caseapp.services.privacy).
     assert not view.tabs.isTabVisible(TAB_SESSIONS)
     assert not view.tabs.isTabVisible(TAB_AGREEMENT)
     t = view.parties_table

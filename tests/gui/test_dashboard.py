@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from caseapp import dashboard, queries
-from caseapp.demo import run_demo
-from ui.widgets import dashboard as dashboard_ui
-from ui.widgets.dashboard import DashboardPage
+from caseapp import queries
+from caseapp.demo.generator import run_demo
+from caseapp.figures import dashboard
+from ui.pages import dashboard as dashboard_ui
+from ui.pages.dashboard import DashboardPage
 
 TODAY = date(2026, 3, 20)
 
@@ -123,7 +124,7 @@ def test_period_picker_changes_the_charts(qtbot, page, demo, wait_idle):
 
 
 def test_tile_click_shows_the_list_with_that_count(qtbot, demo, wait_idle):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(demo, remember=False)
     qtbot.addWidget(window)

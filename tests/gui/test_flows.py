@@ -11,12 +11,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from caseapp import queries, services
+from gui.keyboard import type_text
 from ui.dialogs import acts
 from ui.dialogs.intake import IntakeDialog
+from ui.pages.case_view import TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_PARTIES, CaseView
 from ui.widgets import forms
-from ui.widgets.case_view import TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_PARTIES, CaseView
-
-from .keyboard import type_text
 
 TODAY = date(2026, 3, 20)
 CONFIRM_CLOSE = "办结后只有管理员可以重新打开，确定办结吗？"
@@ -302,7 +301,7 @@ def test_petition_diverted_to_mediation_opens_the_dispute_with_its_parties(
     view.tabs.setCurrentIndex(TAB_PARTIES)
     rows = table_rows(view.parties_table)
     assert [(r[0], r[1]) for r in rows] == [("申请人", "王德福"), ("第三人", "王小明")]
-    # Masked on screen (caseapp.privacy); the same person, full data, in the database.
+    # Masked on screen (caseapp.services.privacy); the same person, full data, in the database.
     assert rows[0][3] == "500102********2462" and rows[0][4] == "138****1111"
     dispute = queries.case_detail(db, dispute_id)
     assert (dispute.parties[0].id_number, dispute.parties[0].phone) == (

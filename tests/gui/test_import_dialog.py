@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from sqlalchemy import func, select
 
 from caseapp import exchange
-from caseapp.models import Case, Event, Person
+from caseapp.storage.models import Case, Event, Person
 from ui.dialogs import import_dialog
 from ui.dialogs.import_dialog import ImportDialog
 

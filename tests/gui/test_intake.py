@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from stdnum.cn import ric
 
 from caseapp import queries, services
+from gui.keyboard import type_text
 from ui.dialogs.intake import IntakeDialog
 from ui.widgets import forms
-
-from .keyboard import type_text
 
 TODAY = date(2026, 3, 20)
 

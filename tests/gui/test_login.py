@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from caseapp import accounts, services
+from caseapp import services
 from caseapp import workflow as wf
 from caseapp.errors import PermissionDenied
-from caseapp.models import Event
-
-from .keyboard import type_chinese, type_text
+from caseapp.services import accounts
+from caseapp.storage.models import Event
+from gui.keyboard import type_chinese, type_text
 
 PASSWORD = "Admin-pass-2026"
 
@@ -96,7 +96,7 @@ def test_first_admin_dialog(qtbot, ctx, db, actor, wait_idle):
 
 
 def test_idle_lock_and_unlock(qtbot, ctx, db, office, wait_idle):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     admin, _ = office
     ctx.set_user(admin)
@@ -128,7 +128,7 @@ def test_idle_lock_and_unlock(qtbot, ctx, db, office, wait_idle):
 
 
 def test_viewer_sees_no_acts(qtbot, ctx, db, office, wait_idle):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     admin, viewer = office
     ref = services.register_petition(db, admin, services.CaseInput(
@@ -152,7 +152,7 @@ def test_viewer_sees_no_acts(qtbot, ctx, db, office, wait_idle):
 
 
 def test_audit_page_shows_and_filters(qtbot, ctx, db, office, wait_idle):
-    from ui.widgets.audit_page import AuditPage
+    from ui.pages.audit import AuditPage
 
     admin, viewer = office
     with pytest.raises(PermissionDenied):
@@ -175,7 +175,7 @@ def test_audit_page_shows_and_filters(qtbot, ctx, db, office, wait_idle):
     wait_idle()
     assert model.rowCount() == 1 and model.index(0, 1).data() == "赵查看"
     saved = []
-    import ui.widgets.audit_page as audit_page
+    import ui.pages.audit as audit_page
     out = str(page.ctx.db.path.parent / "log.xlsx")
     audit_page.save_path = lambda *_a: saved.append(out) or out
     page.export()

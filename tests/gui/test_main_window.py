@@ -14,10 +14,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from caseapp import queries
-from ui.main_window import PAGE_KEYS, MainWindow
-
-from .conftest import TODAY
-from .test_case_list import import_cases, wait_loaded
+from gui.conftest import TODAY
+from gui.test_case_list import import_cases, wait_loaded
+from ui.shell.main_window import PAGE_KEYS, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

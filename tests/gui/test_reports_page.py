@@ -13,14 +13,15 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
-from caseapp import services, stats
-from caseapp.demo import run_demo
+from caseapp import services
+from caseapp.demo.generator import run_demo
+from caseapp.figures import stats
 from caseapp.reports.tables_xlsx import MAIN_SHEET
-from ui.widgets import case_view as case_view_module
-from ui.widgets import pdf_preview, reports_page
-from ui.widgets.reports_page import ReportsPage
-
-from .keyboard import type_text
+from gui.keyboard import type_text
+from ui.pages import case_view as case_view_module
+from ui.pages import reports as reports_page
+from ui.pages.reports import ReportsPage
+from ui.widgets import pdf_preview
 
 TODAY = date(2026, 3, 20)
 
@@ -116,7 +117,7 @@ def test_monthly_report_built_previewed_with_the_months_figures(qtbot, page, wai
     assert f"办结率{shown['petitions']['closure_rate']}{shown['disputes']['closure_rate']}" in text
     assert "制表人：周志强" in text
     # The printout is on the audit trail, with its actor.
-    from caseapp import audit
+    from caseapp.services import audit
 
     printouts = audit.list_events(page.ctx.db, page.ctx.actor, audit.AuditFilter(action="printout"))
     assert [(e.note, e.user) for e in printouts] == [(page.period.title, "本机用户")]
@@ -204,7 +205,7 @@ def test_zoom_buttons(qtbot, page, wait_idle):
 
 
 def test_main_window_print_action_follows_the_page(qtbot, demo, wait_idle, pdf_printer):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(demo, remember=False)
     qtbot.addWidget(window)

@@ -11,10 +11,9 @@ from sqlalchemy import func, select
 
 from caseapp import services
 from caseapp.errors import NotFound, Problem, ValidationError
-from caseapp.models import Case, Category, Department, Event
-from ui.widgets.settings_page import SettingsPage
-
-from .keyboard import type_text
+from caseapp.storage.models import Case, Category, Department, Event
+from gui.keyboard import type_text
+from ui.pages.settings.page import SettingsPage
 
 TAB_OFFICE, TAB_NUMBERS, TAB_LIMITS, TAB_CATEGORIES, TAB_LISTS, TAB_DEPARTMENTS = range(6)
 

@@ -4,12 +4,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from caseapp import accounts
 from caseapp import workflow as wf
 from caseapp.errors import PermissionDenied
-from caseapp.models import User
-
-from .keyboard import type_text
+from caseapp.services import accounts
+from caseapp.storage.models import User
+from gui.keyboard import type_text
 
 PASSWORD = "Admin-pass-2026"
 
@@ -25,7 +24,7 @@ def office(db, ctx):
 
 @pytest.fixture
 def tab(qtbot, ctx, office, wait_idle):
-    from ui.widgets.users_tab import UsersTab
+    from ui.pages.settings.users import UsersTab
 
     widget = UsersTab(ctx)
     qtbot.addWidget(widget)
@@ -207,7 +206,7 @@ def test_locked_account_shows_the_wait(qtbot, tab, db, wait_idle, monkeypatch):
 
 def test_without_accounts_the_tab_offers_the_admin_setup(qtbot, ctx, wait_idle,
                                                          no_message_boxes):
-    from ui.widgets.users_tab import UsersTab
+    from ui.pages.settings.users import UsersTab
 
     tab = UsersTab(ctx)
     qtbot.addWidget(tab)
@@ -229,7 +228,7 @@ def test_without_accounts_the_tab_offers_the_admin_setup(qtbot, ctx, wait_idle,
 
 
 def test_settings_page_has_the_tab_for_admins_only(qtbot, ctx, db, office, wait_idle):
-    from ui.widgets.settings_page import SettingsPage
+    from ui.pages.settings.page import SettingsPage
 
     def tab_names(page):
         return [page.tabs.tabText(i) for i in range(page.tabs.count())]

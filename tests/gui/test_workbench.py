@@ -8,11 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caseapp import queries, services
-from caseapp.services import CaseInput, PartyInput
-from ui.widgets.workbench import WorkbenchPage, long_date
-
-from .conftest import TODAY
-from .test_case_list import import_cases
+from caseapp.services.acts import CaseInput, PartyInput
+from gui.conftest import TODAY
+from gui.test_case_list import import_cases
+from ui.pages.workbench import WorkbenchPage, long_date
 
 
 def _dispute_with_follow_up(db, actor) -> int:

@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 from caseapp import services
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
-
-from ..i18n import tr
-from ..widgets import forms
-from ..widgets.forms import FormGrid, InlineErrors
+from ui.i18n import tr
+from ui.widgets import forms
+from ui.widgets.forms import FormGrid, InlineErrors
 
 
 def _text_edit(height: int = 80) -> QPlainTextEdit:
@@ -580,8 +579,7 @@ def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
     """The act dialogs on demo cases, at their natural size: 办结 showing what 调解不成 needs,
     记录协议 with its terms, 记录调解, and 不予受理 refusing an empty reason."""
     from caseapp import queries
-
-    from ..widgets.case_view import _sample_cases, _spin
+    from ui.pages.case_view import _sample_cases, _spin
 
     ids = _sample_cases(ctx)
     details: dict = {}

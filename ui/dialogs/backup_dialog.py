@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import backup, services
-
-from ..i18n import tr
-from ..style import CLOSED, OVERDUE
-from ..tasks import show_error
-from ..widgets import forms
+from caseapp import services
+from caseapp.storage import backup
+from ui.i18n import tr
+from ui.style import CLOSED, OVERDUE
+from ui.tasks import show_error
+from ui.widgets import forms
 
 COLUMNS = ("备份时间", "类型", "案件数", "大小", "状态")
 

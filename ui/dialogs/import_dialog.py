@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
 from caseapp import exchange
 from caseapp.errors import Problem
 from caseapp.progress import Cancelled
-
-from ..i18n import tr
-from ..style import CLOSED, MUTED, OVERDUE, TEXT
-from ..tasks import error_text
+from ui.i18n import tr
+from ui.style import CLOSED, MUTED, OVERDUE, TEXT
+from ui.tasks import error_text
 
 # style.qss gives primary buttons no disabled look, so a disabled 导入/保存 would still look
 # pressable; this keeps it visibly off.

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import lookups, queries, services
+from caseapp import queries, services
 from caseapp import validation as v
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
-
-from ..i18n import tr
-from ..style import DUE_SOON
-from ..widgets import forms
-from ..widgets.forms import FormGrid, InlineErrors
+from caseapp.queries import lookups
+from ui.i18n import tr
+from ui.style import DUE_SOON
+from ui.widgets import forms
+from ui.widgets.forms import FormGrid, InlineErrors
 
 LOOKUP_DELAY_MS = 300
 CASE_FIELDS = ("received_on", "source", "category", "summary", "details", "street",
@@ -823,7 +823,7 @@ def _known_person(db, today: date):
 
 
 def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    from ..widgets.case_view import _spin
+    from ui.pages.case_view import _spin
 
     out: list[tuple[str, QWidget]] = []
     dialog = IntakeDialog(ctx, "petition")

@@ -1,6 +1,6 @@
 """Accounts in the GUI: the login dialog, the first admin account, changing one's password.
 
-Every check runs in caseapp.accounts on the task runner; the dialogs only show the answer
+Every check runs in caseapp.services.accounts on the task runner; the dialogs only show the answer
 beside the field (the lock-out message included) and never keep a password after use.
 """
 
@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import accounts
 from caseapp.errors import PermissionDenied, Problem, ValidationError
-
-from ..i18n import tr
-from ..tasks import show_error
-from ..widgets.forms import FormGrid, InlineErrors, error_label, muted
+from caseapp.services import accounts
+from ui.i18n import tr
+from ui.tasks import show_error
+from ui.widgets.forms import FormGrid, InlineErrors, error_label, muted
 
 
 def _login(db, name: str, password: str, via: str) -> accounts.UserInfo:

@@ -16,10 +16,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from caseapp import queries
-from caseapp.queries import CaseFilter, CaseRow
-
-from ..i18n import tr
-from ..style import CLOSED, MUTED, STATE_COLOURS
+from caseapp.queries.cases import CaseFilter, CaseRow
+from ui.i18n import tr
+from ui.style import CLOSED, MUTED, STATE_COLOURS
 
 log = logging.getLogger(__name__)
 

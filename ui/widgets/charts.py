@@ -24,7 +24,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
-from ..style import ACCENT, BORDER, DUE_SOON, MUTED, TEXT
+from ui.style import ACCENT, BORDER, DUE_SOON, MUTED, TEXT
 
 RECEIVED = "#8cb9f5"  # light blue: what came in
 CLOSED = ACCENT  # the accent: what was finished

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp.errors import Problem
-
-from ..i18n import tr
-from ..style import OVERDUE
-from ..tasks import show_error
+from ui.i18n import tr
+from ui.style import OVERDUE
+from ui.tasks import show_error
 
 EMPTY_DATE = QDate(2000, 1, 1)  # the minimum of optional date editors, shown as "—"
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import tr
+from ui.i18n import tr
 
 try:  # PySide6-Pdf; without it the page still opens and can save and print nothing
     from PySide6.QtPdf import QPdfDocument
@@ -51,7 +51,7 @@ KEEP_PRINTOUTS_S = 7 * 24 * 3600
 def printouts_dir() -> Path:
     """Where the program writes printouts before they are shown: the data folder's
     printouts subfolder, never the user's current directory."""
-    from caseapp.db import data_dir
+    from caseapp.storage.db import data_dir
 
     folder = data_dir() / PRINTOUTS
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,399 @@
+"""The ``caseapp`` command line (DOMAIN.md section 7).
+
+Exit status: 0 done, 1 the input or the data was refused (the message says why, in Chinese),
+2 usage error. No traceback reaches a user: details go to the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from caseapp import __version__
+from caseapp.cli import accounts as cli_accounts
+from caseapp.errors import CaseAppError, ValidationError
+from caseapp.logs import log_file, setup_logging
+from caseapp.progress import Progress
+
+log = logging.getLogger("caseapp.cli")
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese messages and exit status 2 for usage errors."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n")
+
+
+def _date_arg(text: str) -> date:
+    from caseapp.validation import parse_date
+
+    try:
+        value = parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value is None:
+        raise argparse.ArgumentTypeError("日期不能为空")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是整数") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("应为不小于0的整数")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="caseapp", description="CaseDesk 信访与调解案件管理 命令行")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="数据库文件路径或 SQLAlchemy 地址（默认：环境变量 CASEAPP_DB，"
+                             "否则为用户数据文件夹中的 casedesk.db）")
+    parser.add_argument("--version", action="version", version=f"caseapp {__version__}")
+    parser.add_argument("--user", metavar="NAME",
+                        help="以此用户操作（已设置登录账户时必填；密码取自环境变量 "
+                             "CASEAPP_PASSWORD，或标准输入，或在终端输入）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    sub.add_parser("init", help="创建或升级数据库")
+
+    p = sub.add_parser("demo", help="添加示例数据")
+    p.add_argument("--cases", type=_positive, default=1000, help="案件数（默认 1000）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
+
+    p = sub.add_parser("import", help="从 .xlsx 或 .csv 导入案件（全部成功或全部不导入）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+
+    p = sub.add_parser("export", help="导出案件到 .xlsx 或 .csv")
+    p.add_argument("file", type=Path)
+    p.add_argument("--from", dest="date_from", type=_date_arg, help="登记日期起")
+    p.add_argument("--to", dest="date_to", type=_date_arg, help="登记日期止")
+    p.add_argument("--kind", choices=("petition", "dispute"), help="只导出信访件或矛盾纠纷")
+    p.add_argument("--full-personal", action="store_true",
+                   help="导出完整的身份证号和电话（仅管理员；默认部分隐藏）")
+
+    p = sub.add_parser("stats", help="统计数字（办结率等）")
+    p.add_argument("--from", dest="date_from", type=_date_arg, required=True)
+    p.add_argument("--to", dest="date_to", type=_date_arg, required=True)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = sub.add_parser("report", help="打印报表与文书（PDF）")
+    reports = p.add_subparsers(dest="report", metavar="REPORT", parser_class=_Parser)
+    reports.required = True
+    r = reports.add_parser("monthly", help="月度统计报表")
+    r.add_argument("--month", type=_month_arg, required=True, metavar="YYYY-MM")
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    r = reports.add_parser("annual", help="年度统计报告")
+    r.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    r = reports.add_parser("case", help="案件文书：登记表、调解协议书、告知书")
+    r.add_argument("number", help="案件编号，如 （2026）调字第0001号")
+    r.add_argument("--doc", choices=("sheet", "agreement", "notice"), required=True)
+    r.add_argument("--full-personal", action="store_true",
+                   help="印出完整的身份证号和电话（仅管理员；默认部分隐藏）")
+    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("backup", help="备份数据库和附件（默认存到设置中的备份文件夹）")
+    p.add_argument("--to", dest="to", type=Path, metavar="DIR", help="备份到这个文件夹")
+    p = sub.add_parser("restore", help="用备份文件恢复数据库（先保存当前文件）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    sub.add_parser("check", help="检查数据库完整性和数据一致性")
+    cli_accounts.add_parsers(sub, _Parser, _date_arg)
+    return parser
+
+
+def _month_arg(text: str) -> tuple[int, int]:
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"「{text}」不是月份，应写作 2026-03")
+    return int(m.group(1)), int(m.group(2))
+
+
+def _year_arg(text: str) -> int:
+    if not text.strip().isdigit() or not 1900 <= int(text) <= 2999:
+        raise argparse.ArgumentTypeError(f"「{text}」不是年份，应写作 2026")
+    return int(text)
+
+
+def _progress_printer(label: str):
+    """Progress on stderr for a person at a terminal; silent when piped."""
+    interactive = sys.stderr.isatty()
+
+    def show(step: Progress):
+        if interactive:
+            total = f"/{step.total}" if step.total else ""
+            print(f"\r{label} {step.done}{total} {step.message}", end="", file=sys.stderr, flush=True)
+
+    def done():
+        if interactive:
+            print(file=sys.stderr)
+
+    return show, done
+
+
+def _actor(args, database) -> int:
+    """Who acts: the local user, or the logged-in ``--user`` once accounts are set up."""
+    return cli_accounts.acting_user(args, database, command=args.command)
+
+
+def _open(args, upgrade: bool = True):
+    from caseapp.storage.db import open_database
+
+    return open_database(args.db, upgrade=upgrade)
+
+
+def cmd_init(args) -> int:
+    from caseapp.storage.db import current_revision
+
+    database = _open(args)
+    print(f"数据库已就绪：{database.display_name}（版本 {current_revision(database)}）")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from caseapp.demo.generator import run_demo
+
+    database = _open(args)
+    show, done = _progress_printer("生成示例数据")
+    result = run_demo(database, _actor(args, database), cases=args.cases, seed=args.seed,
+                      on_progress=show)
+    done()
+    print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
+          f"{result.disputes} 件），新增当事人 {result.persons} 个（含单位）")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from caseapp.exchange.files import ImportRefused, run_import
+
+    if not args.file.is_file():
+        print(f"找不到文件：{args.file}", file=sys.stderr)
+        return EXIT_REFUSED
+    database = _open(args)
+    show, done = _progress_printer("检查" if args.dry_run else "导入")
+    try:
+        result = run_import(database, _actor(args, database), args.file,
+                            dry_run=args.dry_run, on_progress=show)
+    except ImportRefused as exc:
+        done()
+        total = getattr(exc, "total", len(exc.problems))
+        print(f"{args.file.name} 有 {total} 处问题，未导入任何案件：", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    done()
+    if result.dry_run:
+        print(f"检查通过：{result.rows} 行可以导入（信访件 {result.petitions} 件，矛盾纠纷 "
+              f"{result.disputes} 件）。未写入数据库。")
+    else:
+        print(f"已导入 {result.rows} 件（信访件 {result.petitions} 件，矛盾纠纷 {result.disputes} 件），"
+              f"自动编号 {result.numbered} 件，新增人员 {result.persons_created} 人")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from caseapp.exchange.files import run_export
+
+    suffix = args.file.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        print("导出文件须为 .xlsx 或 .csv", file=sys.stderr)
+        return EXIT_USAGE
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        print("--from 不能晚于 --to", file=sys.stderr)
+        return EXIT_USAGE
+    database = _open(args, upgrade=False)
+    show, done = _progress_printer("导出")
+    count = run_export(database, args.file, date_from=args.date_from, date_to=args.date_to,
+                       kind=args.kind, on_progress=show, actor=_actor(args, database),
+                       full_personal=args.full_personal)
+    done()
+    print(f"已导出 {count} 件到 {args.file}")
+    return EXIT_OK
+
+
+def cmd_stats(args) -> int:
+    from caseapp.figures import stats
+
+    if args.date_from > args.date_to:
+        print("--from 不能晚于 --to", file=sys.stderr)
+        return EXIT_USAGE
+    database = _open(args, upgrade=False)
+    fig = stats.figures(database, args.date_from, args.date_to)
+    if args.json:
+        print(json.dumps(fig, ensure_ascii=False))
+        return EXIT_OK
+    print(format_figures(fig))
+    return EXIT_OK
+
+
+PETITION_LINES = (
+    ("登记", "received"), ("办理", "handled"), ("已办结", "closed"), ("办结率", "closure_rate"),
+    ("按期办结", "closed_on_time"), ("按期办结率", "on_time_rate"), ("超期未结", "overdue_open"),
+    ("不予受理", "rejected"), ("信访代理件", "proxy"), ("已录入", "entered"),
+    ("录入完成率", "entry_rate"), ("转人民调解", "diverted"),
+)
+DISPUTE_LINES = (
+    ("登记", "received"), ("办理", "handled"), ("已办结", "closed"), ("办结率", "closure_rate"),
+    ("按期办结", "closed_on_time"), ("按期办结率", "on_time_rate"), ("超期未结", "overdue_open"),
+    ("调结", "concluded"), ("调解成功", "succeeded"), ("调解成功率", "success_rate"),
+    ("纠纷调解率", "mediation_rate"), ("协议已履行", "performed"), ("协议履行率", "performance_rate"),
+)
+
+
+def format_figures(fig: dict) -> str:
+    """The figures as a plain table for a terminal, rates printed as DOMAIN.md section 5 says."""
+    from caseapp.figures import stats
+
+    lines = [f"统计期间：{fig['from']} 至 {fig['to']}"]
+    for title, key, rows in (("信访件", "petitions", PETITION_LINES),
+                             ("矛盾纠纷", "disputes", DISPUTE_LINES)):
+        shown = stats.printable(fig)[key]
+        lines.append(f"\n{title}")
+        for label, name in rows:
+            value = shown[name] if name.endswith("_rate") else f"{fig[key][name]}件"
+            lines.append(f"  {label:　<6}{value:>10}")
+    return "\n".join(lines)
+
+
+def cmd_report(args) -> int:
+    from caseapp.reports import summary
+    from caseapp.services import audit
+
+    if args.output.suffix.lower() != ".pdf":
+        print("输出文件须为 .pdf", file=sys.stderr)
+        return EXIT_USAGE
+    database = _open(args, upgrade=False)
+    actor = _actor(args, database)
+    if args.report == "monthly":
+        year, month = args.month
+        path = summary.monthly_report(database, year, month, args.output)
+        audit.record_printout(database, actor, f"{year}年{month}月统计报表")
+    elif args.report == "annual":
+        path = summary.annual_report(database, args.year, args.output)
+        audit.record_printout(database, actor, f"{args.year}年度统计报告")
+    else:
+        # ID numbers and phones masked unless an admin asks for them in full (logged).
+        path = audit.print_case_document(database, actor, args.number, args.doc, args.output,
+                                         full_personal=args.full_personal)
+    print(f"已生成：{path}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    import time
+
+    from caseapp.storage import backup
+
+    database = _open(args, upgrade=False)
+    _require_full_personal(args, database)  # a backup holds every person's data
+    show, done = _progress_printer("备份")
+    t0 = time.perf_counter()
+    info = backup.backup(database, args.to, on_progress=show)
+    done()
+    print(f"已备份到 {info.path}（{info.case_count} 件案件，{info.size / 1e6:.1f} MB，"
+          f"用时 {time.perf_counter() - t0:.1f} 秒）")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from caseapp.storage import backup
+    from caseapp.storage.db import resolve_url
+
+    url = resolve_url(args.db)
+    if not url.startswith("sqlite:///"):
+        print("只有 SQLite 数据库文件可以用本程序恢复", file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        current = _open(args, upgrade=False)
+    except CaseAppError:
+        current = None  # a damaged file: restoring it is exactly what is needed
+    if current is not None:
+        _require_full_personal(args, current)  # restoring replaces everyone's work
+        current.dispose()
+    result = backup.restore(url[len("sqlite:///"):], args.file)
+    print(f"已从 {result.restored_from.name} 恢复（{result.case_count} 件案件）。")
+    if result.safety_copy:
+        print(f"恢复前的数据库已保存为 {result.safety_copy}")
+    return EXIT_OK
+
+
+def _require_full_personal(args, database) -> None:
+    """Backup and restore handle the whole file: an administrator's act once accounts exist."""
+    from caseapp import workflow as wf
+    from caseapp.services.acts import _require
+
+    actor = _actor(args, database)
+    with database.read() as session:
+        _require(session, actor, wf.Act.FULL_PERSONAL)
+
+
+def cmd_check(args) -> int:
+    from caseapp.storage import backup
+
+    database = _open(args, upgrade=False)
+    problems = backup.check(database)
+    if problems:
+        print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"检查通过：{database.display_name} 完整，数据一致。")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "export": cmd_export,
+    "stats": cmd_stats,
+    "report": cmd_report,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "user": lambda args: cli_accounts.cmd_user(args, _open(args)),
+    "log": lambda args: cli_accounts.cmd_log(args, _open(args, upgrade=False)),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    try:
+        return COMMANDS[args.command](args)
+    except cli_accounts.UsageError as exc:
+        print(f"用法错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_REFUSED
+    except CaseAppError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("已中断，未完成的操作没有写入。", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception:
+        log.exception("unexpected error in %s", args.command)
+        print(f"程序内部错误，操作未完成。详细信息已写入日志：{log_file()}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

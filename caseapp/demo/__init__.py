@@ -1,0 +1,13 @@
+"""Realistic sample data for demos, screenshots and benchmarks.
+
+This package's public names, so callers write `demo.name(...)`; its modules
+import each other directly, never through this file."""
+
+from caseapp.demo.generator import (  # noqa: F401
+    CASE_KEYS,
+    CHUNK,
+    YEARS,
+    DemoResult,
+    generate,
+    run_demo,
+)

@@ -1,0 +1,394 @@
+"""Backups and restore of the SQLite file, with its attachments (issue #6).
+
+A backup is taken with SQLite's online backup API from a separate connection that holds one
+read transaction for the whole copy: the copy is a consistent snapshot even while the program
+(or another one) keeps writing, and writers are never blocked (WAL). It is written to a
+``.part`` file and renamed only when complete, so a full disk or a killed process never
+leaves a half-written backup under a backup's name.
+
+Layout of the backup folder (an office setting; default ``<data folder>/backups``)::
+
+    daily/<stem>-YYYYMMDD-HHMMSS.db          at start, once a day, at exit, 立即备份
+    monthly/<stem>-YYYYMMDD-HHMMSS.db        the first backup of each month
+    upgrade/<stem>-YYYYMMDD-HHMMSS.db        taken before a schema migration (never rotated)
+    before-restore/<stem>-YYYYMMDD-HHMMSS.db the file as it was before a restore (never rotated)
+    <stem>-files/ab/abcdef….pdf              attachments, named by SHA-256: copied once
+
+``<stem>`` is the database file's name without ``.db`` (casedesk, demo, …), so two databases
+can share one backup folder. Listing and restoring backups are in caseapp/restore.py, the
+integrity and domain checks in caseapp/checks.py.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from caseapp.errors import StorageError
+from caseapp.progress import Cancelled, Job, Progress
+
+log = logging.getLogger(__name__)
+
+STAMP = "%Y%m%d-%H%M%S"
+NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$")
+FOLDERS = ("daily", "monthly", "upgrade", "before-restore")
+FOLDER_LABELS = {"daily": "每日", "monthly": "每月", "upgrade": "升级前", "before-restore": "恢复前"}
+PAGES_PER_STEP = 2048  # 8 MB at SQLite's 4 KB pages: progress about every few tens of ms
+BUSY_TIMEOUT_S = 15.0
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    case_count: int | None
+    ok: bool
+    folder: str = "daily"
+    size: int = 0
+    problem: str = ""
+
+    @property
+    def folder_label(self) -> str:
+        return FOLDER_LABELS.get(self.folder, self.folder)
+
+
+# ---------------------------------------------------------------------------
+# Where things are.
+
+
+def default_root() -> Path:
+    from caseapp.storage.db import data_dir
+
+    return data_dir() / "backups"
+
+
+def backup_root(setting: str | os.PathLike | None) -> Path:
+    """The backup folder of the office: the setting, or ``<data folder>/backups``."""
+    text = os.fspath(setting).strip() if setting else ""
+    return Path(text).expanduser() if text else default_root()
+
+
+def files_dir_of(db_path: Path) -> Path:
+    """The attachments folder beside a database file (as Database.files_dir names it)."""
+    return db_path.parent / f"{db_path.stem}-files"
+
+
+def _stored_settings(db_path: Path) -> dict:
+    """backup_dir / keep_daily / keep_monthly read straight from the file, so it works before
+    a migration and on a file SQLAlchemy cannot open; {} when they cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            rows = conn.execute("SELECT key, value FROM settings WHERE key IN "
+                                "('backup_dir', 'keep_daily', 'keep_monthly')").fetchall()
+        finally:
+            conn.close()
+        return {k: json.loads(v) for k, v in rows}
+    except (sqlite3.Error, ValueError):
+        return {}
+
+
+def root_for_file(db_path: str | os.PathLike) -> Path:
+    return backup_root(_stored_settings(Path(db_path)).get("backup_dir"))
+
+
+def _require_file(db) -> Path:
+    path = db.path
+    if path is None:
+        raise StorageError("只有 SQLite 数据库文件可以用本程序备份；服务器数据库请使用数据库自带的备份工具")
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Errors a person can read.
+
+
+def _os_error(exc: OSError, what: str) -> StorageError:
+    if exc.errno == errno.ENOSPC:
+        return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或换一个备份文件夹")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(f"{what}失败：文件夹是只读的或没有写入权限（{exc.filename or ''}）")
+    if exc.errno == errno.ENOENT:
+        return StorageError(f"{what}失败：找不到文件或文件夹（{exc.filename or ''}）")
+    return StorageError(f"{what}失败：{exc.strerror or exc}")
+
+
+def _sqlite_error(exc: sqlite3.Error, what: str) -> StorageError:
+    text = str(exc)
+    if "full" in text:
+        return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或换一个备份文件夹")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(f"{what}失败：文件夹是只读的、没有写入权限，或文件无法打开")
+    if "locked" in text or "busy" in text:
+        return StorageError(f"{what}失败：数据库正被另一个程序长时间占用，请稍后再试")
+    if "malformed" in text or "not a database" in text:
+        return StorageError(f"{what}失败：数据库文件已损坏")
+    return StorageError(f"{what}失败：{text}")
+
+
+# ---------------------------------------------------------------------------
+# Copying one database file.
+
+
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        # immutable: a backup is never written, and reading it must not create -wal/-shm files
+        # on a USB stick or a share.
+        return sqlite3.connect(f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True,
+                               isolation_level=None)
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _unique(folder: Path, stem: str, when: datetime) -> Path:
+    base = f"{stem}-{when.strftime(STAMP)}"
+    target, n = folder / f"{base}.db", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{base}-{n}.db"
+    return target
+
+
+def copy_database(source: Path, target: Path,
+                  on_progress: Callable[[int, int], None] | None = None,
+                  cancel: threading.Event | None = None, what: str = "备份") -> int:
+    """A consistent copy of ``source`` at ``target`` (which must not exist); returns the number
+    of cases in the copy. Nothing is left at ``target`` unless the copy is complete."""
+    part = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part.unlink(missing_ok=True)
+    except OSError as exc:
+        raise _os_error(exc, what) from exc
+    src = dst = None
+    try:
+        src = _connect(source)
+        # One read transaction across all steps: the copy is the state at this moment, and
+        # writes by others meanwhile do not restart the backup (they go to the WAL).
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        dst = sqlite3.connect(str(part), isolation_level=None)
+
+        def progress(_status: int, remaining: int, total: int) -> None:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("已取消")
+            if on_progress is not None:
+                on_progress(total - remaining, total)
+
+        src.backup(dst, pages=PAGES_PER_STEP, progress=progress)
+        src.execute("COMMIT")
+        # A backup is a plain file: no -wal/-shm beside it on a USB stick.
+        dst.execute("PRAGMA journal_mode=DELETE")
+        count = _count_cases(dst)
+        dst.close()
+        dst = None
+        _fsync(part)
+        os.replace(part, target)
+        return count
+    except Cancelled:
+        raise
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc, what) from exc
+    except OSError as exc:
+        raise _os_error(exc, what) from exc
+    finally:
+        for conn in (src, dst):
+            if conn is not None:
+                conn.close()
+        try:
+            part.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _count_cases(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    part = target.with_name(target.name + ".part")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.copyfile(source, part)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def copy_attachments(source: Path, target: Path) -> int:
+    """Copy the attachment files missing in ``target``; they are named by SHA-256, so a file
+    with the same name is the same file. Returns how many were copied."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for path in source.rglob("*"):
+        if not path.is_file() or path.name.endswith(".part"):
+            continue
+        dest = target / path.relative_to(source)
+        if dest.exists() and dest.stat().st_size == path.stat().st_size:
+            continue
+        _copy_file(path, dest)
+        copied += 1
+    return copied
+
+
+# ---------------------------------------------------------------------------
+# Taking backups.
+
+
+def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
+               now: datetime | None = None, rotate_after: bool = True) -> Job[BackupInfo]:
+    """Back ``db`` up into ``dest`` (default: the office's backup folder); yields Progress.
+    Closing the job (Cancel) stops the copy and leaves no file behind."""
+    source = _require_file(db)
+    settings = db.settings()
+    root = Path(dest) if dest else backup_root(getattr(settings, "backup_dir", ""))
+    now = now or datetime.now()
+    target = _unique(root / folder, source.stem, now)
+    cancel = threading.Event()
+    steps: list[tuple[int, int]] = []
+    outcome: dict = {}
+    lock = threading.Lock()
+
+    def on_progress(done: int, total: int) -> None:
+        with lock:
+            steps.append((done, total))
+
+    def work() -> None:
+        try:
+            outcome["count"] = copy_database(source, target, on_progress, cancel)
+        except BaseException as exc:  # delivered to the job below
+            outcome["error"] = exc
+
+    # The copy runs in a thread so this generator can report its progress meanwhile.
+    thread = threading.Thread(target=work, name="casedesk-backup", daemon=True)
+    thread.start()
+    try:
+        yield Progress(0, None, "正在复制数据库")
+        while thread.is_alive():
+            thread.join(0.1)
+            with lock:
+                last = steps[-1] if steps else None
+                steps.clear()
+            if last is not None:
+                yield Progress(last[0], last[1], "正在复制数据库")
+    except GeneratorExit:
+        cancel.set()
+        thread.join()
+        raise
+    if "error" in outcome:
+        raise outcome["error"]
+    yield Progress(1, 1, "正在复制附件")
+    try:
+        copy_attachments(files_dir_of(source), root / f"{source.stem}-files")
+        if folder == "daily":
+            _monthly_copy(root, source.stem, target, now)
+        if rotate_after:
+            rotate(root, source.stem, getattr(settings, "keep_daily", 14),
+                   getattr(settings, "keep_monthly", 12))
+    except OSError as exc:
+        raise _os_error(exc, "复制附件") from exc
+    return BackupInfo(target, now, outcome["count"], True, folder, target.stat().st_size)
+
+
+def backup(db, dest: str | os.PathLike | None = None, folder: str = "daily",
+           now: datetime | None = None, on_progress=None) -> BackupInfo:
+    from caseapp.progress import run
+
+    return run(backup_job(db, dest, folder, now), on_progress)
+
+
+def _monthly_copy(root: Path, stem: str, daily: Path, now: datetime) -> Path | None:
+    month = now.strftime("%Y%m")
+    for info in _named(root / "monthly", stem):
+        if info[1].strftime("%Y%m") == month:
+            return None
+    target = _unique(root / "monthly", stem, now)
+    _copy_file(daily, target)
+    return target
+
+
+def backup_if_due(db, now: datetime | None = None) -> BackupInfo | None:
+    """The daily backup: taken when the backup folder has none of today for this database."""
+    now = now or datetime.now()
+    source = _require_file(db)
+    root = backup_root(getattr(db.settings(), "backup_dir", ""))
+    if any(when.date() == now.date() for _p, when in _named(root / "daily", source.stem)):
+        return None
+    return backup(db, root, now=now)
+
+
+def backup_before_upgrade(db_path: Path) -> Path | None:
+    """The file as it is, before a migration touches it; None when there is nothing to keep."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    root = root_for_file(db_path)
+    target = _unique(root / "upgrade", db_path.stem, datetime.now())
+    copy_database(db_path, target, what="升级前备份")
+    log.info("backup before upgrade: %s", target)
+    return target
+
+
+def _named(folder: Path, stem: str | None) -> list[tuple[Path, datetime]]:
+    """Backups in ``folder`` named <stem>-YYYYMMDD-HHMMSS.db, newest first."""
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in folder.glob("*.db"):
+        m = NAME_RE.match(path.name)
+        if not m or (stem is not None and m.group("stem") != stem):
+            continue
+        try:
+            when = datetime.strptime(m.group("stamp"), STAMP)
+        except ValueError:
+            continue
+        out.append((path, when, int(m.group("n") or 1)))
+    out.sort(key=lambda t: (t[1], t[2]), reverse=True)
+    return [(p, w) for p, w, _n in out]
+
+
+def rotate(root: Path, stem: str, keep_daily: int = 14, keep_monthly: int = 12) -> list[Path]:
+    """Keep the newest backup of each of the last ``keep_daily`` days and of each of the last
+    ``keep_monthly`` months; remove the rest. Upgrade and before-restore copies stay."""
+    removed = []
+    for folder, keep, key in (("daily", keep_daily, "%Y%m%d"), ("monthly", keep_monthly, "%Y%m")):
+        seen: list[str] = []
+        for path, when in _named(root / folder, stem):
+            bucket = when.strftime(key)
+            if bucket not in seen and len(seen) < max(keep, 1):
+                seen.append(bucket)
+                continue
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def __getattr__(name: str):
+    """Looking at backups and restoring them live in caseapp/restore.py; reachable here too."""
+    if name in {"inspect", "list_backups", "newest_good", "file_problem", "restore",
+                "RestoreResult"}:
+        from caseapp.storage import restore
+
+        return getattr(restore, name)
+    raise AttributeError(name)
+
+
+def check(db) -> list[str]:
+    """The integrity and domain checks (caseapp/checks.py); [] when all is well."""
+    from caseapp.storage.checks import check as run_checks
+
+    return run_checks(db)

@@ -1,0 +1,301 @@
+"""Engine, sessions, SQLite pragmas, the default location and upgrade at start."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from caseapp.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "CaseDesk"
+DEFAULT_FILE = "casedesk.db"
+BUSY_TIMEOUT_MS = 15000
+LOCAL_USER = "local"
+
+
+def data_dir() -> Path:
+    """The user's data folder (%LOCALAPPDATA%\\CaseDesk on Windows); CASEAPP_HOME overrides."""
+    home = os.environ.get("CASEAPP_HOME")
+    if home:
+        path = Path(home)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resolve_url(db: str | os.PathLike | None = None) -> str:
+    """``--db``, else CASEAPP_DB, else casedesk.db in the data folder; a path or a URL."""
+    value = os.fspath(db) if db is not None else os.environ.get("CASEAPP_DB")
+    if not value:
+        value = str(data_dir() / DEFAULT_FILE)
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise StorageError(f"数据库地址无法识别：{value}") from exc
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().absolute())
+
+
+def is_network_path(path: str) -> bool:
+    """A UNC path or a mapped network drive: SQLite's locking is unreliable there."""
+    if path.startswith(("\\\\", "//")):
+        return True
+    if os.name == "nt" and re.match(r"^[A-Za-z]:", path):
+        try:
+            import ctypes
+
+            drive = path[:2] + "\\"
+            return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+        except Exception:  # pragma: no cover - best effort on Windows only
+            return False
+    return False
+
+
+def _sqlite_events(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        # Let SQLAlchemy, not pysqlite, decide when a transaction begins (see "begin" below).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        # Writers take the lock at BEGIN, so two programs never deadlock upgrading a read lock.
+        if conn.get_execution_options().get("immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One open database: its engine, session factories and office settings."""
+
+    def __init__(self, url: str, engine: Engine):
+        self.url = url
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(immediate=True), expire_on_commit=False)
+        self._settings_cache = None
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def files_dir(self) -> Path:
+        """Where attachments are kept: beside the SQLite file, else in the data folder."""
+        base = self.path.parent if self.path else data_dir()
+        stem = self.path.stem if self.path else "casedesk"
+        folder = base / f"{stem}-files"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction for one act: committed on success, rolled back on any error."""
+        with self._write() as session:
+            try:
+                with session.begin():
+                    yield session
+            except DBAPIError as exc:
+                raise _storage_error(exc) from exc
+
+    def settings(self):
+        from caseapp.storage.settings import load_settings
+
+        if self._settings_cache is None:
+            with self.read() as session:
+                self._settings_cache = load_settings(session)
+        return self._settings_cache
+
+    def invalidate_settings(self) -> None:
+        self._settings_cache = None
+
+    def local_user_id(self) -> int:
+        with self.read() as session:
+            from caseapp.storage.models import User
+
+            uid = session.scalar(select(User.id).where(User.name == LOCAL_USER))
+        if uid is None:
+            raise StorageError("数据库中没有本机用户，请先运行 caseapp init")
+        return uid
+
+    def dispose(self) -> None:
+        if self.is_sqlite:
+            try:  # keeps the query planner's statistics fresh (cheap; SQLite's advice)
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except DBAPIError:
+                pass
+        self.engine.dispose()
+
+
+def _storage_error(exc: DBAPIError) -> StorageError:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in text or "busy" in text:
+        return StorageError("数据库正被另一个程序长时间占用，请稍后再试")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("数据库文件或所在文件夹是只读的，无法保存")
+    if "disk is full" in text or "full" in text:
+        return StorageError("磁盘已满，本次操作未保存，请清理磁盘后重试")
+    if "malformed" in text or "not a database" in text:
+        return StorageError("数据库文件已损坏，请从备份恢复（caseapp restore）")
+    return StorageError(f"数据库操作失败：{text}")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _sqlite_events(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
+                  backup_before_upgrade: bool = True) -> Database:
+    """Open (creating and upgrading when asked) the database named by ``db``. An existing
+    file whose schema is behind is first backed up (caseapp/backup.py), then migrated."""
+    url = resolve_url(db)
+    file = None
+    if url.startswith("sqlite:///"):
+        file = Path(url[len("sqlite:///"):])
+        if is_network_path(str(file)):
+            log.warning("database on a network share")
+        if not file.parent.exists():
+            raise StorageError(f"数据库所在的文件夹不存在：{file.parent}")
+        if file.exists() and not _looks_like_sqlite(file):
+            raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏")
+    engine = make_engine(url)
+    database = Database(url, engine)
+    try:
+        if upgrade:
+            if backup_before_upgrade and file is not None and file.exists() \
+                    and current_revision(database) not in (None, head_revision(database)):
+                _backup_before_upgrade(file)
+            upgrade_database(database)
+        elif not inspect(engine).has_table("cases"):
+            raise StorageError("数据库尚未初始化，请先运行 caseapp init")
+    except DBAPIError as exc:
+        engine.dispose()
+        raise _storage_error(exc) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return database
+
+
+def _backup_before_upgrade(file: Path) -> None:
+    from caseapp.storage.backup import backup_before_upgrade
+
+    try:
+        backup_before_upgrade(file)
+    except StorageError as exc:  # never migrate a file we could not keep a copy of
+        raise StorageError(f"{exc}。数据库没有升级，请检查备份文件夹后重新打开") from exc
+
+
+def _looks_like_sqlite(file: Path) -> bool:
+    if file.stat().st_size == 0:
+        return True
+    with open(file, "rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def migrations_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "migrations"
+
+
+def alembic_config(database: Database):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["engine"] = database.engine
+    return cfg
+
+
+def current_revision(database: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with database.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(database: Database) -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(database)).get_current_head()
+
+
+def upgrade_database(database: Database) -> bool:
+    """Bring the schema to head and seed defaults; True when anything was migrated."""
+    from alembic import command
+
+    migrated = current_revision(database) != head_revision(database)
+    if migrated:
+        command.upgrade(alembic_config(database), "head")
+    seed_defaults(database)
+    return migrated
+
+
+def seed_defaults(database: Database) -> None:
+    """The local user and the default category lists, once."""
+    from caseapp import workflow
+    from caseapp.storage.models import Category, User
+
+    with database.read() as session:
+        has_user = session.scalar(select(User.id).where(User.name == LOCAL_USER)) is not None
+        has_categories = session.scalar(select(Category.id).limit(1)) is not None
+    if has_user and has_categories:
+        return  # the usual start: no write lock taken
+    with database.write() as session:
+        if session.scalar(select(User.id).where(User.name == LOCAL_USER)) is None:
+            session.add(User(name=LOCAL_USER, display_name="本机用户", role=workflow.ADMIN,
+                             active=True, created_at=datetime.now()))
+        if session.scalar(select(Category.id).limit(1)) is None:
+            for kind, names in (
+                (workflow.Kind.PETITION, workflow.DEFAULT_PETITION_CATEGORIES),
+                (workflow.Kind.DISPUTE, workflow.DEFAULT_DISPUTE_CATEGORIES),
+            ):
+                for i, name in enumerate(names):
+                    session.add(Category(kind=kind.value, name=name, active=True, sort_order=i))
+
+
+def sqlite_version() -> str:
+    return sqlite3.sqlite_version

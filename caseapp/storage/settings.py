@@ -1,0 +1,72 @@
+"""Office-wide settings: declared once here, stored in the ``settings`` table as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseapp.storage.models import Setting
+from caseapp.workflow import Limits
+
+DEFAULT_STREETS = ("马鞍街道", "江北街道", "李渡街道", "白涛街道", "荔枝街道", "崇义街道", "敦仁街道", "龙桥街道")
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    office_name: str = "矛盾纠纷调解办"
+    committee_name: str = "人民调解委员会"
+    # {year} and {seq} are filled in; {seq:04d} pads to four digits.
+    petition_number_format: str = "（{year}）信字第{seq:04d}号"
+    dispute_number_format: str = "（{year}）调字第{seq:04d}号"
+    limits: Limits = field(default_factory=Limits)
+    streets: tuple[str, ...] = DEFAULT_STREETS
+    handlers: tuple[str, ...] = ()
+    mediators: tuple[str, ...] = ()
+    report_header: str = ""
+    font_path: str = ""
+    # The screen locks after this many idle minutes when accounts are set up (0 = never).
+    idle_lock_minutes: int = 10
+    # Backups (caseapp/backup.py): "" = <data folder>/backups; copies kept per day / month.
+    backup_dir: str = ""
+    keep_daily: int = 14
+    keep_monthly: int = 12
+
+    def number_format(self, kind: str) -> str:
+        return self.petition_number_format if kind == "petition" else self.dispute_number_format
+
+
+def load_settings(session: Session) -> OfficeSettings:
+    stored = {s.key: json.loads(s.value) for s in session.scalars(select(Setting))}
+    values = {}
+    for f in fields(OfficeSettings):
+        if f.name not in stored:
+            continue
+        value = stored[f.name]
+        if f.name == "limits":
+            value = replace(Limits(), **{k: int(v) for k, v in value.items() if k in Limits.__dataclass_fields__})
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return OfficeSettings(**values)
+
+
+def store_settings(session: Session, settings: OfficeSettings) -> None:
+    for f in fields(OfficeSettings):
+        value = getattr(settings, f.name)
+        if isinstance(value, Limits):
+            value = asdict(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        row = session.get(Setting, f.name)
+        text = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            session.add(Setting(key=f.name, value=text))
+        else:
+            row.value = text
+
+
+def format_number(template: str, year: int, seq: int) -> str:
+    return template.format(year=year, seq=seq)

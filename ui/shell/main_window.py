@@ -1,0 +1,521 @@
+"""The main window: navigation, the pages, the case view over the lists, toolbar, status bar.
+
+Pages load when first shown; pages of other engineers (case view, intake, import, settings)
+are imported lazily so the window still opens while one of them is missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp import queries
+from ui.i18n import tr
+from ui.pages.case_list import CaseListPage
+from ui.pages.workbench import WorkbenchPage
+from ui.style import MUTED, OVERDUE
+
+log = logging.getLogger(__name__)
+
+# (key, label, qtawesome icon)
+NAVIGATION = (
+    ("workbench", "工作台", "fa5s.home"),
+    ("overview", "统计概览", "fa5s.chart-pie"),
+    ("petition", "信访件", "fa5s.envelope-open-text"),
+    ("dispute", "矛盾纠纷", "fa5s.handshake"),
+    ("reports", "统计报表", "fa5s.chart-bar"),
+    ("settings", "设置", "fa5s.cog"),
+    ("audit", "操作日志", "fa5s.clipboard-list"),  # admins only (ui/widgets/lock.py)
+)
+PAGE_KEYS = tuple(key for key, _label, _icon in NAVIGATION)
+
+
+def icon(name: str):
+    """A qtawesome icon, or an empty icon when qtawesome is unavailable."""
+    from PySide6.QtGui import QIcon
+
+    try:
+        import qtawesome as qta
+
+        return qta.icon(name, color="#424a53", color_active="#1858bc")
+    except Exception:  # icons are decoration; never stop the window for them
+        return QIcon()
+
+
+def optional_class(module: str, name: str):
+    """A class from a module that may not exist yet (built by another part of the team)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+    except AttributeError:
+        return None
+
+
+def short_db_name(db) -> str:
+    path = db.path
+    return path.name if path else db.display_name
+
+
+def load_status(db, actor: int, today) -> dict:
+    """Runs on a worker: what the status bar and the title show."""
+    lookup = getattr(queries, "user_display_name", None)
+    user = lookup(db, actor) if lookup else None
+    return {"office": db.settings().office_name, "user": user or "本机用户",
+            "overdue": queries.workbench_counts(db, today)["overdue"]}
+
+
+class PlaceholderPage(QWidget):
+    """A friendly page for what is not there yet."""
+
+    def __init__(self, title: str, text: str, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        heading = QLabel(title)
+        heading.setProperty("role", "title")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QLabel(text)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setWordWrap(True)
+        body.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addWidget(body)
+        layout.addStretch(2)
+
+
+class CaseViewPlaceholder(PlaceholderPage):
+    """Stands in for ui.pages.case_view.CaseView until it exists (same interface)."""
+
+    open_case = Signal(int)
+    back = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(tr("案件详情"), tr("案件详情页面正在完善中。"), parent)
+        self.case_id: int | None = None
+        button = QPushButton(tr("返回列表"))
+        button.clicked.connect(self.back)
+        self.layout().insertWidget(3, button, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def show_case(self, case_id: int) -> None:
+        self.case_id = case_id
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx, parent=None, remember: bool = True):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.remember = remember  # the self-test leaves the user's window state alone
+        self.case_view = None
+        self.current_case: int | None = None
+        self._return_page = PAGE_KEYS.index("petition")
+        self._dialogs: list[QDialog] = []
+        self._icons: list = []  # (item or action, qtawesome name), set after the first paint
+        self.setWindowTitle("CaseDesk")
+        self.setMinimumSize(1024, 640)
+        self._build_pages()
+        self._build_actions()
+        self._build_status_bar()
+        from ui.shell.lock import install_session
+
+        # The 操作日志 page, the user menu, the idle lock; hides what the role may not do.
+        self.session = install_session(self)
+        ctx.data_changed.connect(self._data_changed)
+        self._restore_state()
+        self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
+        # After the first list query has been queued (on show): the list comes first.
+        QTimer.singleShot(0, self.refresh_status)
+        # Loading the icon font costs ~0.4 s: do it once the window is up and the first
+        # list query is already running on a worker.
+        QTimer.singleShot(0, self._load_icons)
+
+    def _load_icons(self) -> None:
+        for target, name in self._icons:
+            target.setIcon(icon(name))
+        self._icons = []
+
+    # -- pages -------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(168)
+        self.navigation.setIconSize(QSize(18, 18))
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for _key, label, icon_name in NAVIGATION:
+            item = QListWidgetItem(tr(label), self.navigation)
+            self._icons.append((item, icon_name))
+            # An explicit height: the style sheet's item padding is not in the size hint.
+            item.setSizeHint(QSize(0, 40))
+        layout.addWidget(self.navigation)
+
+        self.stack = QStackedWidget()
+        self.workbench = WorkbenchPage(self.ctx)
+        self.petitions = CaseListPage(self.ctx, "petition")
+        self.disputes = CaseListPage(self.ctx, "dispute")
+        self.reports = QWidget()  # filled on first visit (ReportsPage is lazy)
+        QVBoxLayout(self.reports).setContentsMargins(0, 0, 0, 0)
+        self.reports_page = None
+        self.overview = QWidget()  # filled on first visit (QtCharts loads only then)
+        QVBoxLayout(self.overview).setContentsMargins(0, 0, 0, 0)
+        self.dashboard = None
+        self.settings_page = QWidget()  # filled on first visit (SettingsPage is lazy)
+        QVBoxLayout(self.settings_page).setContentsMargins(0, 0, 0, 0)
+        self._settings_built = False
+        self.pages = [self.workbench, self.overview, self.petitions, self.disputes, self.reports,
+                      self.settings_page]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.workbench.open_case.connect(self.open_case)
+        for page in (self.petitions, self.disputes):
+            page.open_case.connect(self.open_case)
+            page.create_case.connect(self.new_case)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self._navigate)
+
+    def list_page(self, kind: str) -> CaseListPage:
+        return self.petitions if kind == "petition" else self.disputes
+
+    def current_key(self) -> str:
+        return PAGE_KEYS[max(self.navigation.currentRow(), 0)]
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(PAGE_KEYS.index(key))
+        self._navigate(PAGE_KEYS.index(key))  # also when the row was already current
+
+    def _navigate(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        if row == PAGE_KEYS.index("settings"):
+            self._ensure_settings()
+        if row == PAGE_KEYS.index("overview"):
+            self._ensure_dashboard()
+        if row == PAGE_KEYS.index("reports"):
+            self._ensure_reports()
+        self.stack.setCurrentWidget(self.pages[row])
+        self._update_print_action()
+        if self.remember:
+            self.ctx.settings().setValue("mainWindow/page", PAGE_KEYS[row])
+
+    def _ensure_settings(self) -> None:
+        if self._settings_built:
+            return
+        self._settings_built = True
+        cls = optional_class("ui.pages.settings.page", "SettingsPage")
+        page = cls(self.ctx) if cls else PlaceholderPage(
+            tr("设置"), tr("设置页面正在完善中。"))
+        self.settings_page.layout().addWidget(page)
+
+    def _ensure_dashboard(self):
+        if self.dashboard is None:
+            cls = optional_class("ui.pages.dashboard", "DashboardPage")
+            if cls is None:
+                page = PlaceholderPage(tr("统计概览"), tr("统计概览页面正在完善中。"))
+            else:
+                page = cls(self.ctx)
+                page.open_filter.connect(self.show_filter)
+            self.dashboard = page
+            self.overview.layout().addWidget(page)
+        return self.dashboard
+
+    def show_filter(self, flt) -> None:
+        """Show the cases of a queries.CaseFilter in its kind's list (dashboard drill-down)."""
+        self.show_page(flt.kind)
+        self.list_page(flt.kind).set_filter(flt)
+
+    def _ensure_reports(self):
+        if self.reports_page is None:
+            cls = optional_class("ui.pages.reports", "ReportsPage")
+            if cls is None:
+                page = PlaceholderPage(tr("统计报表"), tr("统计报表页面正在完善中。"))
+            else:
+                page = cls(self.ctx)
+                page.built.connect(lambda _p: self._update_print_action())
+                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.reports_page = page
+            self.reports.layout().addWidget(page)
+        return self.reports_page
+
+    # -- printing ----------------------------------------------------------------------
+
+    def _print_target(self) -> str:
+        """What 打印 (Ctrl+P) acts on here: "case", "reports" or "" (nothing)."""
+        if self.showing_case():
+            return "case" if hasattr(self.case_view, "print_button") else ""
+        if self.stack.currentWidget() is self.reports and self.reports_page is not None \
+                and getattr(self.reports_page, "has_document", lambda: False)():
+            return "reports"
+        return ""
+
+    def _update_print_action(self) -> None:
+        target = self._print_target()
+        self.print_action.setEnabled(bool(target))
+        self.print_action.setToolTip({
+            "case": tr("打印本案的登记表、协议书或告知书（Ctrl+P）"),
+            "reports": tr("打印预览中的报表（Ctrl+P）"),
+        }.get(target, tr("在「统计报表」生成报表后，或打开一件案件时，可以打印")))
+
+    def print_current(self) -> None:
+        target = self._print_target()
+        if target == "reports":
+            self.reports_page.print_report()
+        elif target == "case":
+            self.case_view.show_print_menu()
+
+    # -- the case view -----------------------------------------------------------------
+
+    def _ensure_case_view(self):
+        if self.case_view is None:
+            cls = optional_class("ui.pages.case_view", "CaseView") or CaseViewPlaceholder
+            self.case_view = cls(self.ctx)
+            self.case_view.back.connect(self.back_to_list)
+            self.case_view.open_case.connect(self.open_case)
+            for key in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Back)):
+                shortcut = QShortcut(key, self.case_view)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(self.back_to_list)
+            self.stack.addWidget(self.case_view)
+        return self.case_view
+
+    def open_case(self, case_id: int) -> None:
+        view = self._ensure_case_view()
+        if self.stack.currentWidget() is not view:
+            self._return_page = max(self.navigation.currentRow(), 0)
+        self.current_case = case_id
+        view.show_case(case_id)
+        self.stack.setCurrentWidget(view)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_print_action()
+
+    def back_to_list(self) -> None:
+        self.current_case = None
+        page = self.pages[self._return_page]
+        self.stack.setCurrentWidget(page)
+        self._update_print_action()
+        if isinstance(page, CaseListPage):
+            page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showing_case(self) -> bool:
+        return self.case_view is not None and self.stack.currentWidget() is self.case_view
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _action(self, text: str, icon_name: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        self._icons.append((action, icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text}（{keys}）" if keys else (tip or text))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_petition_action = self._action(
+            tr("新建信访"), "fa5s.file-signature", lambda: self.new_case("petition"),
+            QKeySequence.StandardKey.New, tr("登记一件新的信访件"))
+        self.new_dispute_action = self._action(
+            tr("新建纠纷"), "fa5s.balance-scale", lambda: self.new_case("dispute"),
+            "Ctrl+Shift+N", tr("登记一件新的矛盾纠纷"))
+        self.import_action = self._action(
+            tr("导入"), "fa5s.file-import", self.import_cases, None,
+            tr("从 Excel 或 CSV 文件导入案件"))
+        self.print_action = self._action(
+            tr("打印"), "fa5s.print", self.print_current, QKeySequence.StandardKey.Print)
+        self._update_print_action()
+        self.refresh_action = self._action(
+            tr("刷新"), "fa5s.sync-alt", self.refresh, QKeySequence.StandardKey.Refresh,
+            tr("重新读取当前页面"))
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
+        if QKeySequence("F5") not in keys:  # F5 everywhere, as the clerks know it
+            self.refresh_action.setShortcuts([QKeySequence("F5"), *keys])
+        self.backup_action = self._action(
+            tr("备份"), "fa5s.shield-alt", self.open_backups, None,
+            tr("备份与恢复：立即备份、查看备份、从备份恢复"))
+        self.find_action = self._action(
+            tr("查找"), "fa5s.search", self.focus_search, QKeySequence.StandardKey.Find,
+            tr("在案件列表中查找编号、姓名或事项"))
+
+        toolbar = QToolBar(tr("工具栏"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_petition_action, self.new_dispute_action, self.import_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.print_action)
+        toolbar.addAction(self.refresh_action)
+        toolbar.addAction(self.backup_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.find_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        """Window-modal and non-blocking, so the event loop (and tests) keep running."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs.append(dialog)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+
+    def open_dialogs(self) -> list[QDialog]:
+        return list(self._dialogs)
+
+    def new_case(self, kind: str) -> None:
+        cls = optional_class("ui.dialogs.intake", "IntakeDialog")
+        if cls is None:
+            self.statusBar().showMessage(tr("登记功能尚未就绪"), 5000)
+            return
+        dialog = cls(self.ctx, kind, self)
+        if hasattr(dialog, "saved"):
+            dialog.saved.connect(lambda _id, k=kind: self._case_saved(k))
+        self._show_dialog(dialog)
+
+    def _case_saved(self, kind: str) -> None:
+        if self.current_key() in ("petition", "dispute") and not self.showing_case():
+            self.show_page(kind)
+
+    def import_cases(self) -> None:
+        cls = optional_class("ui.dialogs.import_dialog", "ImportDialog")
+        if cls is None:
+            self.statusBar().showMessage(tr("导入功能尚未就绪"), 5000)
+            return
+        self._show_dialog(cls(self.ctx, self))
+
+    def open_backups(self) -> None:
+        from ui.dialogs.backup_dialog import BackupDialog
+
+        self._show_dialog(BackupDialog(self.ctx, self))
+
+    def refresh(self) -> None:
+        if self.showing_case():
+            if self.current_case is not None:
+                self.case_view.show_case(self.current_case)
+        else:
+            page = self.stack.currentWidget()
+            if page is self.overview:
+                page = self.dashboard
+            reload = getattr(page, "reload", None)
+            if reload is not None:
+                reload()
+        self.refresh_status()
+
+    def focus_search(self) -> None:
+        key = self.current_key()
+        if self.showing_case():
+            self.back_to_list()
+            key = PAGE_KEYS[self._return_page]
+        if key not in ("petition", "dispute"):
+            key = "petition"
+            self.show_page(key)
+        self.list_page(key).focus_search()
+
+    # -- status bar, title, state ------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(tr("数据库: {0}").format(short_db_name(self.ctx.db)))
+        self.db_label.setToolTip(self.ctx.db.display_name)
+        self.user_label = QLabel(tr("用户: {0}").format(tr("本机用户")))
+        self.overdue_label = QLabel()
+        for label in (self.db_label, self.user_label, self.overdue_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+
+    def refresh_status(self) -> None:
+        self.ctx.runner.run(load_status, self.ctx.db, self.ctx.actor, self.ctx.today(),
+                            on_done=self._status_arrived,
+                            on_error=lambda exc: log.warning("status failed: %s", exc))
+
+    def _status_arrived(self, status: dict) -> None:
+        self.setWindowTitle(f"CaseDesk — {status['office']}")
+        self.user_label.setText(tr("用户: {0}").format(status["user"]))
+        n = status["overdue"]
+        self.overdue_label.setText(tr("已超期 {0} 件").format(f"{n:,}"))
+        self.overdue_label.setStyleSheet(f"color: {OVERDUE};" if n else "")
+
+    def _data_changed(self, _ids) -> None:
+        self.refresh_status()
+
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings()
+        geometry = settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        state = settings.value("mainWindow/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        key = settings.value("mainWindow/page", "workbench")
+        self.navigation.setCurrentRow(PAGE_KEYS.index(key) if key in PAGE_KEYS else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            settings = self.ctx.settings()
+            settings.setValue("mainWindow/geometry", self.saveGeometry())
+            settings.setValue("mainWindow/state", self.saveState())
+            settings.setValue("mainWindow/page", self.current_key())
+        super().closeEvent(event)
+
+
+def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
+    """The main window on each of its own pages, loaded (for ui/screenshots.py)."""
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtWidgets import QApplication
+
+    def settle(window: MainWindow) -> None:
+        deadline = QDeadlineTimer(20000)
+        while not deadline.hasExpired():
+            QApplication.processEvents()
+            window.repaint()
+            if not ctx.runner.busy:
+                QApplication.processEvents()
+                if not ctx.runner.busy:
+                    return
+            ctx.runner.pool.waitForDone(20)
+
+    out = []
+    for key in ("workbench", "petition", "dispute", "reports"):
+        window = MainWindow(ctx, remember=False)
+        window.resize(1366, 768)
+        window.show()
+        window.show_page(key)
+        settle(window)
+        out.append((f"main_{key}", window))
+    return out
