@@ -159,11 +159,10 @@ def fill_demo(window, ctx, cases: int = DEMO_CASES) -> None:
             return
         from caseapp import demo
 
-        ctx.runner.run_job(window, tr("正在生成演示数据"),
-                           lambda: demo.generate(ctx.db, ctx.actor, cases=cases, seed=1),
-                           on_done=lambda _r: ctx.notify_changed(()))
+        ctx.act(window, demo.generate, ctx.db, ctx.actor, cases=cases, seed=1, changed=(),
+                job_title=tr("正在生成演示数据"))
 
-    ctx.runner.run(queries.count, ctx.db, queries.CaseFilter(), on_done=counted)
+    ctx.runner.run(None, queries.count, ctx.db, queries.CaseFilter(), on_done=counted)
 
 
 # -- self-test -------------------------------------------------------------------------
@@ -279,7 +278,7 @@ def _self_test_report(app, ctx) -> str:
 
     with tempfile.TemporaryDirectory(prefix="casedesk-selftest-") as tmp:
         path = Path(tmp) / "monthly.pdf"
-        ctx.runner.run(timed, path, on_done=lambda r: result.setdefault("ok", r),
+        ctx.runner.run(None, timed, path, on_done=lambda r: result.setdefault("ok", r),
                        on_error=lambda e: result.setdefault("error", e))
         _spin(app, lambda: bool(result), "生成本月统计表", time.perf_counter() + SELF_TEST_TIMEOUT_S)
         if "error" in result:

@@ -1,14 +1,19 @@
 """What every page and dialog needs: the database, the acting user, the task runner, and one
-signal that says the data changed (after any act) so lists and counts refresh themselves."""
+signal that says the data changed (after any act) so lists and counts refresh themselves.
+
+Acts go through ``AppContext.act``: it runs the act on the runner and, when it succeeds,
+broadcasts what changed from this one place, so no caller has to remember to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from caseapp.storage.db import Database
-from ui.tasks import TaskRunner
+from ui.tasks import Task, TaskRunner
 
 
 class AppContext(QObject):
@@ -53,5 +58,32 @@ class AppContext(QObject):
         return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
                          "CaseDesk", "CaseDesk")
 
-    def notify_changed(self, case_ids=()) -> None:
+    def act(self, owner: QObject | None, fn: Callable[..., Any], *args: Any,
+            on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None,
+            changed: tuple[int, ...] | None = None, job_title: str | None = None,
+            **kwargs: Any) -> Task:
+        """Run the act ``fn(*args)`` for ``owner`` and broadcast its changes when it succeeds.
+
+        The changed cases are ``changed`` when given, else read from what the act returned (a
+        CaseRef, or anything with an ``id``); otherwise everything may have changed. With
+        ``job_title`` the act is a long job shown with progress (``fn`` makes the job).
+        """
+        def after(result: Any) -> None:
+            self.notify_changed(changed if changed is not None else changed_cases(result))
+
+        if job_title is not None:
+            return self.runner.run_job(owner, job_title, lambda: fn(*args, **kwargs),
+                                       on_done=on_done, on_error=on_error, after=after)
+        return self.runner.run(owner, fn, *args, on_done=on_done, on_error=on_error,
+                               after=after, **kwargs)
+
+    def notify_changed(self, case_ids: tuple[int, ...] | list[int] = ()) -> None:
+        """The one broadcast: every page listening refreshes what it shows."""
         self.data_changed.emit(tuple(case_ids))
+
+
+def changed_cases(result: Any) -> tuple[int, ...]:
+    """The case ids an act's result names; empty (anything may have changed) when none."""
+    case_id = getattr(result, "id", None)
+    return (case_id,) if isinstance(case_id, int) else ()

@@ -1,7 +1,9 @@
-"""Run caseapp calls off the GUI thread (DESIGN.md rule 4).
+"""Run caseapp calls off the GUI thread (docs/architecture.md, "Threads").
 
 A call runs on a QThreadPool worker; its result or error comes back on the GUI thread by a
-queued signal. A worker never touches a widget. Long work is a caseapp job (a generator that
+queued signal. A worker never touches a widget. Every call names its owner, the widget that
+asked: when the owner has been destroyed by the time the answer arrives, the answer is
+dropped, never delivered to a deleted object. Long work is a caseapp job (a generator that
 yields Progress): it runs with a QProgressDialog whose Cancel stops it, and a cancelled job
 rolls its transaction back.
 """
@@ -15,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from caseapp.errors import CaseAppError, ValidationError
 from caseapp.progress import Cancelled, Progress
@@ -100,18 +103,48 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
-    def run(self, fn: Callable[..., Any], *args: Any,
+    def run(self, owner: QObject | None, fn: Callable[..., Any], *args: Any,
             on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[Progress], None] | None = None,
-            job: bool = False, **kwargs: Any) -> Task:
+            job: bool = False, after: Callable[[Any], None] | None = None,
+            **kwargs: Any) -> Task:
+        """Run ``fn(*args, **kwargs)`` on a worker; answer ``owner`` on the GUI thread.
+
+        ``owner`` is the widget whose callbacks these are (None only for calls that belong to
+        no widget, such as start-up work); its callbacks are skipped once it is destroyed.
+        ``after`` runs on success whatever became of the owner (the data did change), before
+        ``on_done``: the context uses it to broadcast an act's changes from one place.
+        """
         task = Task(self)
         queued = Qt.ConnectionType.QueuedConnection
-        if on_done is not None:
-            task.signals.done.connect(on_done, queued)
-        task.signals.failed.connect(on_error or (lambda exc: show_error(None, exc)), queued)
-        if on_progress is not None:
-            task.signals.progress.connect(on_progress, queued)
+
+        def alive() -> bool:
+            return owner is None or isValid(owner)
+
+        def done(result: Any) -> None:
+            if after is not None:
+                after(result)
+            if on_done is not None and alive():
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if not alive():
+                if not isinstance(exc, (CaseAppError, Cancelled)):
+                    log.warning("answer dropped: its window was closed (%s)", type(exc).__name__)
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                show_error(owner if isinstance(owner, QWidget) else None, exc)
+
+        def progress(step: Progress) -> None:
+            if on_progress is not None and alive():
+                on_progress(step)
+
+        task.signals.done.connect(done, queued)
+        task.signals.failed.connect(failed, queued)
+        task.signals.progress.connect(progress, queued)
         task.signals.done.connect(lambda _r: self._finish(task), queued)
         task.signals.failed.connect(lambda _e: self._finish(task), queued)
         self._running.add(task)
@@ -120,7 +153,8 @@ class TaskRunner(QObject):
 
     def run_job(self, parent: QWidget, title: str, job_factory: Callable[[], Any],
                 on_done: Callable[[Any], None] | None = None,
-                on_error: Callable[[BaseException], None] | None = None) -> Task:
+                on_error: Callable[[BaseException], None] | None = None,
+                after: Callable[[Any], None] | None = None) -> Task:
         """A long caseapp job with a progress dialog and Cancel."""
         dialog = QProgressDialog(title, tr("取消"), 0, 0, parent)
         dialog.setWindowTitle(title)
@@ -150,7 +184,8 @@ class TaskRunner(QObject):
             if on_done is not None:
                 on_done(result)
 
-        task = self.run(job_factory, on_done=done, on_error=failed, on_progress=progress, job=True)
+        task = self.run(parent, job_factory, on_done=done, on_error=failed, on_progress=progress,
+                        job=True, after=after)
         dialog.canceled.connect(task.cancel)
         return task
 

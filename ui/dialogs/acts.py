@@ -108,7 +108,7 @@ class ActDialog(QDialog):
             return
         fn, args, kwargs = self.call()
         self.ok_button.setEnabled(False)
-        self.ctx.runner.run(fn, self.ctx.db, self.ctx.actor, *args, on_done=self._done,
+        self.ctx.runner.run(self, fn, self.ctx.db, self.ctx.actor, *args, on_done=self._done,
                             on_error=self._failed, **kwargs)
 
     def _done(self, result: Any) -> None:
@@ -584,7 +584,7 @@ def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
     ids = _sample_cases(ctx)
     details: dict = {}
     for key, case_id in ids.items():
-        ctx.runner.run(queries.case_detail, ctx.db, case_id, ctx.today(),
+        ctx.runner.run(None, queries.case_detail, ctx.db, case_id, ctx.today(),
                        on_done=lambda d, k=key: details.__setitem__(k, d))
     _spin(ctx)
     out: list[tuple[str, QWidget]] = []

@@ -146,7 +146,7 @@ class BackupDialog(QDialog):
     # -- reading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.ctx.runner.run(load, self.ctx.db, on_done=self._loaded,
+        self.ctx.runner.run(self, load, self.ctx.db, on_done=self._loaded,
                             on_error=lambda exc: show_error(self, exc))
 
     def _loaded(self, result) -> None:
@@ -231,8 +231,8 @@ class BackupDialog(QDialog):
         self._busy = True
         self._update_buttons()
         self._say(tr("正在恢复…"))
-        self.ctx.runner.run(restore_live, self.ctx.db, info.path, self.root,
-                            on_done=self._restored, on_error=self._failed)
+        self.ctx.act(self, restore_live, self.ctx.db, info.path, self.root, changed=(),
+                     on_done=self._restored, on_error=self._failed)
 
     def _restored(self, result: backup.RestoreResult) -> None:
         self._busy = False
@@ -240,14 +240,13 @@ class BackupDialog(QDialog):
             if result.safety_copy else ""
         self._say(tr("已从 {0} 恢复，共 {1} 件案件。").format(
             result.restored_from.name, f"{result.case_count:,}") + kept)
-        self.ctx.notify_changed(())
         self.reload()
 
     def change_folder(self) -> None:
         folder = choose_folder(self, str(self.root or ""))
         if not folder:
             return
-        self.ctx.runner.run(save_folder, self.ctx.db, self.ctx.actor, folder,
+        self.ctx.runner.run(self, save_folder, self.ctx.db, self.ctx.actor, folder,
                             on_done=lambda _r: (self._say(tr("备份文件夹已改为 {0}").format(folder)),
                                                 self.reload()),
                             on_error=self._failed)

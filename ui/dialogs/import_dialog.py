@@ -420,9 +420,9 @@ class ImportDialog(QDialog):
         db, actor, path = self.ctx.db, self.ctx.actor, self.path
         self._set_summary("", None)
         self._set_message(tr("正在导入…"))
-        self._task = self.ctx.runner.run_job(
-            self, tr("正在导入案件"),
-            lambda: exchange.import_file(db, actor, path, dry_run=False),
+        self._task = self.ctx.act(
+            self, exchange.import_file, db, actor, path, dry_run=False,
+            job_title=tr("正在导入案件"), changed=(),
             on_done=self._imported, on_error=lambda exc: self._failed(exc, checking=False))
         self._update_buttons()
 
@@ -440,7 +440,6 @@ class ImportDialog(QDialog):
         self.stack.setCurrentIndex(1)
         self.finish_button.setDefault(True)
         self.finish_button.setFocus()
-        self.ctx.notify_changed(())
 
     def _failed(self, exc: BaseException, checking: bool) -> None:
         self._task = None
@@ -482,7 +481,7 @@ class ImportDialog(QDialog):
             target += ".csv"
         rows = [("" if p.row is None else str(p.row), p.field, p.message) for p in self.problems]
         self.ctx.runner.run(
-            write_problems_csv, target, rows, (tr("行"), tr("列"), tr("问题")),
+            self, write_problems_csv, target, rows, (tr("行"), tr("列"), tr("问题")),
             on_done=lambda path: self._note(tr("问题列表已保存到 {path}").format(path=path)),
             on_error=lambda exc: self._note(tr("问题列表未能保存：{err}").format(err=exc), True))
 
@@ -494,7 +493,7 @@ class ImportDialog(QDialog):
             target += ".xlsx"
         headers = [zh for zh, _alias in exchange.HEADERS]
         self.ctx.runner.run(
-            write_template, target, headers, template_notes(), tr("填写说明"),
+            self, write_template, target, headers, template_notes(), tr("填写说明"),
             on_done=lambda path: self._note(tr("模板已保存到 {path}").format(path=path)),
             on_error=lambda exc: self._note(tr("模板未能保存：{err}").format(err=exc), True))
 

@@ -175,7 +175,7 @@ class IntakeDialog(QDialog):
         self._build()
         self._reset_parties()
         self.resize(1000, 700)
-        ctx.runner.run(load_choices, ctx.db, self.kind, on_done=self._choices_loaded,
+        ctx.runner.run(self, load_choices, ctx.db, self.kind, on_done=self._choices_loaded,
                        on_error=lambda _e: None)  # the defaults above still work
 
     # ------------------------------------------------------------------ layout
@@ -575,7 +575,7 @@ class IntakeDialog(QDialog):
             return
         self._lookup_token += 1
         token, index = self._lookup_token, self._current
-        self.ctx.runner.run(queries.find_persons, self.ctx.db, id_number=id_number, name=name,
+        self.ctx.runner.run(self, queries.find_persons, self.ctx.db, id_number=id_number, name=name,
                             phone=p.phone or None, limit=5,
                             on_done=lambda found: self._found(token, index, found),
                             on_error=lambda _e: None)  # a hint is a help, never an error
@@ -700,7 +700,7 @@ class IntakeDialog(QDialog):
         self._refresh_party_table()
         fn = services.register_petition if self.petition else services.register_dispute
         self._set_saving(True)
-        self.ctx.runner.run(fn, self.ctx.db, self.ctx.actor, data, self.party_inputs(),
+        self.ctx.runner.run(self, fn, self.ctx.db, self.ctx.actor, data, self.party_inputs(),
                             on_done=lambda ref: self._saved(ref, new_after),
                             on_error=self._save_failed)
 
@@ -830,7 +830,7 @@ def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
     dialog.show()  # laid out, so the hint can be scrolled into view
     _spin(ctx)
     found: list = []
-    ctx.runner.run(_known_person, ctx.db, ctx.today(), on_done=found.append)
+    ctx.runner.run(None, _known_person, ctx.db, ctx.today(), on_done=found.append)
     _spin(ctx)
     if found and found[0]:
         id_number, category = found[0]

@@ -129,7 +129,7 @@ class LoginDialog(_Form):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(_login, self.ctx.db, name, password, self.via,
+        self.ctx.runner.run(self, _login, self.ctx.db, name, password, self.via,
                             on_done=self._done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -184,7 +184,7 @@ class FirstAdminDialog(_Form):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(accounts.setup_admin, self.ctx.db, self.name_edit.text().strip(),
+        self.ctx.runner.run(self, accounts.setup_admin, self.ctx.db, self.name_edit.text().strip(),
                             self.display_edit.text().strip(), self.password_edit.text(),
                             on_done=self._done, on_error=self.failed)
 
@@ -219,7 +219,7 @@ class ChangePasswordDialog(_Form):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(accounts.set_password, self.ctx.db, self.ctx.actor,
+        self.ctx.runner.run(self, accounts.set_password, self.ctx.db, self.ctx.actor,
                             self.ctx.user_name, self.new_edit.text(), self.old_edit.text(),
                             on_done=lambda _r: self.accept(), on_error=self.failed)
 

@@ -115,7 +115,7 @@ class CaseTableModel(QAbstractTableModel):
         if flt.today is None:
             flt = replace(flt, today=self.ctx.today())
         self.query_running = True
-        self.ctx.runner.run(queries.case_ids, self.ctx.db, flt, self._sort, self._descending,
+        self.ctx.runner.run(self, queries.case_ids, self.ctx.db, flt, self._sort, self._descending,
                             on_done=lambda ids: self._ids_arrived(gen, ids),
                             on_error=lambda exc: self._ids_failed(gen, exc))
 
@@ -203,7 +203,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pending.add(page)
         gen, rows_gen = self._gen, self._rows_gen
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-        self.ctx.runner.run(queries.case_rows, self.ctx.db, ids, self.ctx.today(),
+        self.ctx.runner.run(self, queries.case_rows, self.ctx.db, ids, self.ctx.today(),
                             on_done=lambda rows: self._page_arrived(gen, rows_gen, page, rows),
                             on_error=lambda exc: self._page_failed(gen, page, exc))
 

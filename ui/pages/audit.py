@@ -59,7 +59,7 @@ class AuditModel(QAbstractTableModel):
         self.flt = flt
         self._gen += 1
         gen = self._gen
-        self.ctx.runner.run(_first_page, self.ctx.db, self.ctx.actor, flt,
+        self.ctx.runner.run(self, _first_page, self.ctx.db, self.ctx.actor, flt,
                             on_done=lambda r: self._arrived(gen, r),
                             on_error=lambda e: show_error(None, e))
 
@@ -86,7 +86,7 @@ class AuditModel(QAbstractTableModel):
             return
         self._fetching = True
         gen, offset = self._gen, len(self.rows)
-        self.ctx.runner.run(audit.list_events, self.ctx.db, self.ctx.actor, self.flt,
+        self.ctx.runner.run(self, audit.list_events, self.ctx.db, self.ctx.actor, self.flt,
                             offset=offset, on_done=lambda r: self._more(gen, offset, r),
                             on_error=lambda e: show_error(None, e))
 
@@ -194,7 +194,7 @@ class AuditPage(QWidget):
 
     def reload(self) -> None:
         self._loaded = True
-        self.ctx.runner.run(accounts.list_users, self.ctx.db, include_local=True,
+        self.ctx.runner.run(self, accounts.list_users, self.ctx.db, include_local=True,
                             on_done=self._users_arrived)
         self.search()
 

@@ -356,7 +356,7 @@ class CaseListPage(LazyPage):
         self.mark_loaded()
         self._keep_scroll = True
         self.model.set_filter(self.current_filter())  # first: the list matters most
-        self.ctx.runner.run(filter_choices, self.ctx.db, self.kind,
+        self.ctx.runner.run(self, filter_choices, self.ctx.db, self.kind,
                             on_done=self._choices_arrived, on_error=lambda _e: None)
 
     def _choices_arrived(self, choices: dict[str, list[str]]) -> None:
@@ -504,7 +504,7 @@ class CaseListPage(LazyPage):
         if self._is_default(flt):
             self._show_empty(False)
         else:
-            self.ctx.runner.run(queries.count, self.ctx.db, CaseFilter(kind=self.kind),
+            self.ctx.runner.run(self, queries.count, self.ctx.db, CaseFilter(kind=self.kind),
                                 on_done=lambda n: self._show_empty(n > 0),
                                 on_error=lambda _e: self._show_empty(True))
 
@@ -583,7 +583,7 @@ class CaseListPage(LazyPage):
             self.status_message.emit(tr("已将 {0} 件案件分派给 {1}").format(changed, handler))
             self.ctx.notify_changed(ids)
 
-        self.ctx.runner.run(services.assign, self.ctx.db, self.ctx.actor, ids, handler,
+        self.ctx.runner.run(self, services.assign, self.ctx.db, self.ctx.actor, ids, handler,
                             on_done=done, on_error=lambda exc: show_error(self, exc))
 
     def export_list(self) -> None:

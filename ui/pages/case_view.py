@@ -338,7 +338,7 @@ class CaseView(QWidget):
             forms.report_error(self, exc)
 
         # As the user: ID numbers and phones masked, the printout an event (caseapp.services.audit).
-        self.ctx.runner.run(audit.print_case_document, self.ctx.db, self.ctx.actor, d.number, doc,
+        self.ctx.runner.run(self, audit.print_case_document, self.ctx.db, self.ctx.actor, d.number, doc,
                             path,
                             on_done=lambda out: self._document_ready(Path(out), title),
                             on_error=failed)
@@ -510,7 +510,7 @@ class CaseView(QWidget):
         self._load_token += 1
         token = self._load_token
         self.loading.show()
-        self.ctx.runner.run(_load, self.ctx.db, self.case_id, self.ctx.today(),
+        self.ctx.runner.run(self, _load, self.ctx.db, self.case_id, self.ctx.today(),
                             frozenset(self._choices_cache),
                             on_done=lambda r: self._loaded(token, r, force_form),
                             on_error=lambda e: self._load_failed(token, e))
@@ -698,7 +698,7 @@ class CaseView(QWidget):
                 self.parties_table.item(row, column).setText(value)
             self.parties_table.removeCellWidget(row, self.parties_table.columnCount() - 1)
 
-        self.ctx.runner.run(privacy.reveal_party, self.ctx.db, self.ctx.actor, case_id,
+        self.ctx.runner.run(self, privacy.reveal_party, self.ctx.db, self.ctx.actor, case_id,
                             person_id, on_done=shown,
                             on_error=lambda exc: forms.report_error(self, exc))
 
@@ -806,7 +806,7 @@ class CaseView(QWidget):
             self.edit_errors.set_errors([Problem("summary", tr("事项摘要必须填写"))])
             return
         self.save_button.setEnabled(False)
-        self.ctx.runner.run(services.edit, self.ctx.db, self.ctx.actor, self.detail.id, values,
+        self.ctx.runner.run(self, services.edit, self.ctx.db, self.ctx.actor, self.detail.id, values,
                             expected_version=self._edit_version,
                             on_done=self._saved, on_error=self._save_failed)
 
@@ -826,7 +826,7 @@ class CaseView(QWidget):
             if forms.confirm(self, tr("{0}。\n\n要用您的修改覆盖吗？只保存您改动的项目，"
                                       "对方改动的其他项目保留。").format(exc)):
                 self.save_button.setEnabled(False)
-                self.ctx.runner.run(services.edit, self.ctx.db, self.ctx.actor, self.detail.id,
+                self.ctx.runner.run(self, services.edit, self.ctx.db, self.ctx.actor, self.detail.id,
                                     self.changed_values(), expected_version=None,
                                     on_done=self._saved, on_error=self._save_failed)
                 return
@@ -879,7 +879,7 @@ class CaseView(QWidget):
         dialog.deleteLater()
 
     def _run_act(self, act: Act, fn, *args) -> None:
-        self.ctx.runner.run(fn, self.ctx.db, self.ctx.actor, *args,
+        self.ctx.runner.run(self, fn, self.ctx.db, self.ctx.actor, *args,
                             on_done=lambda r: self._act_done(act, r),
                             on_error=lambda e: forms.report_error(self, e))
 
@@ -970,7 +970,7 @@ def _find_samples(db, today: date) -> dict[str, int]:
 
 def _sample_cases(ctx) -> dict[str, int]:
     found: dict[str, int] = {}
-    ctx.runner.run(_find_samples, ctx.db, ctx.today(), on_done=found.update)
+    ctx.runner.run(None, _find_samples, ctx.db, ctx.today(), on_done=found.update)
     _spin(ctx)
     return found
 

@@ -452,7 +452,7 @@ class DashboardPage(LazyPage):
         gen = self._gen
         self.loading = True
         self.status.setText(tr("正在更新…"))
-        self.ctx.runner.run(dashboard.snapshot, self.ctx.db, self.kind, date_from, date_to,
+        self.ctx.runner.run(self, dashboard.snapshot, self.ctx.db, self.kind, date_from, date_to,
                             self.ctx.today(),
                             on_done=lambda data: self._arrived(gen, data),
                             on_error=lambda exc: self._failed(gen, exc))

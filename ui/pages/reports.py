@@ -98,7 +98,7 @@ class ReportsPage(QWidget):
         self._started = 0.0
         self._build()
         self._restore()
-        ctx.runner.run(pdf_preview.clean_printouts, on_error=lambda _e: None)
+        ctx.runner.run(self, pdf_preview.clean_printouts, on_error=lambda _e: None)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -388,7 +388,7 @@ class ReportsPage(QWidget):
             target += ".xlsx"
         settings.setValue("printouts/lastFolder", str(Path(target).parent))
         self.excel_button.setEnabled(False)
-        self.ctx.runner.run(tables_xlsx.summary_xlsx, self.ctx.db, period.date_from,
+        self.ctx.runner.run(self, tables_xlsx.summary_xlsx, self.ctx.db, period.date_from,
                             period.date_to, target, series_months=period.series_months,
                             title=period.title,
                             on_done=self._exported, on_error=self._export_failed)

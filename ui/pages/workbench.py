@@ -178,7 +178,7 @@ class WorkbenchPage(LazyPage):
         self._gen += 1
         gen = self._gen
         self.loading = True
-        self.ctx.runner.run(load_workbench, self.ctx.db, self.ctx.today(),
+        self.ctx.runner.run(self, load_workbench, self.ctx.db, self.ctx.today(),
                             on_done=lambda data: self._arrived(gen, data),
                             on_error=lambda exc: self._failed(gen, exc))
 

@@ -124,7 +124,7 @@ class SessionBackups:
     def start(self) -> None:
         if self.ctx.db.path is None:
             return
-        self.ctx.runner.run(check_and_backup, self.ctx.db, on_done=self._checked,
+        self.ctx.runner.run(self, check_and_backup, self.ctx.db, on_done=self._checked,
                             on_error=lambda exc: self._status(
                                 tr("自动备份没有成功：{0}").format(exc)))
 

@@ -151,7 +151,7 @@ class LockPanel(QFrame):
         if not self.button.isEnabled():
             return
         self.button.setEnabled(False)
-        self.ctx.runner.run(accounts.authenticate, self.ctx.db, self.ctx.user_name, password,
+        self.ctx.runner.run(self, accounts.authenticate, self.ctx.db, self.ctx.user_name, password,
                             via="解锁", on_done=self._done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -190,7 +190,7 @@ class Session(QObject):
         if idle_ms is not None:
             self.watcher.set_interval(idle_ms)
         elif self.accounts_on:
-            ctx.runner.run(lambda db: db.settings().idle_lock_minutes, ctx.db,
+            ctx.runner.run(self, lambda db: db.settings().idle_lock_minutes, ctx.db,
                            on_done=lambda m: self.watcher.set_interval(int(m or 0) * 60000))
 
     @property
@@ -246,7 +246,7 @@ class Session(QObject):
         self.overlay.prepare()
         self.window.setCentralWidget(self.overlay)
         self.overlay.password.setFocus()
-        self.ctx.runner.run(accounts.lock_event, self.ctx.db, self.ctx.actor)
+        self.ctx.runner.run(self, accounts.lock_event, self.ctx.db, self.ctx.actor)
 
     def _unlocked(self) -> None:
         self.window.takeCentralWidget()  # the panel, kept for the next lock
@@ -287,7 +287,7 @@ class Session(QObject):
 
     def logout(self) -> None:
         self.watcher.stop()
-        self.ctx.runner.run(accounts.logout, self.ctx.db, self.ctx.actor,
+        self.ctx.runner.run(self, accounts.logout, self.ctx.db, self.ctx.actor,
                             on_done=lambda _r: self.logout_requested.emit(),
                             on_error=lambda _e: self.logout_requested.emit())
 

@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def refresh_status(self) -> None:
-        self.ctx.runner.run(load_status, self.ctx.db, self.ctx.actor, self.ctx.today(),
+        self.ctx.runner.run(self, load_status, self.ctx.db, self.ctx.actor, self.ctx.today(),
                             on_done=self._status_arrived,
                             on_error=lambda exc: log.warning("status failed: %s", exc))
 

@@ -583,7 +583,7 @@ class SettingsPage(QWidget):
     # -- loading --------------------------------------------------------------
 
     def reload(self) -> None:
-        self.ctx.runner.run(load_all, self.ctx.db, self.year, on_done=self._loaded,
+        self.ctx.runner.run(self, load_all, self.ctx.db, self.year, on_done=self._loaded,
                             on_error=lambda exc: show_error(self, exc))
 
     def _loaded(self, loaded: Loaded) -> None:
@@ -693,7 +693,7 @@ class SettingsPage(QWidget):
         settings = self.collect()
         self._saving = True
         self._update_state()
-        self.ctx.runner.run(services.save_settings, self.ctx.db, self.ctx.actor, settings,
+        self.ctx.runner.run(self, services.save_settings, self.ctx.db, self.ctx.actor, settings,
                             on_done=lambda _r: self._saved(settings), on_error=self._save_failed)
 
     def _saved(self, settings: OfficeSettings) -> None:
@@ -735,7 +735,7 @@ class SettingsPage(QWidget):
     def _set_category(self, kind: str, name: str, active: bool) -> None:
         editor = self.category_editors[kind]
         self.ctx.runner.run(
-            services.set_category_active, self.ctx.db, self.ctx.actor, kind, name, active,
+            self, services.set_category_active, self.ctx.db, self.ctx.actor, kind, name, active,
             on_done=lambda _r: self._lookup_done(editor, name),
             on_error=lambda exc: self._lookup_failed(editor, exc))
 
@@ -745,7 +745,7 @@ class SettingsPage(QWidget):
             return
         editor = self.department_editor
         self.ctx.runner.run(
-            act, self.ctx.db, self.ctx.actor, name, active,
+            self, act, self.ctx.db, self.ctx.actor, name, active,
             on_done=lambda _r: self._lookup_done(editor, name),
             on_error=lambda exc: self._lookup_failed(editor, exc))
 

@@ -129,7 +129,7 @@ class AddUserDialog(_AdminForm):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(accounts.add_user, self.ctx.db, self.ctx.actor,
+        self.ctx.runner.run(self, accounts.add_user, self.ctx.db, self.ctx.actor,
                             self.name_edit.text().strip(), self.display_edit.text().strip(),
                             self.role(), self.password_edit.text(),
                             on_done=self._done, on_error=self.failed)
@@ -166,7 +166,7 @@ class ResetPasswordDialog(_AdminForm):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(accounts.set_password, self.ctx.db, self.ctx.actor, self.user.name,
+        self.ctx.runner.run(self, accounts.set_password, self.ctx.db, self.ctx.actor, self.user.name,
                             self.new_edit.text(), on_done=self._done, on_error=self.failed)
 
     def _done(self, _result) -> None:
@@ -291,7 +291,7 @@ class UsersTab(QWidget):
     # -- loading --------------------------------------------------------------
 
     def reload(self) -> None:
-        self.ctx.runner.run(load_users, self.ctx.db, on_done=self._loaded,
+        self.ctx.runner.run(self, load_users, self.ctx.db, on_done=self._loaded,
                             on_error=lambda exc: forms.report_error(self, exc))
 
     def _loaded(self, loaded: Loaded) -> None:
@@ -417,7 +417,7 @@ class UsersTab(QWidget):
                              tr("停用账户")):
             return
         self.disable_button.setEnabled(False)
-        self.ctx.runner.run(accounts.disable_user, self.ctx.db, self.ctx.actor, user.name,
+        self.ctx.runner.run(self, accounts.disable_user, self.ctx.db, self.ctx.actor, user.name,
                             on_done=lambda _r: (self._say(tr("已停用 {0}").format(user.name)),
                                                 self.reload()),
                             on_error=self._disable_failed)
