@@ -5,7 +5,7 @@
 Reports: the online backup (SQLite's backup API, consistent snapshot, into a .part file and
 renamed), a full `caseapp backup` (the same plus the month's copy, attachments and rotation),
 reading one backup for the list (date and case count), and a quick_check of the copy (what a
-restore and the start-up check cost). Prints figures; never asserts (DESIGN.md).
+restore and the start-up check cost). Prints figures; never asserts (docs/design.md).
 
 There is no hard target in the issue; the figure to watch is MB/s against a plain file copy
 of the same file on the same disk, printed alongside.
@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from caseapp.storage import backup  # noqa: E402
-from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.storage import backup, restore  # noqa: E402
+from caseapp.storage.migrate import open_database  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"online backup API ({cases:,} cases)", time.perf_counter() - t0, size_mb))
 
         t0 = time.perf_counter()
-        info = backup.inspect(out / "api-copy.db")
+        info = restore.inspect(out / "api-copy.db")
         rows.append(("read one backup for the list", time.perf_counter() - t0, None))
         t0 = time.perf_counter()
-        problem = backup.file_problem(out / "api-copy.db", deep=True, readonly=True)
+        problem = restore.file_problem(out / "api-copy.db", deep=True, readonly=True)
         rows.append((f"quick_check of the copy ({problem or 'ok'})", time.perf_counter() - t0,
                      size_mb))
         (out / "api-copy.db").unlink()

@@ -5,7 +5,7 @@
 
 Databases are built once in benchmarks/out/ (git-ignored) and reused. Each measurement that
 reports memory runs in its own process, so its peak RSS is its own. Prints a table; never
-asserts: tests do not time things (DESIGN.md), and this machine is shared, so compare ratios.
+asserts: tests do not time things (docs/design.md), and this machine is shared, so compare ratios.
 
 Targets:
 - import of 100,000 CSV rows: ≤ 20 s on a 2-core machine, peak memory ≤ 300 MB (streamed);
@@ -44,7 +44,7 @@ def child(code: str, *args: str) -> dict:
 
 DEMO = """
 from datetime import date
-from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.storage.migrate import open_database  # noqa: E402
 from caseapp.demo import run_demo  # noqa: E402
 db = open_database(sys.argv[1])
 t = time.perf_counter()
@@ -54,7 +54,7 @@ result['cases'] = r.cases
 """
 
 EXPORT = """
-from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.storage.migrate import open_database  # noqa: E402
 from caseapp.exchange import run_export  # noqa: E402
 db = open_database(sys.argv[1], upgrade=False)
 t = time.perf_counter()
@@ -63,7 +63,7 @@ result['seconds'] = time.perf_counter() - t
 """
 
 IMPORT = """
-from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.storage.migrate import open_database  # noqa: E402
 from caseapp.exchange import run_import  # noqa: E402
 db = open_database(sys.argv[1])
 t = time.perf_counter()
@@ -74,7 +74,7 @@ result['rows'] = r.rows
 
 FIGURES = """
 from caseapp import stats  # noqa: E402
-from caseapp.storage.db import open_database  # noqa: E402
+from caseapp.storage.migrate import open_database  # noqa: E402
 from datetime import date
 db = open_database(sys.argv[1], upgrade=False)
 year = int(sys.argv[2])

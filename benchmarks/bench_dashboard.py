@@ -9,7 +9,7 @@ Measures, offscreen:
 - a refresh as the user sees it (ctx.data_changed → debounce → worker → applied) with a
   5 ms QTimer heartbeat on the GUI thread: the largest gap is the longest time the window
   could not answer (target ≤ 50 ms).
-It prints a table and never asserts: tests do not time things (DESIGN.md).
+It prints a table and never asserts: tests do not time things (docs/design.md).
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from caseapp import queries
     from caseapp.figures import dashboard
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
     from ui.context import AppContext
-    from ui.pages.dashboard import DashboardPage
+    from ui.pages.dashboard.page import DashboardPage
     from ui.style import apply_style
 
     apply_style(app)

@@ -11,7 +11,7 @@ Measures, offscreen:
 - scrolling top to bottom page by page: the largest gap of a 10 ms QTimer heartbeat, i.e. the
   longest time the GUI thread could not answer;
 - peak RSS of this process.
-It prints a table and never asserts: tests do not time things (DESIGN.md).
+It prints a table and never asserts: tests do not time things (docs/design.md).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ TIMEOUT_S = 60.0
 
 def ensure_database(path: Path, cases: int) -> int:
     from caseapp import queries
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
 
     path.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(path)
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from caseapp import queries
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
     from ui.app import make_app, tune_gc
     from ui.context import AppContext
     from ui.shell.main_window import MainWindow

@@ -11,7 +11,7 @@ Reuses benchmarks/out/core-1000k.db (bench_core.py builds it: 1,000,000 demo cas
   a 10 ms QTimer heartbeat runs on the GUI thread, and reports the heartbeat's largest gap: the
   longest the window could not answer. Loading the finished PDF into the preview happens on
   the GUI thread and is reported on its own line.
-Prints a table and never asserts: tests do not time things (DESIGN.md).
+Prints a table and never asserts: tests do not time things (docs/design.md).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def ensure_database(path: Path, cases: int, years: int = 8) -> None:
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    code = ("import sys; from datetime import date; from caseapp.storage.db import open_database; "
+    code = ("import sys; from datetime import date; from caseapp.storage.migrate import open_database; "
             "from caseapp.demo import run_demo; db = open_database(sys.argv[1]); "
             "run_demo(db, db.local_user_id(), cases=int(sys.argv[2]), seed=1, "
             "today=date.fromisoformat(sys.argv[3]), years=int(sys.argv[4]))")
@@ -59,11 +59,11 @@ def busiest_month(db) -> tuple[int, int, dict]:
     best = None
     for year in range(first_year, DAY.year + 1):
         for m in stats.month_series(db, year, 1, 12, names=("received", "handled")):
-            handled = m["petitions"]["handled"] + m["disputes"]["handled"]
+            handled = m.petitions.count("handled") + m.disputes.count("handled")
             if best is None or handled > best[0]:
                 best = (handled, m)
     _handled, entry = best
-    year, month = (int(x) for x in entry["month"].split("-"))
+    year, month = entry.date_from.year, entry.date_from.month
     return year, month, stats.figures(db, *stats.month_range(year, month))
 
 
@@ -168,11 +168,10 @@ def main() -> int:
     args = parser.parse_args()
     ensure_database(args.db, args.cases, args.years)
 
-    from caseapp.storage import db as dbmod
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import current_revision, head_revision, open_database
 
     db = open_database(args.db, upgrade=False)
-    if dbmod.current_revision(db) != dbmod.head_revision(db):
+    if current_revision(db) != head_revision(db):
         print("注意：数据库结构不是最新版本（未升级，以免复制 3 GB 的备份）；统计只读不受影响。")
     with db.read() as session:
         from sqlalchemy import text
@@ -181,10 +180,10 @@ def main() -> int:
     t0 = time.perf_counter()
     year, month, fig = busiest_month(db)
     search_s = time.perf_counter() - t0
-    p, d = fig["petitions"], fig["disputes"]
-    handled, received = p["handled"] + d["handled"], p["received"] + d["received"]
+    p, d = fig.petitions, fig.disputes
+    handled, received = p.handled + d.handled, p.received + d.received
     print(f"最忙的月份：{year}年{month}月，办理 {handled:,} 件（登记 {received:,} 件，"
-          f"超期未结 {p['overdue_open'] + d['overdue_open']:,} 件），查找用时 {search_s:.1f} s",
+          f"超期未结 {p.overdue_open + d.overdue_open:,} 件），查找用时 {search_s:.1f} s",
           flush=True)
 
     with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:

@@ -1,4 +1,4 @@
-"""Typed errors that carry a Chinese message a clerk can read (DESIGN.md rule 7)."""
+"""Typed errors that carry a Chinese message a clerk can read (docs/design.md rule 7)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """A rotating log file in the data folder. Personal data never reaches it (PIPL): a filter
-masks anything shaped like an ID number or a phone number, whatever the caller logged."""
+masks anything shaped like an ID number or a phone number, whatever the caller logged.
+A leaf: the caller names the data folder (caseapp.paths.data_dir)."""
 
 from __future__ import annotations
 
@@ -29,16 +30,15 @@ class ScrubFilter(logging.Filter):
         return True
 
 
-def log_file() -> Path:
-    from caseapp.storage.db import data_dir
-
-    return data_dir() / "logs" / "caseapp.log"
+def log_file(data_folder: Path) -> Path:
+    return Path(data_folder) / "logs" / "caseapp.log"
 
 
-def setup_logging(level: int = logging.INFO) -> None:
-    """Idempotent: one handler on the root logger, never on the console."""
+def setup_logging(data_folder: Path, level: int = logging.INFO) -> None:
+    """Idempotent: one handler on the root logger (writing into ``data_folder``/logs),
+    never on the console."""
     global _handler
-    path = log_file()
+    path = log_file(data_folder)
     if _handler is not None and Path(_handler.baseFilename) == path:
         return
     root = logging.getLogger()

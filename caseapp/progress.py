@@ -1,5 +1,5 @@
 """Long work in caseapp is a generator that yields Progress and returns its result
-(DESIGN.md rule 4): the GUI shows it with Cancel, the command line just runs it."""
+(docs/design.md rule 4): the GUI shows it with Cancel, the command line just runs it."""
 
 from __future__ import annotations
 

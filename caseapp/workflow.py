@@ -1,4 +1,4 @@
-"""The life cycle and deadlines of DOMAIN.md sections 3 and 4, as pure functions (no I/O)."""
+"""The life cycle and deadlines of docs/domain.md §3 and §4, as pure functions (no I/O)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def status_label(kind: Kind | str, status: Status | str) -> str:
     return STATUS_LABELS[status]
 
 
-# Outcomes (DOMAIN.md section 3).
+# Outcomes (docs/domain.md §3).
 SUPPORTED = "支持"
 EXPLAINED = "解释说明"
 NOT_SUPPORTED = "不予支持"
@@ -157,7 +157,7 @@ _ROLE_ACTS: dict[str, frozenset[Act]] = {
     # masked for everyone but an admin (FULL_PERSONAL).
     CLERK: frozenset(Act) - {Act.REOPEN, Act.DELETE, Act.SETTINGS, Act.USERS, Act.AUDIT,
                              Act.FULL_PERSONAL},
-    # A mediator acts on their own disputes only (services._require_case).
+    # A mediator acts on their own disputes only (services.require_case).
     MEDIATOR: frozenset({Act.RECORD_SESSION, Act.RECORD_AGREEMENT, Act.FOLLOW_UP, Act.ATTACH,
                          Act.REVEAL_PERSONAL}),
     VIEWER: frozenset(),
@@ -207,7 +207,7 @@ def status_after_close(outcome: str) -> Status:
 
 
 def status_from_dates(accepted_on: date | None, closed_on: date | None, outcome: str | None) -> Status:
-    """Status of an imported row (DOMAIN.md section 6)."""
+    """Status of an imported row (docs/domain.md §6)."""
     if closed_on is not None:
         return Status.REJECTED if outcome == REJECTED else Status.CLOSED
     if accepted_on is not None:
@@ -216,7 +216,7 @@ def status_from_dates(accepted_on: date | None, closed_on: date | None, outcome:
 
 
 # ---------------------------------------------------------------------------
-# Deadlines (DOMAIN.md section 4).
+# Deadlines (docs/domain.md §4).
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Shared fixtures. QT_QPA_PLATFORM is set before any QApplication exists (DESIGN.md rule 10)."""
+"""Shared fixtures. QT_QPA_PLATFORM is set before any QApplication exists (docs/design.md rule 10)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from caseapp.storage.db import open_database
+from caseapp.storage.migrate import open_database
 
 
 @pytest.fixture(autouse=True)

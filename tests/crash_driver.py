@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text  # noqa: E402
 
 from caseapp import services as s  # noqa: E402
-from caseapp.storage.db import open_database
+from caseapp.storage.migrate import open_database
 from caseapp.storage.models import Case, Event
 
 RECEIVED, ACCEPTED, CLOSED = date(2025, 6, 2), date(2025, 6, 3), date(2025, 6, 20)

@@ -18,7 +18,10 @@ from caseapp.demo.generator import run_demo
 from caseapp.errors import StorageError
 from caseapp.figures import stats
 from caseapp.storage import backup as b
-from caseapp.storage.db import Database, make_engine, open_database
+from caseapp.storage import restore as rs
+from caseapp.storage.db import Database, make_engine
+from caseapp.storage.files import NAME_RE
+from caseapp.storage.migrate import open_database
 
 TODAY = date(2026, 3, 20)
 YEAR = (date(2025, 1, 1), date(2026, 12, 31))
@@ -48,7 +51,7 @@ def test_restore_round_trip_while_the_database_is_open(filled, actor, tmp_path):
     dest = tmp_path / "usb"
     info = b.backup(db, dest)
     assert info.path.parent == dest / "daily" and info.path.name.startswith("cases-")
-    assert b.NAME_RE.match(info.path.name)
+    assert NAME_RE.match(info.path.name)
     saved = _figures_and_timelines(db)
 
     # Change things: a new case, an act on an old one, an edit.
@@ -58,7 +61,7 @@ def test_restore_round_trip_while_the_database_is_open(filled, actor, tmp_path):
     services.extend(db, actor, open_one, "需要调查")
     assert _figures_and_timelines(db) != saved
 
-    result = b.restore(db.path, info.path, backup_dir=dest)
+    result = rs.restore(db.path, info.path, backup_dir=dest)
     # The same Database (its pooled connections) now reads the backup's rows.
     assert _figures_and_timelines(db) == saved
     assert result.case_count == info.case_count
@@ -102,7 +105,7 @@ def test_restore_brings_missing_attachments_back(db, actor, tmp_path):
     for f in db.files_dir.rglob("*.pdf"):
         f.unlink()
     assert any("附件" in p for p in b.check(db))
-    result = b.restore(db.path, info.path, backup_dir=tmp_path / "bk")
+    result = rs.restore(db.path, info.path, backup_dir=tmp_path / "bk")
     assert result.files_copied == 1 and b.check(db) == []
 
 
@@ -120,7 +123,7 @@ def test_daily_monthly_and_rotation(db, actor, tmp_path):
     removed = b.rotate(dest, "cases", keep_daily=3, keep_monthly=1)
     assert len(removed) == 9 + 1
     assert sorted(p.name for p in (dest / "monthly").glob("*.db")) == ["cases-20260201-090000.db"]
-    listed = b.list_backups(dest, "cases")
+    listed = rs.list_backups(dest, "cases")
     assert [i.path for i in listed][0] == info.path
     assert [i.folder for i in listed].count("daily") == 3
 
@@ -141,14 +144,14 @@ def test_list_shows_date_and_count_and_flags_a_bad_file(filled, tmp_path):
     good = b.backup(filled, dest, now=datetime(2026, 3, 19, 8, 30))
     bad = dest / "daily" / "cases-20260320-080000.db"
     bad.write_bytes(b"this is not a database" * 100)
-    listed = b.list_backups(dest)
+    listed = rs.list_backups(dest)
     assert [(i.path.name, i.ok) for i in listed] == [(bad.name, False),
                                                      (good.path.name, True),
                                                      ("cases-20260319-083000.db", True)]
     assert listed[1].made_at == datetime(2026, 3, 19, 8, 30)
     assert listed[1].case_count == 300
     assert "SQLite" in listed[0].problem
-    assert b.newest_good(dest, "cases").path == good.path
+    assert rs.newest_good(dest, "cases").path == good.path
 
 
 def test_restore_over_a_damaged_file_keeps_its_bytes(filled, tmp_path):
@@ -157,12 +160,12 @@ def test_restore_over_a_damaged_file_keeps_its_bytes(filled, tmp_path):
     path = filled.path
     filled.dispose()
     path.write_bytes(b"garbage" * 1000)
-    assert b.file_problem(path)
-    result = b.restore(path, info.path, backup_dir=dest)
+    assert rs.file_problem(path)
+    result = rs.restore(path, info.path, backup_dir=dest)
     assert result.safety_copy.read_bytes() == b"garbage" * 1000
     db = open_database(path)
     try:
-        assert b.check(db) == [] and stats.figures(db, *YEAR)["petitions"]["received"] > 0
+        assert b.check(db) == [] and stats.figures(db, *YEAR).petitions.received > 0
     finally:
         db.dispose()
 
@@ -171,7 +174,7 @@ def test_a_damaged_backup_is_refused(filled, tmp_path):
     bad = tmp_path / "cases-20260301-000000.db"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     with pytest.raises(StorageError, match="不能用这个备份恢复"):
-        b.restore(filled.path, bad, backup_dir=tmp_path / "bk")
+        rs.restore(filled.path, bad, backup_dir=tmp_path / "bk")
     assert b.check(filled) == []  # the live file was not touched
 
 
@@ -196,14 +199,14 @@ def test_backup_full_disk_leaves_no_file(filled, tmp_path, monkeypatch):
 
 
 def test_backup_before_upgrade(tmp_path, monkeypatch):
-    import caseapp.storage.db as dbmod
+    import caseapp.storage.migrate as migrate
 
     path = tmp_path / "old.db"
     open_database(path).dispose()
     calls = []
     # Simulated: the program's head is a newer revision than the file's.
-    monkeypatch.setattr(dbmod, "head_revision", lambda _d: "9999_future")
-    monkeypatch.setattr(dbmod, "upgrade_database", lambda _d: calls.append("upgrade"))
+    monkeypatch.setattr(migrate, "head_revision", lambda _d: "9999_future")
+    monkeypatch.setattr(migrate, "upgrade_database", lambda _d: calls.append("upgrade"))
     open_database(path).dispose()
     kept = list((tmp_path / "home" / "backups" / "upgrade").glob("old-*.db"))
     assert len(kept) == 1 and calls == ["upgrade"]

@@ -1,4 +1,4 @@
-"""The house rules that keep the core honest (DESIGN.md rules 1 and 6)."""
+"""The house rules that keep the core honest (docs/design.md rules 1 and 6)."""
 
 import ast
 import pkgutil
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import caseapp
-from caseapp.storage.db import open_database
+from caseapp.storage.migrate import open_database
 
 ROOT = Path(caseapp.__file__).parent
 
@@ -54,7 +54,7 @@ def test_migrations_match_the_models(tmp_path):
 
 
 def test_opening_twice_is_idempotent(tmp_path):
-    from caseapp.storage.db import current_revision, head_revision
+    from caseapp.storage.migrate import current_revision, head_revision
 
     first = open_database(tmp_path / "x.db")
     rev = current_revision(first)

@@ -11,9 +11,9 @@ import pytest
 
 from caseapp import services as s
 from caseapp.cli.main import main
-from caseapp.storage.db import open_database
+from caseapp.storage.migrate import open_database
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "cases-sample.csv"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "samples" / "cases-sample.csv"
 
 
 def run(capsys, *args):
@@ -101,7 +101,6 @@ def test_stats_text_prints_rates_as_percentages(capsys, dbfile):
     assert "66.7%" in out and "—" in out  # 2/3 closed; dispute rates have no denominator
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="shared/samples not beside the checkout")
 def test_import_export_round_trip_keeps_the_figures(capsys, tmp_path, dbfile):
     code, out, _ = run(capsys, "--db", dbfile, "import", SAMPLE, "--dry-run")
     assert code == 0 and "未写入" in out

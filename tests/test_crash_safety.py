@@ -26,7 +26,7 @@ import pytest
 from sqlalchemy import func, select
 
 from caseapp.storage.backup import check
-from caseapp.storage.db import open_database
+from caseapp.storage.migrate import open_database
 from caseapp.storage.models import Case, Event
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")

@@ -17,7 +17,7 @@ TODAY = date(2026, 3, 20)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
 
     db = open_database(tmp_path_factory.mktemp("dash") / "cases.db")
     run_demo(db, db.local_user_id(), cases=1500, seed=3, today=TODAY)
@@ -34,24 +34,24 @@ def count(db, **kw) -> int:
 def test_snapshot_numbers_are_the_figures(demo_db, kind, period):
     f, t = dashboard.period_range(period, TODAY)
     snap = dashboard.snapshot(demo_db, kind, f, t, TODAY)
-    section = stats.SECTION[kind]
     fig = stats.figures(demo_db, f, t)
+    section = fig.of(kind)
 
     # The charts' period.
-    assert snap.received == fig[section]["received"]
-    assert snap.closed == fig[section]["closed"]
+    assert snap.received == section.received
+    assert snap.closed == section.closed
     assert [(b.name, b.count) for b in snap.by_category] == \
-        [(r["category"], r["received"]) for r in fig["by_category"][section] if r["received"]]
+        [(r.name, r.received) for r in fig.by_category.of(kind) if r.received]
     assert sorted((b.name, b.count) for b in snap.by_street) == \
-        sorted((r["street"], r["received"]) for r in fig["by_street"][section] if r["received"])
+        sorted((r.name, r.received) for r in fig.by_street.of(kind) if r.received)
     outcomes = {b.name: b.count for b in snap.outcomes}
     assert sum(outcomes.values()) == snap.closed
     if kind == "dispute":
-        assert outcomes.get(wf.MEDIATED, 0) == fig[section]["succeeded"]
+        assert outcomes.get(wf.MEDIATED, 0) == fig.disputes.succeeded
         assert outcomes.get(wf.MEDIATED, 0) + outcomes.get(wf.MEDIATION_FAILED, 0) == \
-            fig[section]["concluded"]
+            fig.disputes.concluded
     else:
-        assert outcomes.get(wf.DIVERTED, 0) == fig[section]["diverted"]
+        assert outcomes.get(wf.DIVERTED, 0) == fig.petitions.diverted
 
     # The tiles: this month and this year so far, and the periods they are compared with.
     spans = dashboard.tile_periods(TODAY)
@@ -62,10 +62,10 @@ def test_snapshot_numbers_are_the_figures(demo_db, kind, period):
             assert (value.prev_from, value.prev_to) == spans[before]
             cur = stats.kind_figures(demo_db, kind, *spans[now])
             prev = stats.kind_figures(demo_db, kind, *spans[before])
-            assert value.num == cur[tile.numerator]
-            assert value.prev_num == prev[tile.numerator]
+            assert value.num == cur.count(tile.numerator)
+            assert value.prev_num == prev.count(tile.numerator)
             if tile.denominator:
-                assert value.den == cur[tile.denominator]
+                assert value.den == cur.count(tile.denominator)
                 assert value.text == stats.format_rate(value.num, value.den)
                 assert stats.RATES[kind][tile.key] == (tile.numerator, tile.denominator)
             else:
@@ -77,7 +77,7 @@ def test_snapshot_numbers_are_the_figures(demo_db, kind, period):
     for m in snap.months[::3]:
         month = stats.kind_figures(demo_db, kind, m.date_from, m.date_to)
         assert (m.received, m.handled, m.closed) == \
-            (month["received"], month["handled"], month["closed"])
+            (month.received, month.handled, month.closed)
 
 
 @pytest.mark.parametrize("kind", ["petition", "dispute"])

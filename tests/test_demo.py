@@ -1,4 +1,4 @@
-"""caseapp.demo: realistic sample data that keeps every rule of DOMAIN.md."""
+"""caseapp.demo: realistic sample data that keeps every rule of docs/domain.md."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from caseapp import workflow as wf
 from caseapp.demo.generator import DemoResult, generate, run_demo
 from caseapp.errors import ValidationError
 from caseapp.progress import Cancelled, Progress, run
-from caseapp.storage.db import open_database
+from caseapp.storage.migrate import open_database
 from caseapp.storage.models import (
     Agreement,
     Case,
@@ -437,10 +437,10 @@ def test_word_pools_are_finite_at_any_size():
     """Pools of unique company names are capped by what the word lists can make."""
     import random
 
-    from caseapp.demo.generator import _Builder
+    from caseapp.demo.builder import Builder
     from caseapp.storage.settings import OfficeSettings
 
-    builder = _Builder(random.Random(1), OfficeSettings(), TODAY, 1, [0], TODAY.toordinal(),
+    builder = Builder(random.Random(1), OfficeSettings(), TODAY, 1, [0], TODAY.toordinal(),
                        {"petition": list(wf.DEFAULT_PETITION_CATEGORIES),
                         "dispute": list(wf.DEFAULT_DISPUTE_CATEGORIES)}, 50_000_000)
     for names in builder.companies.values():

@@ -81,7 +81,7 @@ def test_admin_export_masked_by_default_full_on_request(db, office, tmp_path):
 
 
 def test_a_masked_export_imports_back_with_the_same_figures(db, office, tmp_path):
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
     out = tmp_path / "m.csv"
     exchange.run_export(db, out, actor=office["clerk"])
     other = open_database(tmp_path / "other.db")

@@ -10,7 +10,7 @@ import pytest
 from caseapp import queries, services
 from caseapp.errors import NotFound
 from caseapp.figures import stats
-from caseapp.queries.cases import CaseFilter
+from caseapp.queries.case_list import CaseFilter
 
 TODAY = date.today()
 
@@ -192,7 +192,7 @@ def test_figure_drill_down(db, office):
     assert ids(db, figure=("succeeded", f, t)) == {o.d1.id}  # a dispute-only figure
     fig = stats.figures(db, f, t)
     for name in stats.COUNTS["petition"]:
-        assert len(ids(db, kind="petition", figure=(name, f, t))) == fig["petitions"][name]
+        assert len(ids(db, kind="petition", figure=(name, f, t))) == fig.petitions.count(name)
     with pytest.raises(ValueError):
         ids(db, figure=("nonsense", f, t))
 

@@ -9,14 +9,15 @@ from caseapp.cli.main import main
 from caseapp.demo.generator import run_demo
 from caseapp.figures import stats
 from caseapp.reports import fonts
-from caseapp.reports.summary import BREAKDOWNS, MAIN_ROWS, annual_report, monthly_report
+from caseapp.reports.rows import BREAKDOWNS, MAIN_ROWS
+from caseapp.reports.summary import annual_report, monthly_report
 
 TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
 
     database = open_database(tmp_path_factory.mktemp("rep") / "demo.db")
     run_demo(database, database.local_user_id(), cases=1500, seed=7, today=TODAY)
@@ -57,7 +58,7 @@ def test_monthly_figures_equal_stats(demo_db, tmp_path):
     path = monthly_report(demo_db, 2026, 10, tmp_path / "m.pdf", made_by="周志强")
     lines = lines_of(path)
     fig = stats.figures(demo_db, date(2026, 10, 1), date(2026, 10, 31))
-    assert fig["petitions"]["handled"] > 0 and fig["disputes"]["succeeded"] > 0
+    assert fig.petitions.handled > 0 and fig.disputes.succeeded > 0
     check_main_table(lines, fig)
     shown = stats.printable(fig)
     # Every row of the category breakdowns.
@@ -76,13 +77,13 @@ def test_monthly_figures_equal_stats(demo_db, tmp_path):
 
 
 def test_monthly_lists_the_overdue_cases_with_masked_names(demo_db, tmp_path):
-    from caseapp.queries.cases import CaseFilter, case_ids, case_rows
+    from caseapp.queries.case_list import CaseFilter, case_ids, case_rows
 
     path = monthly_report(demo_db, 2026, 10, tmp_path / "m.pdf")
     text = flat(path)
     f, t = date(2026, 10, 1), date(2026, 10, 31)
     overdue = case_ids(demo_db, CaseFilter(figure=("overdue_open", f, t)))
-    assert len(overdue) == sum(stats.figures(demo_db, f, t)[k]["overdue_open"] for k in ("petitions", "disputes"))
+    assert len(overdue) == sum(stats.figures(demo_db, f, t).of(k).overdue_open for k in stats.KINDS)
     rows = case_rows(demo_db, overdue[:20], today=t)
     for r in rows:
         assert r.number in text
@@ -95,7 +96,7 @@ def test_annual_sentence_and_tables(demo_db, tmp_path):
     path = annual_report(demo_db, 2025, tmp_path / "a.pdf")
     fig = stats.figures(demo_db, date(2025, 1, 1), date(2025, 12, 31))
     sentence = stats.annual_sentence(fig)
-    assert sentence.startswith(f"全年办理信访件{fig['petitions']['handled']}件，已办结{fig['petitions']['closed']}件，办结率")
+    assert sentence.startswith(f"全年办理信访件{fig.petitions.handled}件，已办结{fig.petitions.closed}件，办结率")
     assert sentence in flat(path)
     check_main_table(lines_of(path), fig)
     assert "与上年比较" in flat(path)

@@ -9,13 +9,8 @@ from caseapp.demo.generator import run_demo
 from caseapp.errors import ValidationError
 from caseapp.figures import stats
 from caseapp.progress import Progress, run
-from caseapp.reports.summary import (
-    MAIN_ROWS,
-    build_range,
-    period_months,
-    range_report,
-    rolling_months,
-)
+from caseapp.reports.rows import MAIN_ROWS, period_months, rolling_months
+from caseapp.reports.summary import build_range, range_report
 
 TODAY = date(2026, 11, 20)
 
@@ -45,7 +40,7 @@ def check_main_table(lines, fig):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
 
     database = open_database(tmp_path_factory.mktemp("range") / "demo.db")
     run_demo(database, database.local_user_id(), cases=1200, seed=5, today=TODAY)
@@ -58,7 +53,7 @@ def test_range_figures_equal_stats(demo_db, tmp_path):
     steps: list[Progress] = []
     path = run(build_range(demo_db, f, t, tmp_path / "r.pdf", made_by="周志强"), steps.append)
     fig = stats.figures(demo_db, f, t)
-    assert fig["petitions"]["handled"] > 0
+    assert fig.petitions.handled > 0
     check_main_table(lines_of(path), fig)
     text = flat(path)
     assert "2026年4月10日至2026年9月15日信访及矛盾纠纷办理情况统计表" in text
@@ -92,8 +87,8 @@ def test_chart_months():
 def test_month_series_matches_monthly_series(demo_db):
     full = stats.monthly_series(demo_db, 2026)
     part = stats.month_series(demo_db, 2025, 11, 4, names=("received", "handled", "closed"))
-    assert [m["month"] for m in part] == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert [m.month for m in part] == ["2025-11", "2025-12", "2026-01", "2026-02"]
     for got, want in zip(part[2:], full[:2], strict=True):
         for section in ("petitions", "disputes"):
-            assert got[section] == {k: want[section][k] for k in
-                                    ("received", "handled", "closed", "closure_rate")}
+            assert got.to_dict()[section] == {k: want.to_dict()[section][k] for k in
+                                              ("received", "handled", "closed", "closure_rate")}

@@ -363,7 +363,7 @@ def test_categories_are_retired_not_deleted(db, actor):
 
 def test_two_writers_never_share_a_number(tmp_path):
     """Two connections registering at once: numbers stay unique and consecutive."""
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
 
     path = tmp_path / "shared.db"
     first = open_database(path)

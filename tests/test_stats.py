@@ -1,4 +1,4 @@
-"""The figures of DOMAIN.md section 5 against a plain Python reference over random cases."""
+"""The figures of docs/domain.md §5 against a plain Python reference over random cases."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from caseapp import queries, services
 from caseapp import workflow as wf
 from caseapp.errors import ValidationError
 from caseapp.figures import stats
-from caseapp.storage.db import open_database
+from caseapp.figures.model import Breakdown, BreakdownRow, DisputeFigures, Figures, PetitionFigures
+from caseapp.storage.migrate import open_database
 from caseapp.storage.models import Case
 
 BASE = date(2025, 1, 1)
@@ -123,7 +124,7 @@ def load(db, cases: list[dict]) -> None:
 
 
 # ---------------------------------------------------------------------------
-# The plain reference, written from DOMAIN.md section 5 without looking at stats.py.
+# The plain reference, written from docs/domain.md §5 without looking at stats.py.
 
 
 def read_back(db) -> list:
@@ -215,13 +216,13 @@ def test_figures_match_the_reference(shared_db, data):
     cases, f, t = data
     load(shared_db, cases)
     rows = read_back(shared_db)
-    fig = stats.figures(shared_db, f, t)
+    fig = stats.figures(shared_db, f, t).to_dict()  # the JSON of `caseapp stats --json`
 
     assert fig["from"] == f.isoformat() and fig["to"] == t.isoformat()
     for kind, section in (("petition", "petitions"), ("dispute", "disputes")):
         expected = reference_section(rows, kind, f, t)
         assert fig[section] == expected
-        assert list(fig[section]) == list(stats.FIELDS[kind])  # the order of DOMAIN.md
+        assert list(fig[section]) == list(stats.FIELDS[kind])  # the order of docs/domain.md
     for dimension in ("category", "source", "street", "handler"):
         for kind, section in (("petition", "petitions"), ("dispute", "disputes")):
             assert fig[f"by_{dimension}"][section] == reference_breakdown(
@@ -236,11 +237,11 @@ def test_condition_selects_exactly_the_cases_counted(shared_db, data):
     fig = stats.figures(shared_db, f, t)
     with shared_db.read() as session:
         for kind in stats.KINDS:
-            section = fig[stats.SECTION[kind]]
+            section = fig.of(kind)
             for name in stats.COUNTS[kind]:
                 cond = stats.condition(kind, name, f, t)
                 n = session.scalar(select(func.count()).select_from(Case).where(cond))
-                assert n == section[name], (kind, name)
+                assert n == section.count(name), (kind, name)
                 # The drill-down lists exactly these cases too.
                 flt = queries.CaseFilter(kind=kind, figure=(name, f, t))
                 assert queries.count(shared_db, flt) == n
@@ -253,25 +254,25 @@ def test_condition_selects_exactly_the_cases_counted(shared_db, data):
 def test_monthly_series_and_bare_sql_agree_with_figures(shared_db, cases, year):
     load(shared_db, cases)
     series = stats.monthly_series(shared_db, year)
-    assert [m["month"] for m in series] == [f"{year}-{m:02d}" for m in range(1, 13)]
+    assert [m.month for m in series] == [f"{year}-{m:02d}" for m in range(1, 13)]
     for m, entry in enumerate(series, start=1):
         fig = stats.figures(shared_db, *stats.month_range(year, m))
-        assert entry["petitions"] == fig["petitions"]
-        assert entry["disputes"] == fig["disputes"]
+        assert entry.petitions.to_dict() == fig.petitions.to_dict()
+        assert entry.disputes.to_dict() == fig.disputes.to_dict()
         if m in (2, 12):
             assert stats.kind_figures(shared_db, "dispute", *stats.month_range(year, m)) == \
-                fig["disputes"]
+                fig.disputes
 
     fig = stats.figures(shared_db, date(year, 1, 1), date(year, 12, 31))
     bare = stats.bare_sql_year(shared_db, year)
     grouped = stats.bare_sql_year(shared_db, year, grouped=True)
     for kind in stats.KINDS:
         section = stats.SECTION[kind]
-        assert bare[section] == grouped[section] == stats.counts_of(fig[section], kind)
+        assert bare[section] == grouped[section] == fig.of(kind).counts()
         # The one-dimension breakdown() is the same as the roll-up figures() makes.
-        for dimension, key in stats.BREAKDOWN_KEYS.items():
+        for dimension in stats.BREAKDOWN_KEYS:
             assert stats.breakdown(shared_db, kind, dimension, date(year, 1, 1),
-                                   date(year, 12, 31)) == fig[key][section]
+                                   date(year, 12, 31)) == fig.breakdown(dimension).of(kind)
 
 
 def petition_row(received, accepted=None, closed=None, outcome=None, status=None):
@@ -287,7 +288,7 @@ def petition_row(received, accepted=None, closed=None, outcome=None, status=None
 
 
 def test_the_boundaries_of_the_period(shared_db):
-    """Each ≤ / < of DOMAIN.md section 5 on its boundary, for March 2026."""
+    """Each ≤ / < of docs/domain.md §5 on its boundary, for March 2026."""
     d = date
     cases = [
         petition_row(d(2026, 1, 30), d(2026, 1, 30)),  # due 03-31 = T: open, not yet overdue
@@ -306,7 +307,7 @@ def test_the_boundaries_of_the_period(shared_db):
     ]
     load(shared_db, cases)
     f, t = date(2026, 3, 1), date(2026, 3, 31)
-    pet = stats.figures(shared_db, f, t)["petitions"]
+    pet = stats.figures(shared_db, f, t).petitions.to_dict()
     assert {k: pet[k] for k in ("received", "handled", "closed", "closed_on_time",
                                 "overdue_open", "rejected")} == {
         "received": 3, "handled": 8, "closed": 4, "closed_on_time": 3, "overdue_open": 2,
@@ -325,14 +326,14 @@ def test_breakdown_is_the_figures_rows(shared_db):
     ])
     f, t = date(2026, 2, 1), date(2026, 2, 28)
     rows = stats.breakdown(shared_db, "dispute", "category", f, t)
-    assert rows == [
+    assert [r.keyed("category") for r in rows] == [
         {"category": "邻里纠纷", "received": 2, "handled": 2, "closed": 0, "closure_rate": 0.0},
         {"category": "合同纠纷", "received": 1, "handled": 1, "closed": 0, "closure_rate": 0.0},
     ]
     streets = stats.breakdown(shared_db, "dispute", "street", f, t)
-    assert [(r["street"], r["received"]) for r in streets] == [("未填写", 2), ("马鞍街道", 1)]
-    assert stats.figures(shared_db, f, t)["by_street"]["disputes"] == streets
-    assert stats.breakdown(shared_db, "petition", "street", f, t) == []
+    assert [(r.name, r.received) for r in streets] == [("未填写", 2), ("马鞍街道", 1)]
+    assert stats.figures(shared_db, f, t).by_street.disputes == streets
+    assert list(stats.breakdown(shared_db, "petition", "street", f, t)) == []
 
 
 def test_a_reversed_period_is_refused(shared_db):
@@ -374,21 +375,21 @@ def test_figures_of_a_real_life_cycle(db, actor):
     services.reject(db, actor, r.id, "属诉讼途径", on=day)
 
     fig = stats.figures(db, day, today)
-    pet, dis = fig["petitions"], fig["disputes"]
-    assert (pet["received"], pet["handled"], pet["closed"], pet["rejected"]) == (2, 1, 1, 1)
-    assert (pet["proxy"], pet["entered"], pet["diverted"], pet["closed_on_time"]) == (1, 1, 1, 1)
-    assert pet["closure_rate"] == 1.0 and pet["entry_rate"] == 1.0
-    assert (dis["received"], dis["handled"], dis["closed"], dis["succeeded"]) == (1, 1, 1, 1)
-    assert dis["concluded"] == 1 and dis["performed"] == 0 and dis["performance_rate"] == 0.0
-    assert fig["by_category"]["disputes"] == [
+    pet, dis = fig.petitions, fig.disputes
+    assert (pet.received, pet.handled, pet.closed, pet.rejected) == (2, 1, 1, 1)
+    assert (pet.proxy, pet.entered, pet.diverted, pet.closed_on_time) == (1, 1, 1, 1)
+    assert pet.closure_rate == 1.0 and pet.entry_rate == 1.0
+    assert (dis.received, dis.handled, dis.closed, dis.succeeded) == (1, 1, 1, 1)
+    assert dis.concluded == 1 and dis.performed == 0 and dis.performance_rate == 0.0
+    assert fig.to_dict()["by_category"]["disputes"] == [
         {"category": "劳动争议纠纷", "received": 1, "handled": 1, "closed": 1, "closure_rate": 1.0}]
-    assert fig["by_source"]["disputes"][0]["source"] == "信访转入"
+    assert fig.by_source.disputes[0].name == "信访转入"
     services.record_performance(db, actor, dispute.id, True)
-    assert stats.figures(db, day, today)["disputes"]["performance_rate"] == 1.0
+    assert stats.figures(db, day, today).disputes.performance_rate == 1.0
     # Before the period nothing was received or handled.
     before = stats.figures(db, day - timedelta(days=30), day - timedelta(days=1))
-    assert before["petitions"]["received"] == before["petitions"]["handled"] == 0
-    assert before["petitions"]["closure_rate"] is None
+    assert before.petitions.received == before.petitions.handled == 0
+    assert before.petitions.closure_rate is None
 
 
 # ---------------------------------------------------------------------------
@@ -429,19 +430,18 @@ def test_format_rate_rounds_half_up_from_exact_counts(num, extra):
     assert stats.rate(num, den) == reference_rate(num, den)
 
 
-def known_figures() -> dict:
+def known_figures() -> Figures:
     petitions = {"received": 25, "handled": 22, "closed": 22, "closed_on_time": 20,
                  "overdue_open": 0, "rejected": 1, "proxy": 6, "entered": 22, "diverted": 3}
     disputes = {"received": 63, "handled": 63, "closed": 63, "closed_on_time": 63,
                 "overdue_open": 0, "concluded": 63, "succeeded": 60, "performed": 58}
-    return {
-        "from": "2025-01-01", "to": "2025-12-31",
-        "petitions": stats._add_rates(petitions, stats.RATES["petition"], stats.FIELDS["petition"]),
-        "disputes": stats._add_rates(disputes, stats.RATES["dispute"], stats.FIELDS["dispute"]),
-        "by_category": {"petitions": [{"category": "劳动社保", "received": 151, "handled": 151,
-                                       "closed": 102, "closure_rate": 0.6755}],
-                        "disputes": []},
-    }
+    return Figures(
+        date(2025, 1, 1), date(2025, 12, 31),
+        PetitionFigures(**petitions), DisputeFigures(**disputes),
+        by_category=Breakdown("category", petitions=(BreakdownRow("劳动社保", 151, 151, 102),)),
+        by_source=Breakdown("source"), by_street=Breakdown("street"),
+        by_handler=Breakdown("handler"),
+    )
 
 
 def test_annual_sentence():
@@ -469,4 +469,4 @@ def test_printable():
     assert out["disputes"]["performance_rate"] == "96.7%"
     assert out["petitions"]["handled"] == 22  # counts stay numbers
     assert out["by_category"]["petitions"][0]["closure_rate"] == "67.5%"
-    assert fig["petitions"]["closure_rate"] == 1.0  # the JSON figures are left alone
+    assert fig.petitions.closure_rate == 1.0  # the JSON figures are left alone

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from caseapp.demo.generator import run_demo
 from caseapp.errors import ValidationError
 from caseapp.figures import stats
-from caseapp.reports.summary import BREAKDOWNS, MAIN_ROWS, rolling_months
+from caseapp.reports.rows import BREAKDOWNS, MAIN_ROWS, rolling_months
 from caseapp.reports.tables_xlsx import MAIN_SHEET, NOTES_SHEET, SERIES_SHEET, summary_xlsx
 
 TODAY = date(2026, 11, 20)
@@ -16,7 +16,7 @@ TODAY = date(2026, 11, 20)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
 
     database = open_database(tmp_path_factory.mktemp("xlsx") / "demo.db")
     run_demo(database, database.local_user_id(), cases=1200, seed=3, today=TODAY)
@@ -35,7 +35,7 @@ def test_main_table_equals_figures(demo_db, tmp_path):
     wb = load_workbook(path)
     fig = stats.figures(demo_db, f, t)
     shown = stats.printable(fig)
-    assert fig["petitions"]["handled"] > 0 and fig["disputes"]["succeeded"] > 0
+    assert fig.petitions.handled > 0 and fig.disputes.succeeded > 0
     ws = wb[MAIN_SHEET]
     assert [c.value for c in ws[1]] == ["指标", "信访件", "矛盾纠纷"]
     rows = rows_of(ws, 1)
@@ -45,9 +45,9 @@ def test_main_table_equals_figures(demo_db, tmp_path):
         assert d == (shown["disputes"][dk] if dk else "／"), label
     # Counts are numbers, rates the printed strings.
     handled = next(r for r in rows if r[0].startswith("办理数"))
-    assert handled[1:] == [fig["petitions"]["handled"], fig["disputes"]["handled"]]
+    assert handled[1:] == [fig.petitions.handled, fig.disputes.handled]
     rate = next(r for r in rows if r[0] == "办结率")
-    assert rate[1] == stats.format_rate(fig["petitions"]["closed"], fig["petitions"]["handled"])
+    assert rate[1] == stats.format_rate(fig.petitions.closed, fig.petitions.handled)
     assert rate[1].endswith("%")
 
 
@@ -74,11 +74,11 @@ def test_breakdowns_and_series_equal_figures(demo_db, tmp_path):
     assert [r[0] for r in series] == ["2025-11", "2025-12"] + [f"2026-{m:02d}" for m in range(1, 11)]
     for month, row in zip(range(1, 11), series[2:], strict=True):
         fig = stats.figures(demo_db, *stats.month_range(2026, month))
-        p, d = fig["petitions"], fig["disputes"]
-        assert row[1:] == [p["received"], p["handled"], p["closed"],
-                           stats.format_rate(p["closed"], p["handled"]), d["received"],
-                           d["handled"], d["closed"], d["succeeded"],
-                           stats.format_rate(d["closed"], d["handled"])]
+        p, d = fig.petitions, fig.disputes
+        assert row[1:] == [p.received, p.handled, p.closed,
+                           stats.format_rate(p.closed, p.handled), d.received,
+                           d.handled, d.closed, d.succeeded,
+                           stats.format_rate(d.closed, d.handled)]
     notes = [r[0] for r in rows_of(wb[NOTES_SHEET], 0) if r[0]]
     assert "统计期间：2026-10-01 至 2026-10-31" in notes
     assert any("办结率＝办结数÷办理数" in n for n in notes)

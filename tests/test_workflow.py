@@ -8,7 +8,7 @@ from caseapp import workflow as wf
 
 
 def test_deadline_counts_from_the_day_after():
-    # DOMAIN.md section 4: accepted 2026-03-01, 60 days → due 2026-04-30.
+    # docs/domain.md §4: accepted 2026-03-01, 60 days → due 2026-04-30.
     assert wf.due_on("petition", date(2026, 2, 20), date(2026, 3, 1), False) == date(2026, 4, 30)
     assert wf.due_on("petition", date(2026, 2, 20), date(2026, 3, 1), True) == date(2026, 5, 30)
     assert wf.due_on("dispute", date(2026, 2, 20), date(2026, 3, 1), False) == date(2026, 3, 31)

@@ -1,7 +1,7 @@
 """Start-up of the GUI: arguments, QApplication, the database, the main window, the self-test.
 
 main.py only calls run(); everything that can go wrong at start-up is handled here, so no
-traceback reaches a user (DESIGN.md rule 7).
+traceback reaches a user (docs/design.md rule 7).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def tune_gc() -> None:
 
 def database_arg(args: argparse.Namespace) -> str | None:
     if args.demo and not args.db:
-        from caseapp.storage.db import data_dir
+        from caseapp.paths import data_dir
 
         return str(data_dir() / "demo.db")
     return args.db
@@ -71,7 +71,7 @@ def database_arg(args: argparse.Namespace) -> str | None:
 
 def open_context(args: argparse.Namespace, today: date | None = None):
     """Open the database and build the AppContext; CaseAppError says why it cannot."""
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
     from ui.context import AppContext
 
     db = open_database(database_arg(args))
@@ -104,10 +104,11 @@ def _install_excepthook() -> None:
 def run(argv: list[str] | None = None) -> int:
     from caseapp.errors import CaseAppError
     from caseapp.logs import setup_logging
+    from caseapp.paths import data_dir
 
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
-    setup_logging()
+    setup_logging(data_dir())
     if args.self_test:
         return self_test(args)
     app = make_app(argv)

@@ -1,4 +1,4 @@
-"""Every UI string goes through tr() (DESIGN.md rule 9). The source language is Chinese;
+"""Every UI string goes through tr() (docs/design.md rule 9). The source language is Chinese;
 Qt Linguist files in resources/translations carry other languages."""
 
 from __future__ import annotations

@@ -112,11 +112,11 @@ def cmd_user(args, database) -> int:
                           password)
         print(f"已添加账户 {args.name}（{wf.ROLE_LABELS[args.role]}）")
     elif action == "list":
-        from caseapp.services.acts import _require
+        from caseapp.services.guard import require
         from caseapp.storage.db import LOCAL_USER
 
         with database.read() as session:
-            _require(session, actor, wf.Act.USERS)
+            require(session, actor, wf.Act.USERS)
         users = [u for u in accounts.list_users(database, include_local=True)
                  if u.name != LOCAL_USER or u.active]
         for u in users:

@@ -1,4 +1,6 @@
-"""The ``caseapp`` command line (DOMAIN.md section 7).
+"""The ``caseapp`` command line (docs/domain.md section 7): its arguments, the table of
+commands, ``main`` and ``caseapp stats``; the other commands are in caseapp/cli/data.py,
+reports.py and accounts.py.
 
 Exit status: 0 done, 1 the input or the data was refused (the message says why, in Chinese),
 2 usage error. No traceback reaches a user: details go to the log file.
@@ -12,16 +14,29 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from caseapp import __version__
 from caseapp.cli import accounts as cli_accounts
+from caseapp.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_db
+from caseapp.cli.data import (
+    cmd_backup,
+    cmd_check,
+    cmd_demo,
+    cmd_export,
+    cmd_import,
+    cmd_init,
+    cmd_restore,
+)
+from caseapp.cli.reports import cmd_report
 from caseapp.errors import CaseAppError, ValidationError
 from caseapp.logs import log_file, setup_logging
-from caseapp.progress import Progress
+from caseapp.paths import data_dir
+
+if TYPE_CHECKING:
+    from caseapp.figures.model import Figures
 
 log = logging.getLogger("caseapp.cli")
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,112 +144,16 @@ def _year_arg(text: str) -> int:
     return int(text)
 
 
-def _progress_printer(label: str):
-    """Progress on stderr for a person at a terminal; silent when piped."""
-    interactive = sys.stderr.isatty()
-
-    def show(step: Progress):
-        if interactive:
-            total = f"/{step.total}" if step.total else ""
-            print(f"\r{label} {step.done}{total} {step.message}", end="", file=sys.stderr, flush=True)
-
-    def done():
-        if interactive:
-            print(file=sys.stderr)
-
-    return show, done
-
-
-def _actor(args, database) -> int:
-    """Who acts: the local user, or the logged-in ``--user`` once accounts are set up."""
-    return cli_accounts.acting_user(args, database, command=args.command)
-
-
-def _open(args, upgrade: bool = True):
-    from caseapp.storage.db import open_database
-
-    return open_database(args.db, upgrade=upgrade)
-
-
-def cmd_init(args) -> int:
-    from caseapp.storage.db import current_revision
-
-    database = _open(args)
-    print(f"数据库已就绪：{database.display_name}（版本 {current_revision(database)}）")
-    return EXIT_OK
-
-
-def cmd_demo(args) -> int:
-    from caseapp.demo.generator import run_demo
-
-    database = _open(args)
-    show, done = _progress_printer("生成示例数据")
-    result = run_demo(database, _actor(args, database), cases=args.cases, seed=args.seed,
-                      on_progress=show)
-    done()
-    print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
-          f"{result.disputes} 件），新增当事人 {result.persons} 个（含单位）")
-    return EXIT_OK
-
-
-def cmd_import(args) -> int:
-    from caseapp.exchange.files import ImportRefused, run_import
-
-    if not args.file.is_file():
-        print(f"找不到文件：{args.file}", file=sys.stderr)
-        return EXIT_REFUSED
-    database = _open(args)
-    show, done = _progress_printer("检查" if args.dry_run else "导入")
-    try:
-        result = run_import(database, _actor(args, database), args.file,
-                            dry_run=args.dry_run, on_progress=show)
-    except ImportRefused as exc:
-        done()
-        total = getattr(exc, "total", len(exc.problems))
-        print(f"{args.file.name} 有 {total} 处问题，未导入任何案件：", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_REFUSED
-    done()
-    if result.dry_run:
-        print(f"检查通过：{result.rows} 行可以导入（信访件 {result.petitions} 件，矛盾纠纷 "
-              f"{result.disputes} 件）。未写入数据库。")
-    else:
-        print(f"已导入 {result.rows} 件（信访件 {result.petitions} 件，矛盾纠纷 {result.disputes} 件），"
-              f"自动编号 {result.numbered} 件，新增人员 {result.persons_created} 人")
-    return EXIT_OK
-
-
-def cmd_export(args) -> int:
-    from caseapp.exchange.files import run_export
-
-    suffix = args.file.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        print("导出文件须为 .xlsx 或 .csv", file=sys.stderr)
-        return EXIT_USAGE
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        print("--from 不能晚于 --to", file=sys.stderr)
-        return EXIT_USAGE
-    database = _open(args, upgrade=False)
-    show, done = _progress_printer("导出")
-    count = run_export(database, args.file, date_from=args.date_from, date_to=args.date_to,
-                       kind=args.kind, on_progress=show, actor=_actor(args, database),
-                       full_personal=args.full_personal)
-    done()
-    print(f"已导出 {count} 件到 {args.file}")
-    return EXIT_OK
-
-
 def cmd_stats(args) -> int:
     from caseapp.figures import stats
 
     if args.date_from > args.date_to:
         print("--from 不能晚于 --to", file=sys.stderr)
         return EXIT_USAGE
-    database = _open(args, upgrade=False)
+    database = open_db(args, upgrade=False)
     fig = stats.figures(database, args.date_from, args.date_to)
     if args.json:
-        print(json.dumps(fig, ensure_ascii=False))
+        print(json.dumps(fig.to_dict(), ensure_ascii=False))
         return EXIT_OK
     print(format_figures(fig))
     return EXIT_OK
@@ -254,105 +173,16 @@ DISPUTE_LINES = (
 )
 
 
-def format_figures(fig: dict) -> str:
-    """The figures as a plain table for a terminal, rates printed as DOMAIN.md section 5 says."""
-    from caseapp.figures import stats
-
-    lines = [f"统计期间：{fig['from']} 至 {fig['to']}"]
-    for title, key, rows in (("信访件", "petitions", PETITION_LINES),
-                             ("矛盾纠纷", "disputes", DISPUTE_LINES)):
-        shown = stats.printable(fig)[key]
+def format_figures(fig: Figures) -> str:
+    """The figures as a plain table for a terminal, rates printed as docs/domain.md §5 says."""
+    lines = [f"统计期间：{fig.date_from.isoformat()} 至 {fig.date_to.isoformat()}"]
+    for title, kind, rows in (("信访件", fig.petitions, PETITION_LINES),
+                              ("矛盾纠纷", fig.disputes, DISPUTE_LINES)):
         lines.append(f"\n{title}")
         for label, name in rows:
-            value = shown[name] if name.endswith("_rate") else f"{fig[key][name]}件"
+            value = kind.shown(name) if name in kind.rates() else f"{kind.count(name)}件"
             lines.append(f"  {label:　<6}{value:>10}")
     return "\n".join(lines)
-
-
-def cmd_report(args) -> int:
-    from caseapp.reports import summary
-    from caseapp.services import audit
-
-    if args.output.suffix.lower() != ".pdf":
-        print("输出文件须为 .pdf", file=sys.stderr)
-        return EXIT_USAGE
-    database = _open(args, upgrade=False)
-    actor = _actor(args, database)
-    if args.report == "monthly":
-        year, month = args.month
-        path = summary.monthly_report(database, year, month, args.output)
-        audit.record_printout(database, actor, f"{year}年{month}月统计报表")
-    elif args.report == "annual":
-        path = summary.annual_report(database, args.year, args.output)
-        audit.record_printout(database, actor, f"{args.year}年度统计报告")
-    else:
-        # ID numbers and phones masked unless an admin asks for them in full (logged).
-        path = audit.print_case_document(database, actor, args.number, args.doc, args.output,
-                                         full_personal=args.full_personal)
-    print(f"已生成：{path}")
-    return EXIT_OK
-
-
-def cmd_backup(args) -> int:
-    import time
-
-    from caseapp.storage import backup
-
-    database = _open(args, upgrade=False)
-    _require_full_personal(args, database)  # a backup holds every person's data
-    show, done = _progress_printer("备份")
-    t0 = time.perf_counter()
-    info = backup.backup(database, args.to, on_progress=show)
-    done()
-    print(f"已备份到 {info.path}（{info.case_count} 件案件，{info.size / 1e6:.1f} MB，"
-          f"用时 {time.perf_counter() - t0:.1f} 秒）")
-    return EXIT_OK
-
-
-def cmd_restore(args) -> int:
-    from caseapp.storage import backup
-    from caseapp.storage.db import resolve_url
-
-    url = resolve_url(args.db)
-    if not url.startswith("sqlite:///"):
-        print("只有 SQLite 数据库文件可以用本程序恢复", file=sys.stderr)
-        return EXIT_REFUSED
-    try:
-        current = _open(args, upgrade=False)
-    except CaseAppError:
-        current = None  # a damaged file: restoring it is exactly what is needed
-    if current is not None:
-        _require_full_personal(args, current)  # restoring replaces everyone's work
-        current.dispose()
-    result = backup.restore(url[len("sqlite:///"):], args.file)
-    print(f"已从 {result.restored_from.name} 恢复（{result.case_count} 件案件）。")
-    if result.safety_copy:
-        print(f"恢复前的数据库已保存为 {result.safety_copy}")
-    return EXIT_OK
-
-
-def _require_full_personal(args, database) -> None:
-    """Backup and restore handle the whole file: an administrator's act once accounts exist."""
-    from caseapp import workflow as wf
-    from caseapp.services.acts import _require
-
-    actor = _actor(args, database)
-    with database.read() as session:
-        _require(session, actor, wf.Act.FULL_PERSONAL)
-
-
-def cmd_check(args) -> int:
-    from caseapp.storage import backup
-
-    database = _open(args, upgrade=False)
-    problems = backup.check(database)
-    if problems:
-        print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_REFUSED
-    print(f"检查通过：{database.display_name} 完整，数据一致。")
-    return EXIT_OK
 
 
 COMMANDS = {
@@ -365,15 +195,15 @@ COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
-    "user": lambda args: cli_accounts.cmd_user(args, _open(args)),
-    "log": lambda args: cli_accounts.cmd_log(args, _open(args, upgrade=False)),
+    "user": lambda args: cli_accounts.cmd_user(args, open_db(args)),
+    "log": lambda args: cli_accounts.cmd_log(args, open_db(args, upgrade=False)),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_logging()
+    setup_logging(data_dir())
     try:
         return COMMANDS[args.command](args)
     except cli_accounts.UsageError as exc:
@@ -391,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     except Exception:
         log.exception("unexpected error in %s", args.command)
-        print(f"程序内部错误，操作未完成。详细信息已写入日志：{log_file()}", file=sys.stderr)
+        print(f"程序内部错误，操作未完成。详细信息已写入日志：{log_file(data_dir())}", file=sys.stderr)
         return EXIT_REFUSED
 
 

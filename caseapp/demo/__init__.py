@@ -4,10 +4,10 @@ This package's public names, so callers write `demo.name(...)`; its modules
 import each other directly, never through this file."""
 
 from caseapp.demo.generator import (  # noqa: F401
-    CASE_KEYS,
     CHUNK,
     YEARS,
     DemoResult,
     generate,
     run_demo,
 )
+from caseapp.demo.rows import CASE_KEYS  # noqa: F401

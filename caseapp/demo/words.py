@@ -1,7 +1,7 @@
 """Word pools and templates of the demo data: names, places, summaries, records.
 
-Kept apart from caseapp/demo.py so the generator's logic reads on its own; edit these lists
-to make the sample data look like another office's.
+Kept apart from the builder (caseapp/demo/builder.py and its parts) so its logic reads on its
+own; edit these lists to make the sample data look like another office's.
 """
 
 from __future__ import annotations

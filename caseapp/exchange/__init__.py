@@ -1,9 +1,9 @@
-"""The exchange file: columns, import (all rows or none) and export.
+"""The exchange file: columns, reading, checking and importing rows (all rows or none), export.
 
 This package's public names, so callers write `exchange.name(...)`; its modules
 import each other directly, never through this file."""
 
-from caseapp.exchange.files import (  # noqa: F401
+from caseapp.exchange.columns import (  # noqa: F401
     ALL_HEADERS,
     BATCH,
     EXTRA_HEADERS,
@@ -12,11 +12,7 @@ from caseapp.exchange.files import (  # noqa: F401
     MAX_PROBLEMS,
     REQUIRED,
     RESPONDENT,
-    ImportRefused,
-    ImportResult,
-    export_file,
-    import_file,
-    read_rows,
-    run_export,
-    run_import,
 )
+from caseapp.exchange.exporter import export_file, run_export  # noqa: F401
+from caseapp.exchange.importer import ImportResult, import_file, run_import  # noqa: F401
+from caseapp.exchange.reading import ImportRefused, read_rows  # noqa: F401

@@ -1,2 +1,2 @@
-"""Figures: every statistic defined once (stats), the dashboard's series, filled forms.
-Reads storage; never writes."""
+"""Figures: every statistic defined once, as SQL (stats), the figures as values (model), what
+the dashboard shows (dashboard). Reads storage; never writes."""

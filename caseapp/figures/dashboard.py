@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from caseapp import workflow as wf
-from caseapp.errors import Problem, ValidationError
 from caseapp.figures import stats
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case
@@ -182,24 +182,24 @@ def month_spans(date_to: date, count: int = MONTHS) -> list[tuple[date, date]]:
 # The snapshot.
 
 
-def _select(kind: str, wanted: list[tuple[str, str, date, date]], group_by=()):
+def _select(kind: str, wanted: list[tuple[str, str, date, date]],
+            group_by: tuple[InstrumentedAttribute[str | None], ...] = ()) -> Select:
     """COUNT(CASE WHEN <figure> THEN 1 END) for each (label, figure, from, to), over the cases
     that can count in the span at all (stats' scope, served by the (kind, date) indexes).
     The figures are stats' own conditions; the kind and deleted tests, which the scope
     already makes, are left out of each count."""
     lo = min(f for _l, _n, f, _t in wanted)
     hi = max(t for _l, _n, _f, t in wanted)
-    columns = [func.count(case((stats._local_conditions(kind, f, t)[name], 1))).label(label)
+    columns = [stats.count_of(stats.scoped_conditions(kind, f, t)[name], label)
                for label, name, f, t in wanted]
-    stmt = select(*group_by, *columns).where(stats._scope(kind, lo, hi))
+    stmt = select(*group_by, *columns).where(stats.scope(kind, lo, hi))
     return stmt.group_by(*group_by) if group_by else stmt
 
 
 def snapshot(db: Database, kind: str, date_from: date, date_to: date,
              today: date) -> DashboardData:
     """The tiles, the twelve months and the charts' rows of one kind, from one SELECT."""
-    if date_from > date_to:
-        raise ValidationError(Problem("to", "统计截止日期不能早于起始日期"))
+    stats.check_period(date_from, date_to)
     kind = wf.Kind(kind).value
     tiles = TILES[kind]
     tile_figures = sorted({n for _k, num, den in tiles for n in (num, den) if n})
@@ -226,8 +226,8 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
     dims = (Case.category, Case.street, Case.outcome)
     with db.read() as session:
         for wanted in (older, recent):
-            row = session.execute(_select(kind, wanted)).one()._mapping
-            totals.update({label: int(row[label]) for label, *_rest in wanted})
+            counted = session.execute(_select(kind, wanted)).one()._mapping
+            totals.update({label: int(counted[label]) for label, *_rest in wanted})
         # The loop runs over groups (categories × streets × outcomes), not over cases.
         for row in session.execute(_select(kind, period, dims)):
             received, closed = int(row.period_received), int(row.period_closed)
@@ -246,8 +246,10 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
 
     def value(pkey: str, prev: str, num: str, den: str | None) -> TileValue:
         (f, t), (pf, pt) = spans[pkey], spans[prev]
-        return TileValue(f, t, totals[f"{pkey}_{num}"], den and totals[f"{pkey}_{den}"],
-                         pf, pt, totals[f"{prev}_{num}"], den and totals[f"{prev}_{den}"])
+        return TileValue(f, t, totals[f"{pkey}_{num}"],
+                         None if den is None else totals[f"{pkey}_{den}"],
+                         pf, pt, totals[f"{prev}_{num}"],
+                         None if den is None else totals[f"{prev}_{den}"])
 
     order = {o: i for i, o in enumerate(wf.outcomes_for(kind))}
     return DashboardData(

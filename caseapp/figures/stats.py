@@ -1,81 +1,62 @@
-"""The figures of DOMAIN.md section 5, as SQL aggregates.
+"""The figures of docs/domain.md §5, as SQL aggregates.
 
 Every figure is defined once, in ``condition()``: a boolean expression over ``Case`` that
 selects exactly the cases the figure counts. ``figures()`` counts those conditions in one
 aggregate SELECT per kind, grouped by category, source, street and handler at once (the
 headline is the sum of the groups, each breakdown a roll-up of them, so the period's cases
-are read once per kind); ``monthly_series()`` counts twelve months in one SELECT per kind;
-``breakdown()`` is one GROUP BY query per kind and dimension; and
+are read once per kind) and returns a ``model.Figures``; ``month_series()`` counts months in
+one SELECT per kind; ``breakdown()`` is one GROUP BY query per kind and dimension; and
 ``queries.CaseFilter(figure=...)`` lists the same cases, so the dashboard's numbers and its
-drill-down lists cannot drift apart.
-
-Rates: in JSON a fraction rounded half up to 4 decimals (``rate``); in print a percentage
-rounded half up to one decimal from the exact counts (``format_rate``), never from the
-rounded fraction. Both use integer arithmetic only.
+drill-down lists cannot drift apart. The values and their rates are in ``model``.
 """
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Date, and_, bindparam, case, func, or_, select, text
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement, Label, TextClause
 
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
+from caseapp.figures.model import (
+    BREAKDOWN_KEYS,
+    COUNTS,
+    DISPUTE,
+    FIGURES_OF,
+    KINDS,
+    PETITION,
+    SECTION,
+    Breakdown,
+    BreakdownRow,
+    DisputeFigures,
+    Figures,
+    KindFigures,
+    MonthCounts,
+    MonthFigures,
+    PetitionFigures,
+    format_rate,
+)
+
+# Re-exported: callers read the rates, their printed form and the tables of names here too.
+from caseapp.figures.model import FIELDS as FIELDS
+from caseapp.figures.model import NO_RATE as NO_RATE
+from caseapp.figures.model import RATES as RATES
+from caseapp.figures.model import rate as rate
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case
 
 UNSET = "未填写"  # the group of cases whose street / handler / source is empty
-NO_RATE = "—"
 
-PETITION = wf.Kind.PETITION.value
-DISPUTE = wf.Kind.DISPUTE.value
-KINDS = (PETITION, DISPUTE)
-# The JSON key of each kind's section.
-SECTION = {PETITION: "petitions", DISPUTE: "disputes"}
-
-# The keys of each kind's section, in the order of DOMAIN.md section 5.
-FIELDS: dict[str, tuple[str, ...]] = {
-    PETITION: ("received", "handled", "closed", "closure_rate", "closed_on_time", "on_time_rate",
-               "overdue_open", "rejected", "proxy", "entered", "entry_rate", "diverted"),
-    DISPUTE: ("received", "handled", "closed", "closure_rate", "closed_on_time", "on_time_rate",
-              "overdue_open", "concluded", "succeeded", "success_rate", "mediation_rate",
-              "performed", "performance_rate"),
-}
-
-# rate key -> (numerator count, denominator count), per kind.
-RATES: dict[str, dict[str, tuple[str, str]]] = {
-    PETITION: {
-        "closure_rate": ("closed", "handled"),
-        "on_time_rate": ("closed_on_time", "closed"),
-        "entry_rate": ("entered", "handled"),
-    },
-    DISPUTE: {
-        "closure_rate": ("closed", "handled"),
-        "on_time_rate": ("closed_on_time", "closed"),
-        "success_rate": ("succeeded", "concluded"),
-        "mediation_rate": ("concluded", "handled"),
-        "performance_rate": ("performed", "succeeded"),
-    },
-}
-
-# The counted figures of each kind (FIELDS without the rates).
-COUNTS: dict[str, tuple[str, ...]] = {
-    kind: tuple(f for f in FIELDS[kind] if f not in RATES[kind]) for kind in KINDS
-}
-
-# Breakdown rows: the dimension's JSON key -> Case column, and the rows' own counts and rate.
+# Breakdown rows: the dimension -> Case column; the rows' own counts.
 DIMENSIONS = {"category": Case.category, "source": Case.source, "street": Case.street,
               "handler": Case.handler}
-BREAKDOWN_KEYS = {"category": "by_category", "source": "by_source", "street": "by_street",
-                  "handler": "by_handler"}
-ROW_COUNTS = ("received", "handled", "closed")
-ROW_RATES = {"closure_rate": ("closed", "handled")}
+ROW_COUNTS = BreakdownRow.count_names()
 
-# The footnote every printout carries (DOMAIN.md section 5), so a reader can check the figures.
+# The footnote every printout carries (docs/domain.md §5), so a reader can check them.
 FORMULAS = (
     "登记数：登记日期在统计期内的案件；办理数：受理日期不晚于期末、且期初时尚未办结的案件（含上期结转），"
     "不予受理的信访件不计入办理数；办结数：办理数中办结日期不晚于期末的案件。",
@@ -86,56 +67,22 @@ FORMULAS = (
 )
 
 
-# ---------------------------------------------------------------------------
-# Rates.
-
-
 def _kind(kind: wf.Kind | str) -> str:
     return wf.Kind(kind).value
-
-
-def rate(num: int, den: int) -> float | None:
-    """num / den as a fraction rounded half up to 4 decimals; None when den == 0."""
-    if not den:
-        return None
-    ten_thousandths = (2 * num * 10000 + den) // (2 * den)
-    return ten_thousandths / 10000
-
-
-def format_rate(num: int, den: int) -> str:
-    """A percentage rounded half up to one decimal from the exact counts, ".0" dropped:
-    22/22 → "100%", 60/63 → "95.2%", 102/151 → "67.5%"; "—" when den == 0."""
-    if not den:
-        return NO_RATE
-    tenths = (2 * num * 1000 + den) // (2 * den)  # floor(num*1000/den + 1/2), exact
-    whole, frac = divmod(tenths, 10)
-    return f"{whole}%" if frac == 0 else f"{whole}.{frac}%"
-
-
-def _add_rates(counts: dict[str, int], rates: dict[str, tuple[str, str]], fields: tuple[str, ...],
-               fmt=rate) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in fields:
-        if name in rates:
-            num, den = rates[name]
-            out[name] = fmt(counts[num], counts[den])
-        else:
-            out[name] = counts[name]
-    return out
 
 
 # ---------------------------------------------------------------------------
 # The single definition of every figure.
 
 
-def _check_period(date_from: date, date_to: date) -> None:
+def check_period(date_from: date, date_to: date) -> None:
     if date_from > date_to:
         raise ValidationError(Problem("to", "统计截止日期不能早于起始日期"))
 
 
-def _local_conditions(kind: str, date_from: date, date_to: date) -> dict[str, ColumnElement]:
-    """Each figure of ``kind`` for [F, T], without the kind and deleted_at tests (the caller
-    puts those in the WHERE clause or ``condition`` adds them)."""
+def scoped_conditions(kind: str, date_from: date, date_to: date) -> dict[str, ColumnElement[bool]]:
+    """Each figure of ``kind`` for [F, T], without the kind and deleted_at tests: for a count
+    under ``scope()``'s WHERE clause (``condition`` adds them for a WHERE of its own)."""
     F, T = date_from, date_to
     received = Case.received_on.between(F, T)
     handled = and_(
@@ -144,7 +91,7 @@ def _local_conditions(kind: str, date_from: date, date_to: date) -> dict[str, Co
         Case.status != wf.Status.REJECTED.value,  # rejected petitions are never handled
     )
     closed = and_(handled, Case.closed_on <= T)
-    conds: dict[str, ColumnElement] = {
+    conds: dict[str, ColumnElement[bool]] = {
         "received": received,
         "handled": handled,
         "closed": closed,
@@ -166,7 +113,7 @@ def _local_conditions(kind: str, date_from: date, date_to: date) -> dict[str, Co
     return conds
 
 
-def _scope(kind: str, date_from: date, date_to: date) -> ColumnElement:
+def scope(kind: str, date_from: date, date_to: date) -> ColumnElement[bool]:
     """The cases of ``kind`` that can count in [F, T] at all: received in it, or accepted and
     open in it. Each arm repeats the kind so that SQLite can serve it from an index
     ((kind, received_on), (kind, closed_on)): a multi-index OR instead of a scan."""
@@ -180,7 +127,7 @@ def _scope(kind: str, date_from: date, date_to: date) -> ColumnElement:
     )
 
 
-def _base(kind: str) -> list[ColumnElement]:
+def _base(kind: str) -> list[ColumnElement[bool]]:
     return [Case.kind == kind, Case.deleted_at.is_(None)]
 
 
@@ -188,17 +135,18 @@ def figure_names(kind: wf.Kind | str) -> tuple[str, ...]:
     return COUNTS[_kind(kind)]
 
 
-def condition(kind: wf.Kind | str, figure: str, date_from: date, date_to: date) -> ColumnElement:
+def condition(kind: wf.Kind | str, figure: str, date_from: date,
+              date_to: date) -> ColumnElement[bool]:
     """The cases (of ``kind``, not deleted) counted by ``figure`` for [date_from, date_to]."""
     kind = _kind(kind)
-    conds = _local_conditions(kind, date_from, date_to)
+    conds = scoped_conditions(kind, date_from, date_to)
     if figure not in conds:
         raise ValueError(f"unknown figure {figure!r} for {kind}")
     return and_(*_base(kind), conds[figure])
 
 
-def _count(cond: ColumnElement, label: str):
-    # COUNT(CASE WHEN cond THEN 1 END): portable, and 0 (not NULL) over no rows.
+def count_of(cond: ColumnElement[bool], label: str) -> Label[int]:
+    """COUNT(CASE WHEN cond THEN 1 END) AS label: portable, and 0 (not NULL) over no rows."""
     return func.count(case((cond, 1))).label(label)
 
 
@@ -206,21 +154,22 @@ def _count(cond: ColumnElement, label: str):
 # Figures.
 
 
-def _headline(session, kind: str, date_from: date, date_to: date) -> dict[str, int]:
-    conds = _local_conditions(kind, date_from, date_to)
-    stmt = (select(*[_count(conds[name], name) for name in COUNTS[kind]])
-            .where(_scope(kind, date_from, date_to)))
+def _headline(session: Session, kind: str, date_from: date, date_to: date) -> dict[str, int]:
+    conds = scoped_conditions(kind, date_from, date_to)
+    stmt = (select(*[count_of(conds[name], name) for name in COUNTS[kind]])
+            .where(scope(kind, date_from, date_to)))
     row = session.execute(stmt).one()
     return {name: int(row._mapping[name]) for name in COUNTS[kind]}
 
 
-def _breakdown(session, kind: str, dimension: str, date_from: date, date_to: date) -> list[dict]:
+def _breakdown(session: Session, kind: str, dimension: str, date_from: date,
+               date_to: date) -> tuple[BreakdownRow, ...]:
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     column = DIMENSIONS[dimension]
-    conds = _local_conditions(kind, date_from, date_to)
-    stmt = (select(column, *[_count(conds[n], n) for n in ROW_COUNTS])
-            .where(_scope(kind, date_from, date_to))
+    conds = scoped_conditions(kind, date_from, date_to)
+    stmt = (select(column, *[count_of(conds[n], n) for n in ROW_COUNTS])
+            .where(scope(kind, date_from, date_to))
             .group_by(column))
     # Empty and NULL values form one group; this loop runs over groups, not cases.
     groups: dict[str, list[int]] = {}
@@ -228,51 +177,54 @@ def _breakdown(session, kind: str, dimension: str, date_from: date, date_to: dat
         acc = groups.setdefault(value or UNSET, [0] * len(ROW_COUNTS))
         for i, c in enumerate(counts):
             acc[i] += int(c)
-    return _rows(dimension, groups)
+    return _rows(groups)
 
 
 def breakdown(db: Database, kind: wf.Kind | str, dimension: str, date_from: date,
-              date_to: date) -> list[dict]:
-    """Rows {dimension: name, received, handled, closed, closure_rate} for one kind, sorted
-    by received (descending) then name; an empty value is grouped as 未填写."""
-    _check_period(date_from, date_to)
+              date_to: date) -> tuple[BreakdownRow, ...]:
+    """One kind's rows by ``dimension``, sorted by received (descending) then name; an
+    empty value is grouped as 未填写."""
+    check_period(date_from, date_to)
     with db.read() as session:
         return _breakdown(session, _kind(kind), dimension, date_from, date_to)
 
 
-def kind_figures(db: Database, kind: wf.Kind | str, date_from: date, date_to: date) -> dict:
-    """One kind's section of ``figures()``."""
-    _check_period(date_from, date_to)
+def kind_figures(db: Database, kind: wf.Kind | str, date_from: date,
+                 date_to: date) -> KindFigures:
+    """One kind's figures, as in ``figures()``."""
+    check_period(date_from, date_to)
     kind = _kind(kind)
     with db.read() as session:
         counts = _headline(session, kind, date_from, date_to)
-    return _add_rates(counts, RATES[kind], FIELDS[kind])
+    return FIGURES_OF[kind](**counts)
 
 
-def _grouped(session, kind: str, date_from: date, date_to: date):
+def _grouped(session: Session, kind: str, date_from: date,
+             date_to: date) -> Iterator[tuple[Sequence[Any], Sequence[Any]]]:
     """One aggregate SELECT of all of ``kind``'s counts, grouped by the four breakdown
     dimensions at once: the headline is the sum of the groups and each breakdown a roll-up
     of them, so ``figures()`` reads the period's cases once per kind. Yields
     (dimension values, counts in COUNTS order)."""
-    conds = _local_conditions(kind, date_from, date_to)
+    conds = scoped_conditions(kind, date_from, date_to)
     dims = list(DIMENSIONS.values())
-    stmt = (select(*dims, *[_count(conds[n], n) for n in COUNTS[kind]])
-            .where(_scope(kind, date_from, date_to))
+    stmt = (select(*dims, *[count_of(conds[n], n) for n in COUNTS[kind]])
+            .where(scope(kind, date_from, date_to))
             .group_by(*dims))
     width = len(dims)
     for row in session.execute(stmt):
         yield row[:width], row[width:]
 
 
-def _kind_figures(session, kind: str, date_from: date, date_to: date):
-    """(the kind's section, {dimension: breakdown rows}) from one grouped query."""
+def _kind_figures(session: Session, kind: str, date_from: date,
+                  date_to: date) -> tuple[dict[str, int], dict[str, tuple[BreakdownRow, ...]]]:
+    """(the kind's counts, {dimension: breakdown rows}) from one grouped query."""
     names = COUNTS[kind]
     total = [0] * len(names)
     row_index = [names.index(n) for n in ROW_COUNTS]
     rollup: dict[str, dict[str, list[int]]] = {d: {} for d in DIMENSIONS}
     # This loop runs over groups (at most categories × sources × streets × handlers).
-    for values, counts in _grouped(session, kind, date_from, date_to):
-        counts = [int(c) for c in counts]
+    for values, group_counts in _grouped(session, kind, date_from, date_to):
+        counts = [int(c) for c in group_counts]
         for i, c in enumerate(counts):
             total[i] += c
         picked = [counts[i] for i in row_index]
@@ -280,71 +232,53 @@ def _kind_figures(session, kind: str, date_from: date, date_to: date):
             acc = rollup[dimension].setdefault(value or UNSET, [0] * len(ROW_COUNTS))
             for i, c in enumerate(picked):
                 acc[i] += c
-    section = _add_rates(dict(zip(names, total, strict=True)), RATES[kind], FIELDS[kind])
-    breakdowns = {d: _rows(d, groups) for d, groups in rollup.items()}
-    return section, breakdowns
+    return (dict(zip(names, total, strict=True)),
+            {d: _rows(groups) for d, groups in rollup.items()})
 
 
-def _rows(dimension: str, groups: dict[str, list[int]]) -> list[dict]:
-    rows = []
-    for name, counts in groups.items():
-        if not any(counts):
-            continue
-        c = dict(zip(ROW_COUNTS, counts, strict=True))
-        rows.append({dimension: name, **_add_rates(c, ROW_RATES, ROW_COUNTS + tuple(ROW_RATES))})
-    rows.sort(key=lambda r: (-r["received"], r[dimension]))
-    return rows
+def _rows(groups: dict[str, list[int]]) -> tuple[BreakdownRow, ...]:
+    rows = [BreakdownRow(name, *counts) for name, counts in groups.items() if any(counts)]
+    rows.sort(key=lambda r: (-r.received, r.name))
+    return tuple(rows)
 
 
-def figures(db: Database, date_from: date, date_to: date) -> dict:
-    """The figures of DOMAIN.md section 5 for [date_from, date_to] (the JSON of
-    ``caseapp stats --json``), with by_source, by_street and by_handler added."""
-    _check_period(date_from, date_to)
-    out: dict[str, Any] = {"from": date_from.isoformat(), "to": date_to.isoformat()}
-    breakdowns: dict[str, dict[str, list[dict]]] = {key: {} for key in BREAKDOWN_KEYS.values()}
+def figures(db: Database, date_from: date, date_to: date) -> Figures:
+    """The figures of docs/domain.md §5 for [date_from, date_to] (``to_dict()``
+    is the JSON of ``caseapp stats --json``), with by_source, by_street and by_handler."""
+    check_period(date_from, date_to)
+    counts: dict[str, dict[str, int]] = {}
+    rows: dict[str, dict[str, tuple[BreakdownRow, ...]]] = {}
     with db.read() as session:
         for kind in KINDS:
-            section, rows = _kind_figures(session, kind, date_from, date_to)
-            out[SECTION[kind]] = section
-            for dimension, key in BREAKDOWN_KEYS.items():
-                breakdowns[key][SECTION[kind]] = rows[dimension]
-    out.update(breakdowns)
-    return out
+            counts[kind], rows[kind] = _kind_figures(session, kind, date_from, date_to)
+    by = {d: Breakdown(d, rows[PETITION][d], rows[DISPUTE][d]) for d in DIMENSIONS}
+    return Figures(date_from, date_to, PetitionFigures(**counts[PETITION]),
+                   DisputeFigures(**counts[DISPUTE]), by_category=by["category"],
+                   by_source=by["source"], by_street=by["street"], by_handler=by["handler"])
 
 
-def counts_of(section: dict, kind: wf.Kind | str) -> dict[str, int]:
-    """The counted figures of one kind's section (without the rates)."""
-    return {name: section[name] for name in COUNTS[_kind(kind)]}
-
-
-def printable(fig: dict) -> dict:
-    """A copy of ``fig`` with every rate replaced by its printed form (``format_rate`` on
-    the exact counts): what the printouts show."""
-    out = copy.deepcopy(fig)
+def printable(fig: Figures) -> dict[str, Any]:
+    """``fig.to_dict()`` with every rate in its printed form (``format_rate`` on the exact
+    counts): what the printouts show."""
+    out = fig.to_dict()
     for kind in KINDS:
-        section = out.get(SECTION[kind])
-        if section is not None:
-            for name, (num, den) in RATES[kind].items():
-                if name in section:
-                    section[name] = format_rate(section[num], section[den])
-    for key in BREAKDOWN_KEYS.values():
-        for rows in (out.get(key) or {}).values():
-            for row in rows:
-                for name, (num, den) in ROW_RATES.items():
-                    row[name] = format_rate(row[num], row[den])
+        out[SECTION[kind]] = fig.of(kind).printed()
+    for b in fig.breakdowns():
+        out[BREAKDOWN_KEYS[b.dimension]] = {
+            SECTION[k]: [{b.dimension: r.name, **r.printed()} for r in b.of(k)] for k in KINDS}
     return out
 
 
-def annual_sentence(fig: dict) -> str:
-    """The sentence that opens the annual report's figures (DOMAIN.md section 5)."""
-    p, d = fig["petitions"], fig["disputes"]
+def annual_sentence(fig: Figures) -> str:
+    """The sentence that opens the annual report's figures (docs/domain.md §5)."""
+    p, d = fig.petitions, fig.disputes
     return (
-        f"全年办理信访件{p['handled']}件，已办结{p['closed']}件，"
-        f"办结率{format_rate(p['closed'], p['handled'])}；"
-        f"完成信访代理件{p['proxy']}件，录入完成率{format_rate(p['entered'], p['handled'])}。"
-        f"全年调解纠纷{d['handled']}件，调解成功{d['succeeded']}件，"
-        f"调解成功率{format_rate(d['succeeded'], d['concluded'])}，"
-        f"纠纷调解率{format_rate(d['concluded'], d['handled'])}。"
+        f"全年办理信访件{p.handled}件，已办结{p.closed}件，"
+        f"办结率{format_rate(p.closed, p.handled)}；"
+        f"完成信访代理件{p.proxy}件，录入完成率{format_rate(p.entered, p.handled)}。"
+        f"全年调解纠纷{d.handled}件，调解成功{d.succeeded}件，"
+        f"调解成功率{format_rate(d.succeeded, d.concluded)}，"
+        f"纠纷调解率{format_rate(d.concluded, d.handled)}。"
     )
 
 
@@ -354,40 +288,38 @@ def month_range(year: int, month: int) -> tuple[date, date]:
     return first, nxt - timedelta(days=1)
 
 
-def monthly_series(db: Database, year: int) -> list[dict]:
-    """Twelve entries {"month": "2026-01", "petitions": {...}, "disputes": {...}} with each
-    month's figures: one aggregate SELECT per kind over the year's cases."""
+def monthly_series(db: Database, year: int) -> list[MonthFigures]:
+    """The twelve months of ``year``, each with all its counts: one aggregate SELECT per kind
+    over the year's cases."""
     return month_series(db, year, 1)
 
 
 def month_series(db: Database, year: int, month: int, count: int = 12,
-                 names: tuple[str, ...] | None = None) -> list[dict]:
-    """``count`` consecutive months from (year, month), oldest first, shaped like
-    ``monthly_series``: one aggregate SELECT per kind over the span's cases. ``names`` limits
-    the counts to those figures (and the rates made of them): a chart that needs three
-    figures a month asks SQLite for 36 counts, not 144."""
+                 names: tuple[str, ...] | None = None) -> list[MonthFigures]:
+    """``count`` consecutive months from (year, month), oldest first: one aggregate SELECT
+    per kind over the span's cases. ``names`` limits the counts to those figures (and the
+    rates made of them): a chart that needs three figures a month asks SQLite for 36 counts,
+    not 144."""
     months = []
     y, m = year, month
     for _ in range(count):
         months.append(month_range(y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     span_from, span_to = months[0][0], months[-1][1]
-    series = [{"month": f"{f.year:04d}-{f.month:02d}"} for f, _t in months]
+    counted: dict[str, list[MonthCounts]] = {}
     with db.read() as session:
         for kind in KINDS:
             wanted = COUNTS[kind] if names is None else tuple(n for n in COUNTS[kind] if n in names)
-            rates = {r: nd for r, nd in RATES[kind].items() if nd[0] in wanted and nd[1] in wanted}
-            fields = tuple(f for f in FIELDS[kind] if f in wanted or f in rates)
             columns = []
             for i, (f, t) in enumerate(months):
-                conds = _local_conditions(kind, f, t)
-                columns += [_count(conds[name], f"m{i}_{name}") for name in wanted]
-            stmt = select(*columns).where(_scope(kind, span_from, span_to))
+                conds = scoped_conditions(kind, f, t)
+                columns += [count_of(conds[name], f"m{i}_{name}") for name in wanted]
+            stmt = select(*columns).where(scope(kind, span_from, span_to))
             row = session.execute(stmt).one()._mapping
-            for i, entry in enumerate(series):
-                counts = {name: int(row[f"m{i}_{name}"]) for name in wanted}
-                entry[SECTION[kind]] = _add_rates(counts, rates, fields)
-    return series
+            counted[kind] = [MonthCounts(kind, {name: int(row[f"m{i}_{name}"]) for name in wanted})
+                             for i in range(len(months))]
+    return [MonthFigures(f"{f.year:04d}-{f.month:02d}", f, t, p, d)
+            for (f, t), p, d in zip(months, counted[PETITION], counted[DISPUTE], strict=True)]
 
 
 # ---------------------------------------------------------------------------
@@ -416,17 +348,17 @@ _BARE_WHERE = ("deleted_at IS NULL AND ((kind = :k AND received_on BETWEEN :f AN
                "OR (kind = :k AND closed_on >= :f AND accepted_on <= :t))")
 
 
-def _bare(sql: str):
+def _bare(sql: str) -> TextClause:
     return text(sql).bindparams(bindparam("f", type_=Date), bindparam("t", type_=Date))
 
 
-def bare_sql_year(db: Database, year: int, grouped: bool = False) -> dict:
+def bare_sql_year(db: Database, year: int, grouped: bool = False) -> dict[str, dict[str, int]]:
     """The headline counts of ``figures()`` for a calendar year, as one hand-written SQL
     aggregate per kind over the same rows: the baseline the benchmarks compare ``figures()``
     with. ``grouped`` makes the same SQL do what figures() does, GROUP BY the four breakdown
     dimensions, summed here. {"petitions": {...}, "disputes": {...}}, no rates."""
     f, t = date(year, 1, 1), date(year, 12, 31)
-    out: dict[str, Any] = {}
+    out: dict[str, dict[str, int]] = {}
     group = " GROUP BY category, source, street, handler" if grouped else ""
     with db.read() as session:
         for kind in KINDS:

@@ -1,4 +1,4 @@
-"""Alembic environment, run from inside the program (caseapp.storage.db.upgrade_database)."""
+"""Alembic environment, run from inside the program (caseapp.storage.migrate.upgrade_database)."""
 
 from alembic import context
 from sqlalchemy import pool

@@ -1,7 +1,7 @@
-"""Small read helpers for the settings page: the category and department lists with how often
-each entry is used, and the next sequence number of a year (for the number-format preview).
+"""Small look-ups: the category and department lists with how often each entry is used, the
+next sequence number of a year (the settings page) and the acting user's name (status bar).
 
-Pure reads; every write goes through services.py (DESIGN.md rule 2).
+Pure reads; every write goes through caseapp.services (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from caseapp.storage.db import Database
-from caseapp.storage.models import Case, CaseDepartment, Category, Department, NumberSequence
+from caseapp.storage.models import (
+    Case,
+    CaseDepartment,
+    Category,
+    Department,
+    NumberSequence,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -73,3 +80,9 @@ def next_sequence(db: Database, kind: str, year: int) -> int:
         last = session.scalar(select(NumberSequence.last).where(
             NumberSequence.kind == kind, NumberSequence.year == year))
     return (last or 0) + 1
+
+
+def user_display_name(db: Database, user_id: int) -> str | None:
+    """The name the status bar shows for the acting user."""
+    with db.read() as session:
+        return session.scalar(select(User.display_name).where(User.id == user_id))

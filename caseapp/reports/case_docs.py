@@ -30,7 +30,7 @@ from sqlalchemy import select
 
 from caseapp import workflow as wf
 from caseapp.errors import NotFound, Problem, ValidationError, WorkflowError
-from caseapp.queries.cases import CaseDetail, EventInfo, PartyInfo, case_detail
+from caseapp.queries.case_detail import CaseDetail, EventInfo, PartyInfo, case_detail
 from caseapp.reports.base import (
     DOC_MARGINS,
     GRID,

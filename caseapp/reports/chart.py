@@ -47,7 +47,7 @@ def monthly_chart(labels: Sequence[str], received: Sequence[int], closed: Sequen
     n = max(len(labels), 1)
     slot = plot_w / n
     bar = slot * 0.32
-    points = []
+    points: list[tuple[float, float]] = []
     for i, label in enumerate(labels):
         x0 = left + slot * i + slot * 0.16
         for j, (value, colour) in enumerate(((received[i], RECEIVED), (closed[i], CLOSED))):
@@ -55,8 +55,9 @@ def monthly_chart(labels: Sequence[str], received: Sequence[int], closed: Sequen
             d.add(Rect(x0 + j * bar, bottom, bar, h, fillColor=colour, strokeColor=None))
         d.add(String(left + slot * (i + 0.5), bottom - 11, label, fontName=font, fontSize=7,
                      textAnchor="middle", fillColor=AXIS))
-        if rates[i] is not None:
-            points.append((left + slot * (i + 0.5), bottom + plot_h * rates[i]))
+        fraction = rates[i]
+        if fraction is not None:
+            points.append((left + slot * (i + 0.5), bottom + plot_h * fraction))
     if len(points) > 1:
         d.add(PolyLine([c for p in points for c in p], strokeColor=RATE, strokeWidth=1.4))
     for x, y in points:

@@ -1,4 +1,4 @@
-"""Finding and registering a Chinese font for ReportLab (DESIGN.md "Chinese text in PDFs").
+"""Finding and registering a Chinese font for ReportLab (docs/design.md "Chinese text in PDFs").
 
 ReportLab embeds only TrueType-outline fonts. We look, in order: the path in settings;
 Windows' own fonts; WenQuanYi Micro Hei on Linux; other TrueType CJK fonts we know; last,

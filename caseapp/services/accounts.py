@@ -24,7 +24,8 @@ from sqlalchemy import func, select
 
 from caseapp import workflow as wf
 from caseapp.errors import NotFound, PermissionDenied, Problem, ValidationError
-from caseapp.services.acts import _require, add_event
+from caseapp.services.events import add_event
+from caseapp.services.guard import require
 from caseapp.storage.db import LOCAL_USER, Database
 from caseapp.storage.models import User
 
@@ -195,12 +196,12 @@ def add_user(db: Database, actor: int, name: str, display_name: str, role: str,
     name, display_name = (name or "").strip(), (display_name or "").strip() or (name or "").strip()
     if needs_admin_setup(db):
         with db.read() as session:
-            _require(session, actor, wf.Act.USERS)
+            require(session, actor, wf.Act.USERS)
         if role != wf.ADMIN:
             raise ValidationError(Problem("role", "第一个账户必须是管理员（admin）"))
         return setup_admin(db, name, display_name, password)
     with db.write() as session:
-        _require(session, actor, wf.Act.USERS)
+        require(session, actor, wf.Act.USERS)
         _check_new_user(session, name, display_name, role, password)
         user = User(name=name, display_name=display_name, role=role, active=True,
                     created_at=now(), password_hash=hash_password(password), failed_logins=0)
@@ -223,7 +224,7 @@ def set_password(db: Database, actor: int, name: str, new: str, old: str | None 
             if user.password_hash is not None and not verify_password(old or "", user.password_hash):
                 raise ValidationError(Problem("old", "原密码不正确"))
         else:
-            _require(session, actor, wf.Act.USERS)
+            require(session, actor, wf.Act.USERS)
         user.password_hash = hash_password(new)
         user.failed_logins = 0
         user.locked_until = None
@@ -232,7 +233,7 @@ def set_password(db: Database, actor: int, name: str, new: str, old: str | None 
 
 def disable_user(db: Database, actor: int, name: str) -> None:
     with db.write() as session:
-        _require(session, actor, wf.Act.USERS)
+        require(session, actor, wf.Act.USERS)
         user = _by_name(session, name)
         if user.id == actor:
             raise ValidationError(Problem("name", "不能停用自己的账户"))

@@ -18,8 +18,10 @@ from sqlalchemy import func, or_, select
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
 from caseapp.progress import Job, Progress, run
-from caseapp.queries.cases import ACTION_LABELS, _changes
-from caseapp.services.acts import _require, _user, add_event
+from caseapp.queries.case_detail import parse_changes
+from caseapp.queries.labels import ACTION_LABELS
+from caseapp.services.events import add_event
+from caseapp.services.guard import acting_user, require
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, Event, User
 
@@ -82,7 +84,7 @@ def _base(columns, flt: AuditFilter):
 
 def _check(db: Database, actor: int) -> None:
     with db.read() as session:
-        _require(session, actor, wf.Act.AUDIT)
+        require(session, actor, wf.Act.AUDIT)
 
 
 def count_events(db: Database, actor: int, flt: AuditFilter = AuditFilter()) -> int:
@@ -104,7 +106,7 @@ def list_events(db: Database, actor: int, flt: AuditFilter = AuditFilter(), *, o
         return [
             AuditEntry(id=r.id, at=r.at, user_name=r.name or "", user=r.display_name or "",
                        action=r.action, action_label=ACTION_LABELS.get(r.action, r.action),
-                       case_id=r.case_id, case_number=r.number, changes=_changes(r.changes),
+                       case_id=r.case_id, case_number=r.number, changes=parse_changes(r.changes),
                        note=r.note)
             for r in session.execute(stmt)
         ]
@@ -197,9 +199,9 @@ def print_case_document(db: Database, actor: int, number: str, doc: str,
     from caseapp.reports import case_docs
 
     with db.read() as session:
-        _user(session, actor)  # anyone may print (查看 included), but a known, active user
+        acting_user(session, actor)  # anyone may print (查看 included), but a known, active user
         if full_personal:
-            _require(session, actor, wf.Act.FULL_PERSONAL)
+            require(session, actor, wf.Act.FULL_PERSONAL)
     if doc not in DOC_LABELS:
         raise ValidationError(Problem("doc", f"文书类型应为：{'、'.join(DOC_LABELS)}"))
     case_id = case_docs.find_case(db, number)

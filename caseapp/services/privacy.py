@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from caseapp import workflow as wf
 from caseapp.errors import NotFound
-from caseapp.queries.cases import CaseDetail, PartyInfo
-from caseapp.services.acts import _require_case, add_event
+from caseapp.queries.case_detail import CaseDetail, PartyInfo
+from caseapp.services.events import add_event
+from caseapp.services.guard import require_case
 from caseapp.storage.db import Database
 from caseapp.storage.models import CaseParty, Person
 from caseapp.validation import is_masked, mask_id_number, mask_phone
@@ -51,7 +52,7 @@ def masked_detail(detail: CaseDetail) -> CaseDetail:
 def reveal_party(db: Database, actor: int, case_id: int, person_id: int) -> tuple[str, str]:
     """One party's full ID number and phone, for a role that may; the reveal is an event."""
     with db.write() as session:
-        _require_case(session, actor, wf.Act.REVEAL_PERSONAL, case_id)
+        require_case(session, actor, wf.Act.REVEAL_PERSONAL, case_id)
         row = session.execute(
             select(Person.name, Person.id_number, Person.phone, CaseParty.role)
             .join(CaseParty, CaseParty.person_id == Person.id)

@@ -15,18 +15,16 @@ Layout of the backup folder (an office setting; default ``<data folder>/backups`
     <stem>-files/ab/abcdef….pdf              attachments, named by SHA-256: copied once
 
 ``<stem>`` is the database file's name without ``.db`` (casedesk, demo, …), so two databases
-can share one backup folder. Listing and restoring backups are in caseapp/restore.py, the
-integrity and domain checks in caseapp/checks.py.
+can share one backup folder. Listing and restoring backups are in caseapp/storage/restore.py,
+the integrity and domain checks in caseapp/storage/checks.py, the file helpers both use in
+caseapp/storage/files.py.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
-import re
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -35,16 +33,25 @@ from datetime import datetime
 from pathlib import Path
 
 from caseapp.errors import StorageError
+from caseapp.paths import data_dir
 from caseapp.progress import Cancelled, Job, Progress
+from caseapp.storage.files import (
+    BUSY_TIMEOUT_S,
+    connect,
+    copy_file,
+    count_cases,
+    fsync,
+    named_backups,
+    os_error,
+    sqlite_error,
+    unique_name,
+)
 
 log = logging.getLogger(__name__)
 
-STAMP = "%Y%m%d-%H%M%S"
-NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$")
 FOLDERS = ("daily", "monthly", "upgrade", "before-restore")
 FOLDER_LABELS = {"daily": "每日", "monthly": "每月", "upgrade": "升级前", "before-restore": "恢复前"}
 PAGES_PER_STEP = 2048  # 8 MB at SQLite's 4 KB pages: progress about every few tens of ms
-BUSY_TIMEOUT_S = 15.0
 
 
 @dataclass(frozen=True)
@@ -67,8 +74,6 @@ class BackupInfo:
 
 
 def default_root() -> Path:
-    from caseapp.storage.db import data_dir
-
     return data_dir() / "backups"
 
 
@@ -110,57 +115,7 @@ def _require_file(db) -> Path:
 
 
 # ---------------------------------------------------------------------------
-# Errors a person can read.
-
-
-def _os_error(exc: OSError, what: str) -> StorageError:
-    if exc.errno == errno.ENOSPC:
-        return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或换一个备份文件夹")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(f"{what}失败：文件夹是只读的或没有写入权限（{exc.filename or ''}）")
-    if exc.errno == errno.ENOENT:
-        return StorageError(f"{what}失败：找不到文件或文件夹（{exc.filename or ''}）")
-    return StorageError(f"{what}失败：{exc.strerror or exc}")
-
-
-def _sqlite_error(exc: sqlite3.Error, what: str) -> StorageError:
-    text = str(exc)
-    if "full" in text:
-        return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或换一个备份文件夹")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StorageError(f"{what}失败：文件夹是只读的、没有写入权限，或文件无法打开")
-    if "locked" in text or "busy" in text:
-        return StorageError(f"{what}失败：数据库正被另一个程序长时间占用，请稍后再试")
-    if "malformed" in text or "not a database" in text:
-        return StorageError(f"{what}失败：数据库文件已损坏")
-    return StorageError(f"{what}失败：{text}")
-
-
-# ---------------------------------------------------------------------------
 # Copying one database file.
-
-
-def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-    if readonly:
-        # immutable: a backup is never written, and reading it must not create -wal/-shm files
-        # on a USB stick or a share.
-        return sqlite3.connect(f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True,
-                               isolation_level=None)
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _unique(folder: Path, stem: str, when: datetime) -> Path:
-    base = f"{stem}-{when.strftime(STAMP)}"
-    target, n = folder / f"{base}.db", 1
-    while target.exists():
-        n += 1
-        target = folder / f"{base}-{n}.db"
-    return target
 
 
 def copy_database(source: Path, target: Path,
@@ -173,10 +128,10 @@ def copy_database(source: Path, target: Path,
         target.parent.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
     except OSError as exc:
-        raise _os_error(exc, what) from exc
+        raise os_error(exc, what) from exc
     src = dst = None
     try:
-        src = _connect(source)
+        src = connect(source)
         # One read transaction across all steps: the copy is the state at this moment, and
         # writes by others meanwhile do not restart the backup (they go to the WAL).
         src.execute("BEGIN")
@@ -193,18 +148,18 @@ def copy_database(source: Path, target: Path,
         src.execute("COMMIT")
         # A backup is a plain file: no -wal/-shm beside it on a USB stick.
         dst.execute("PRAGMA journal_mode=DELETE")
-        count = _count_cases(dst)
+        count = count_cases(dst)
         dst.close()
         dst = None
-        _fsync(part)
+        fsync(part)
         os.replace(part, target)
         return count
     except Cancelled:
         raise
     except sqlite3.Error as exc:
-        raise _sqlite_error(exc, what) from exc
+        raise sqlite_error(exc, what) from exc
     except OSError as exc:
-        raise _os_error(exc, what) from exc
+        raise os_error(exc, what) from exc
     finally:
         for conn in (src, dst):
             if conn is not None:
@@ -213,20 +168,6 @@ def copy_database(source: Path, target: Path,
             part.unlink(missing_ok=True)
         except OSError:
             pass
-
-
-def _count_cases(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
-
-
-def _copy_file(source: Path, target: Path) -> None:
-    part = target.with_name(target.name + ".part")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        shutil.copyfile(source, part)
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
 
 
 def copy_attachments(source: Path, target: Path) -> int:
@@ -241,7 +182,7 @@ def copy_attachments(source: Path, target: Path) -> int:
         dest = target / path.relative_to(source)
         if dest.exists() and dest.stat().st_size == path.stat().st_size:
             continue
-        _copy_file(path, dest)
+        copy_file(path, dest)
         copied += 1
     return copied
 
@@ -258,7 +199,7 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
     settings = db.settings()
     root = Path(dest) if dest else backup_root(getattr(settings, "backup_dir", ""))
     now = now or datetime.now()
-    target = _unique(root / folder, source.stem, now)
+    target = unique_name(root / folder, source.stem, now)
     cancel = threading.Event()
     steps: list[tuple[int, int]] = []
     outcome: dict = {}
@@ -301,7 +242,7 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
             rotate(root, source.stem, getattr(settings, "keep_daily", 14),
                    getattr(settings, "keep_monthly", 12))
     except OSError as exc:
-        raise _os_error(exc, "复制附件") from exc
+        raise os_error(exc, "复制附件") from exc
     return BackupInfo(target, now, outcome["count"], True, folder, target.stat().st_size)
 
 
@@ -314,11 +255,11 @@ def backup(db, dest: str | os.PathLike | None = None, folder: str = "daily",
 
 def _monthly_copy(root: Path, stem: str, daily: Path, now: datetime) -> Path | None:
     month = now.strftime("%Y%m")
-    for info in _named(root / "monthly", stem):
+    for info in named_backups(root / "monthly", stem):
         if info[1].strftime("%Y%m") == month:
             return None
-    target = _unique(root / "monthly", stem, now)
-    _copy_file(daily, target)
+    target = unique_name(root / "monthly", stem, now)
+    copy_file(daily, target)
     return target
 
 
@@ -327,7 +268,7 @@ def backup_if_due(db, now: datetime | None = None) -> BackupInfo | None:
     now = now or datetime.now()
     source = _require_file(db)
     root = backup_root(getattr(db.settings(), "backup_dir", ""))
-    if any(when.date() == now.date() for _p, when in _named(root / "daily", source.stem)):
+    if any(when.date() == now.date() for _p, when in named_backups(root / "daily", source.stem)):
         return None
     return backup(db, root, now=now)
 
@@ -337,28 +278,10 @@ def backup_before_upgrade(db_path: Path) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     root = root_for_file(db_path)
-    target = _unique(root / "upgrade", db_path.stem, datetime.now())
+    target = unique_name(root / "upgrade", db_path.stem, datetime.now())
     copy_database(db_path, target, what="升级前备份")
     log.info("backup before upgrade: %s", target)
     return target
-
-
-def _named(folder: Path, stem: str | None) -> list[tuple[Path, datetime]]:
-    """Backups in ``folder`` named <stem>-YYYYMMDD-HHMMSS.db, newest first."""
-    if not folder.is_dir():
-        return []
-    out = []
-    for path in folder.glob("*.db"):
-        m = NAME_RE.match(path.name)
-        if not m or (stem is not None and m.group("stem") != stem):
-            continue
-        try:
-            when = datetime.strptime(m.group("stamp"), STAMP)
-        except ValueError:
-            continue
-        out.append((path, when, int(m.group("n") or 1)))
-    out.sort(key=lambda t: (t[1], t[2]), reverse=True)
-    return [(p, w) for p, w, _n in out]
 
 
 def rotate(root: Path, stem: str, keep_daily: int = 14, keep_monthly: int = 12) -> list[Path]:
@@ -367,7 +290,7 @@ def rotate(root: Path, stem: str, keep_daily: int = 14, keep_monthly: int = 12) 
     removed = []
     for folder, keep, key in (("daily", keep_daily, "%Y%m%d"), ("monthly", keep_monthly, "%Y%m")):
         seen: list[str] = []
-        for path, when in _named(root / folder, stem):
+        for path, when in named_backups(root / folder, stem):
             bucket = when.strftime(key)
             if bucket not in seen and len(seen) < max(keep, 1):
                 seen.append(bucket)
@@ -377,18 +300,8 @@ def rotate(root: Path, stem: str, keep_daily: int = 14, keep_monthly: int = 12) 
     return removed
 
 
-def __getattr__(name: str):
-    """Looking at backups and restoring them live in caseapp/restore.py; reachable here too."""
-    if name in {"inspect", "list_backups", "newest_good", "file_problem", "restore",
-                "RestoreResult"}:
-        from caseapp.storage import restore
-
-        return getattr(restore, name)
-    raise AttributeError(name)
-
-
 def check(db) -> list[str]:
-    """The integrity and domain checks (caseapp/checks.py); [] when all is well."""
+    """The integrity and domain checks (caseapp/storage/checks.py); [] when all is well."""
     from caseapp.storage.checks import check as run_checks
 
     return run_checks(db)

@@ -1,42 +1,26 @@
-"""Engine, sessions, SQLite pragmas, the default location and upgrade at start."""
+"""Engine, sessions, SQLite pragmas and where the database is; opening and upgrading it at
+start is caseapp/storage/migrate.py."""
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect, select
+from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from caseapp.errors import StorageError
+from caseapp.paths import data_dir
 
-log = logging.getLogger(__name__)
-
-APP_NAME = "CaseDesk"
 DEFAULT_FILE = "casedesk.db"
 BUSY_TIMEOUT_MS = 15000
 LOCAL_USER = "local"
-
-
-def data_dir() -> Path:
-    """The user's data folder (%LOCALAPPDATA%\\CaseDesk on Windows); CASEAPP_HOME overrides."""
-    home = os.environ.get("CASEAPP_HOME")
-    if home:
-        path = Path(home)
-    else:
-        from platformdirs import user_data_dir
-
-        path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def resolve_url(db: str | os.PathLike | None = None) -> str:
@@ -134,7 +118,7 @@ class Database:
                 with session.begin():
                     yield session
             except DBAPIError as exc:
-                raise _storage_error(exc) from exc
+                raise storage_error(exc) from exc
 
     def settings(self):
         from caseapp.storage.settings import load_settings
@@ -166,7 +150,7 @@ class Database:
         self.engine.dispose()
 
 
-def _storage_error(exc: DBAPIError) -> StorageError:
+def storage_error(exc: DBAPIError) -> StorageError:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "locked" in text or "busy" in text:
         return StorageError("数据库正被另一个程序长时间占用，请稍后再试")
@@ -186,115 +170,6 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
-
-
-def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
-                  backup_before_upgrade: bool = True) -> Database:
-    """Open (creating and upgrading when asked) the database named by ``db``. An existing
-    file whose schema is behind is first backed up (caseapp/backup.py), then migrated."""
-    url = resolve_url(db)
-    file = None
-    if url.startswith("sqlite:///"):
-        file = Path(url[len("sqlite:///"):])
-        if is_network_path(str(file)):
-            log.warning("database on a network share")
-        if not file.parent.exists():
-            raise StorageError(f"数据库所在的文件夹不存在：{file.parent}")
-        if file.exists() and not _looks_like_sqlite(file):
-            raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏")
-    engine = make_engine(url)
-    database = Database(url, engine)
-    try:
-        if upgrade:
-            if backup_before_upgrade and file is not None and file.exists() \
-                    and current_revision(database) not in (None, head_revision(database)):
-                _backup_before_upgrade(file)
-            upgrade_database(database)
-        elif not inspect(engine).has_table("cases"):
-            raise StorageError("数据库尚未初始化，请先运行 caseapp init")
-    except DBAPIError as exc:
-        engine.dispose()
-        raise _storage_error(exc) from exc
-    except Exception:
-        engine.dispose()
-        raise
-    return database
-
-
-def _backup_before_upgrade(file: Path) -> None:
-    from caseapp.storage.backup import backup_before_upgrade
-
-    try:
-        backup_before_upgrade(file)
-    except StorageError as exc:  # never migrate a file we could not keep a copy of
-        raise StorageError(f"{exc}。数据库没有升级，请检查备份文件夹后重新打开") from exc
-
-
-def _looks_like_sqlite(file: Path) -> bool:
-    if file.stat().st_size == 0:
-        return True
-    with open(file, "rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
-
-
-def migrations_dir() -> Path:
-    return Path(__file__).resolve().parents[1] / "migrations"
-
-
-def alembic_config(database: Database):
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.attributes["engine"] = database.engine
-    return cfg
-
-
-def current_revision(database: Database) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    with database.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def head_revision(database: Database) -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config(database)).get_current_head()
-
-
-def upgrade_database(database: Database) -> bool:
-    """Bring the schema to head and seed defaults; True when anything was migrated."""
-    from alembic import command
-
-    migrated = current_revision(database) != head_revision(database)
-    if migrated:
-        command.upgrade(alembic_config(database), "head")
-    seed_defaults(database)
-    return migrated
-
-
-def seed_defaults(database: Database) -> None:
-    """The local user and the default category lists, once."""
-    from caseapp import workflow
-    from caseapp.storage.models import Category, User
-
-    with database.read() as session:
-        has_user = session.scalar(select(User.id).where(User.name == LOCAL_USER)) is not None
-        has_categories = session.scalar(select(Category.id).limit(1)) is not None
-    if has_user and has_categories:
-        return  # the usual start: no write lock taken
-    with database.write() as session:
-        if session.scalar(select(User.id).where(User.name == LOCAL_USER)) is None:
-            session.add(User(name=LOCAL_USER, display_name="本机用户", role=workflow.ADMIN,
-                             active=True, created_at=datetime.now()))
-        if session.scalar(select(Category.id).limit(1)) is None:
-            for kind, names in (
-                (workflow.Kind.PETITION, workflow.DEFAULT_PETITION_CATEGORIES),
-                (workflow.Kind.DISPUTE, workflow.DEFAULT_DISPUTE_CATEGORIES),
-            ):
-                for i, name in enumerate(names):
-                    session.add(Category(kind=kind.value, name=name, active=True, sort_order=i))
 
 
 def sqlite_version() -> str:

@@ -1,6 +1,6 @@
 """SQLAlchemy 2 typed models. The schema is owned by Alembic (caseapp/migrations).
 
-Both kinds of case live in one table: the figures of DOMAIN.md section 5 then are one
+Both kinds of case live in one table: the figures of docs/domain.md §5 then are one
 aggregate over indexed date columns, and kind-specific fields are simply null for the
 other kind. See docs/schema.md.
 """
@@ -150,7 +150,7 @@ class Case(Base):
     received_on: Mapped[date] = mapped_column(Date)
     accepted_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
-    # The deadline in force, stored so lists and figures can use an index (DESIGN.md rule 6).
+    # The deadline in force, stored so lists and figures can use an index (docs/design.md rule 6).
     due_on: Mapped[date | None] = mapped_column(Date)
     extended: Mapped[bool] = mapped_column(Boolean, default=False)
     extension_reason: Mapped[str | None] = mapped_column(String(255))

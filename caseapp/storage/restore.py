@@ -1,4 +1,4 @@
-"""Looking at backups and restoring one (issue #6); taking them is caseapp/backup.py.
+"""Looking at backups and restoring one (issue #6); taking them is caseapp/storage/backup.py.
 
 A backup is read read-only (immutable), so listing a folder on a USB stick writes nothing
 there. A restore first keeps the current file, then copies the backup in, then checks it.
@@ -16,23 +16,25 @@ from pathlib import Path
 
 from caseapp.errors import StorageError
 from caseapp.storage.backup import (
-    BUSY_TIMEOUT_S,
     FOLDERS,
-    NAME_RE,
-    STAMP,
     BackupInfo,
-    _connect,
-    _copy_file,
-    _count_cases,
-    _fsync,
-    _named,
-    _os_error,
-    _sqlite_error,
-    _unique,
     copy_attachments,
     copy_database,
     files_dir_of,
     root_for_file,
+)
+from caseapp.storage.files import (
+    BUSY_TIMEOUT_S,
+    NAME_RE,
+    STAMP,
+    connect,
+    copy_file,
+    count_cases,
+    fsync,
+    named_backups,
+    os_error,
+    sqlite_error,
+    unique_name,
 )
 
 log = logging.getLogger(__name__)
@@ -53,16 +55,16 @@ def inspect(path: str | os.PathLike, deep: bool = False, folder: str = "") -> Ba
     try:
         stat = path.stat()
     except OSError as exc:
-        return BackupInfo(path, datetime.min, None, False, folder, 0, _os_error(exc, "读取").message)
+        return BackupInfo(path, datetime.min, None, False, folder, 0, os_error(exc, "读取").message)
     made = datetime.strptime(m.group("stamp"), STAMP) if m else datetime.fromtimestamp(stat.st_mtime)
     problem = file_problem(path, deep=deep, readonly=True)
     count = None
     if not problem:
-        conn = _connect(path, readonly=True)
+        conn = connect(path, readonly=True)
         try:
-            count = _count_cases(conn)
+            count = count_cases(conn)
         except sqlite3.Error as exc:
-            problem = _sqlite_error(exc, "读取").message
+            problem = sqlite_error(exc, "读取").message
         finally:
             conn.close()
     return BackupInfo(path, made, count, not problem, folder, stat.st_size, problem)
@@ -73,7 +75,7 @@ def list_backups(root: str | os.PathLike, stem: str | None = None) -> list[Backu
     root = Path(root)
     infos = []
     for folder in FOLDERS:
-        for path, _when in _named(root / folder, stem):
+        for path, _when in named_backups(root / folder, stem):
             infos.append(inspect(path, folder=folder))
     infos.sort(key=lambda i: i.made_at, reverse=True)
     return infos
@@ -106,7 +108,7 @@ def file_problem(path: str | os.PathLike, deep: bool = False, readonly: bool = F
     if len(header) < 100:
         return "数据库文件不完整（被截断）"
     try:
-        conn = _connect(path, readonly=True) if readonly else sqlite3.connect(
+        conn = connect(path, readonly=True) if readonly else sqlite3.connect(
             f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         return f"数据库文件无法打开：{exc}"
@@ -156,22 +158,22 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
         else:
             _replace_file(backup_file, db_path)
     except sqlite3.Error as exc:
-        raise _sqlite_error(exc, "恢复") from exc
+        raise sqlite_error(exc, "恢复") from exc
     except OSError as exc:
-        raise _os_error(exc, "恢复") from exc
+        raise os_error(exc, "恢复") from exc
     files = 0
     for candidate in (backup_file.parent.parent / f"{db_path.stem}-files",
                       root / f"{db_path.stem}-files"):
         try:
             files += copy_attachments(candidate, files_dir_of(db_path))
         except OSError as exc:
-            raise _os_error(exc, "恢复附件") from exc
+            raise os_error(exc, "恢复附件") from exc
     after = file_problem(db_path, deep=True)
     if after:
         raise StorageError(f"恢复后的数据库检查未通过：{after}。原文件已保存在 {safety}")
     conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     try:
-        count = _count_cases(conn)
+        count = count_cases(conn)
     finally:
         conn.close()
     if count != wanted:
@@ -183,24 +185,24 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
 def _keep_current(db_path: Path, root: Path, live_ok: bool) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    target = _unique(root / "before-restore", db_path.stem, datetime.now())
+    target = unique_name(root / "before-restore", db_path.stem, datetime.now())
     if live_ok:
         copy_database(db_path, target, what="保存当前数据库")
         return target
     # A damaged file cannot be read page by page: keep its bytes (and its WAL) as they are.
     try:
-        _copy_file(db_path, target)
+        copy_file(db_path, target)
         wal = db_path.with_name(db_path.name + "-wal")
         if wal.exists():
-            _copy_file(wal, target.with_name(target.name + "-wal"))
+            copy_file(wal, target.with_name(target.name + "-wal"))
     except OSError as exc:
-        raise _os_error(exc, "保存当前数据库") from exc
+        raise os_error(exc, "保存当前数据库") from exc
     return target
 
 
 def _copy_into_live(backup_file: Path, db_path: Path) -> None:
-    src = _connect(backup_file, readonly=True)
-    dst = _connect(db_path)
+    src = connect(backup_file, readonly=True)
+    dst = connect(db_path)
     try:
         src.backup(dst)  # one step: the live file changes in one write transaction
         dst.execute("PRAGMA journal_mode=WAL")
@@ -213,7 +215,7 @@ def _replace_file(backup_file: Path, db_path: Path) -> None:
     part = db_path.with_name(db_path.name + ".restore.part")
     try:
         shutil.copyfile(backup_file, part)
-        _fsync(part)
+        fsync(part)
         # A WAL left by the damaged file must never be replayed onto the restored one.
         for suffix in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)

@@ -29,7 +29,7 @@ class OfficeSettings:
     font_path: str = ""
     # The screen locks after this many idle minutes when accounts are set up (0 = never).
     idle_lock_minutes: int = 10
-    # Backups (caseapp/backup.py): "" = <data folder>/backups; copies kept per day / month.
+    # Backups (caseapp/storage/backup.py): "" = <data folder>/backups; copies kept per day / month.
     backup_dir: str = ""
     keep_daily: int = 14
     keep_monthly: int = 12

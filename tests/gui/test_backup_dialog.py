@@ -117,7 +117,7 @@ def test_toolbar_opens_the_dialog(qtbot, ctx, wait_idle):
 
 def test_damaged_file_at_start_is_reported_and_restored(qtbot, ctx, tmp_path, monkeypatch):
     from caseapp.storage import backup
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
     from ui.shell import backup_hooks
 
     register(ctx, 1)
@@ -176,5 +176,5 @@ def test_daily_backup_after_start_and_exit_backup_after_changes(qtbot, ctx, wait
     ctx.notify_changed(())
     assert hooks.at_exit() is True
     assert len(list(daily.glob("*.db"))) == 1  # the newest of the day is kept
-    newest = backup_dialog.backup.list_backups(tmp_path / "home" / "backups", "cases")[0]
+    newest = backup_dialog.restore.list_backups(tmp_path / "home" / "backups", "cases")[0]
     assert newest.case_count == 1

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from caseapp import exchange, queries
 from caseapp.figures import stats
-from caseapp.queries.cases import CaseFilter
+from caseapp.queries.case_list import CaseFilter
 from gui.conftest import TODAY
 from gui.keyboard import type_chinese
 from ui.models.case_table import COLUMNS, PLACEHOLDER
-from ui.pages import case_list
-from ui.pages.case_list import AssignDialog, CaseListPage
+from ui.pages.case_list import bulk
+from ui.pages.case_list.bulk import AssignDialog
+from ui.pages.case_list.page import CaseListPage
 
 SURNAMES = "张王李赵刘陈杨黄周吴"
 GIVEN = ("秀英", "建国", "海燕", "志强", "丽", "伟", "芳", "军")
@@ -256,7 +257,7 @@ def test_bulk_assign(qtbot, page, db, monkeypatch, wait_idle):
         asked.update(handlers=handlers, count=count)
         return "王建国"
 
-    monkeypatch.setattr(case_list, "ask_handler", fake_ask)
+    monkeypatch.setattr(bulk, "ask_handler", fake_ask)
     assert not page.assign_button.isEnabled()
     _select_rows(qtbot, page, [1, 3, 4])
     assert page.assign_button.isEnabled()
@@ -296,7 +297,7 @@ def test_export_of_the_filtered_list(qtbot, page, db, tmp_path, monkeypatch, wai
     assert 0 < len(ids) < 60 and page.model.ids() == ids
     target = tmp_path / "out" / "民政.xlsx"
     target.parent.mkdir()
-    monkeypatch.setattr(case_list, "ask_save_path", lambda parent, suggested: str(target))
+    monkeypatch.setattr(bulk, "ask_save_path", lambda parent, suggested: str(target))
     messages = []
     page.status_message.connect(messages.append)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from caseapp import queries, services
 from gui.keyboard import type_text
-from ui.pages import case_view as case_view_module
 from ui.pages.case_view import TAB_AGREEMENT, TAB_SESSIONS, CaseView
+from ui.pages.case_view import attachments as attachments_module
 from ui.widgets import forms
 
 TODAY = date(2026, 3, 20)
@@ -234,9 +234,9 @@ def test_attachments_add_and_open(qtbot, view, petition, ctx, db, wait_idle, mon
                                   tmp_path):
     scan = tmp_path / "来信扫描件.pdf"
     scan.write_bytes(b"%PDF-1.4 letter")
-    monkeypatch.setattr(case_view_module, "pick_file", lambda parent: str(scan))
+    monkeypatch.setattr(attachments_module, "pick_file", lambda parent: str(scan))
     opened = []
-    monkeypatch.setattr(case_view_module, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(attachments_module, "open_file", lambda path: opened.append(path) or True)
     show(view, petition.id, wait_idle)
     view.tabs.setCurrentIndex(6)
     assert view.files_stack.currentIndex() == 1  # the empty state

@@ -12,8 +12,9 @@ from PySide6.QtGui import QImage
 from caseapp import queries
 from caseapp.demo.generator import run_demo
 from caseapp.figures import dashboard
-from ui.pages import dashboard as dashboard_ui
-from ui.pages.dashboard import DashboardPage
+from ui.pages.dashboard import page as dashboard_ui
+from ui.pages.dashboard import tiles
+from ui.pages.dashboard.page import DashboardPage
 
 TODAY = date(2026, 3, 20)
 
@@ -56,7 +57,7 @@ def click_and_catch(qtbot, page, click):
 def test_every_tile_opens_exactly_the_cases_it_counts(qtbot, page, demo, wait_idle, kind):
     shown_kind(qtbot, page, kind, wait_idle)
     cards = [c for c in page.tile_cards if c.isVisible()]
-    assert [c.title.text() for c in cards] == [dashboard_ui.TILE_LABELS[k] for k, *_ in
+    assert [c.title.text() for c in cards] == [tiles.TILE_LABELS[k] for k, *_ in
                                                dashboard.TILES[kind]]
     for card in cards:
         for button, value in ((card.month, card.tile.month), (card.year, card.tile.year)):
@@ -173,9 +174,9 @@ def test_data_changed_refreshes_once_without_blanking(qtbot, page, demo, monkeyp
     calls = []
     real_run = demo.runner.run
 
-    def counting(fn, *args, **kw):
+    def counting(owner, fn, *args, **kw):
         calls.append(fn)
-        return real_run(fn, *args, **kw)
+        return real_run(owner, fn, *args, **kw)
 
     monkeypatch.setattr(demo.runner, "run", counting)
     shown = page.tile_cards[0].month.value.text()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from shiboken6 import isValid
 from stdnum.cn import ric
 
 from caseapp import queries, services
 from gui.keyboard import type_text
 from ui.dialogs.intake import IntakeDialog
+from ui.dialogs.intake.person_lookup import LOOKUP_DELAY_MS
 from ui.widgets import forms
 
 TODAY = date(2026, 3, 20)
@@ -296,3 +299,46 @@ def test_cancel_asks_before_discarding_typed_input(qtbot, open_intake, monkeypat
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert case_count(db) == 0
+
+
+def test_a_lookup_answer_after_the_dialog_is_gone_is_dropped(
+        qtbot, ctx, wait_idle, monkeypatch, no_message_boxes):
+    """The look-up's answer arrives after its dialog was closed and deleted: it is dropped,
+    never delivered to the dialog's deleted labels."""
+    _earlier_petition(ctx)  # so the answer has a match and would show the hint
+    asked, release = threading.Event(), threading.Event()
+    real_find = queries.find_persons
+
+    def held_find(*args, **kwargs):
+        asked.set()
+        release.wait(10)  # the answer stays pending until the dialog is gone
+        return real_find(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "find_persons", held_find)
+    dialog = IntakeDialog(ctx, "petition")
+    dialog.show()
+    wait_idle()
+    with qtbot.captureExceptions() as exceptions:
+        type_text(qtbot, dialog.p_id, ZHANG_ID)  # a complete ID number: looked up at once
+        assert asked.wait(5) and ctx.runner.busy
+        dialog.close()
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not isValid(dialog)
+        release.set()
+        wait_idle()
+        qtbot.wait(50)  # anything still queued gets its turn
+    assert exceptions == []
+    assert no_message_boxes == []
+
+
+def test_no_lookup_runs_once_the_dialog_is_closed(qtbot, open_intake, monkeypatch):
+    """A name typed just before closing: the debounce wait ends with the dialog."""
+    calls = []
+    monkeypatch.setattr(queries, "find_persons", lambda *a, **k: calls.append(a) or [])
+    dialog = open_intake()
+    type_text(qtbot, dialog.p_name, "张秀英")  # starts the pause before the look-up
+    dialog.close()
+    assert not dialog.isVisible()
+    qtbot.wait(LOOKUP_DELAY_MS * 2)
+    assert calls == []

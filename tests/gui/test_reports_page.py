@@ -108,10 +108,10 @@ def test_monthly_report_built_previewed_with_the_months_figures(qtbot, page, wai
     assert f"共 {len(reader.pages)} 页" in page.result_label.text()
     assert page.preview.page_label.text() == f"第 1 / {len(reader.pages)} 页"
     fig = stats.figures(page.ctx.db, date(2026, 1, 1), date(2026, 1, 31))
-    assert fig["petitions"]["handled"] > 0
+    assert fig.petitions.handled > 0
     text = flat(path)
     assert "2026年1月信访及矛盾纠纷办理情况统计表" in text
-    assert (f"办理数（含上期结转）{fig['petitions']['handled']:,}{fig['disputes']['handled']:,}"
+    assert (f"办理数（含上期结转）{fig.petitions.handled:,}{fig.disputes.handled:,}"
             in text)
     shown = stats.printable(fig)
     assert f"办结率{shown['petitions']['closure_rate']}{shown['disputes']['closure_rate']}" in text
@@ -150,7 +150,7 @@ def test_custom_range_and_a_reversed_range_refused_inline(qtbot, page, wait_idle
     fig = stats.figures(page.ctx.db, date(2026, 3, 10), date(2026, 3, 15))
     text = flat(path)
     assert "2026年3月10日至2026年3月15日信访及矛盾纠纷办理情况统计表" in text
-    assert f"登记数{fig['petitions']['received']:,}{fig['disputes']['received']:,}" in text
+    assert f"登记数{fig.petitions.received:,}{fig.disputes.received:,}" in text
 
 
 def test_save_as_writes_the_file(qtbot, page, wait_idle, monkeypatch, tmp_path):
@@ -176,10 +176,10 @@ def test_export_excel_numbers_equal_figures(qtbot, page, wait_idle, monkeypatch,
     fig = stats.figures(page.ctx.db, date(2026, 2, 1), date(2026, 2, 28))
     rows = {r[0]: r[1:] for r in load_workbook(target)[MAIN_SHEET].iter_rows(min_row=2,
                                                                               values_only=True)}
-    assert rows["办理数（含上期结转）"] == (fig["petitions"]["handled"], fig["disputes"]["handled"])
-    assert rows["办结数"] == (fig["petitions"]["closed"], fig["disputes"]["closed"])
-    assert rows["办结率"] == (stats.format_rate(fig["petitions"]["closed"], fig["petitions"]["handled"]),
-                           stats.format_rate(fig["disputes"]["closed"], fig["disputes"]["handled"]))
+    assert rows["办理数（含上期结转）"] == (fig.petitions.handled, fig.disputes.handled)
+    assert rows["办结数"] == (fig.petitions.closed, fig.disputes.closed)
+    assert rows["办结率"] == (stats.format_rate(fig.petitions.closed, fig.petitions.handled),
+                           stats.format_rate(fig.disputes.closed, fig.disputes.handled))
 
 
 def test_print_renders_every_page_to_the_printer(qtbot, page, wait_idle, pdf_printer):

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from caseapp import services
-from caseapp.errors import NotFound, Problem, ValidationError
+from caseapp import workflow as wf
+from caseapp.errors import Problem, ValidationError
+from caseapp.services import accounts
 from caseapp.storage.models import Case, Category, Department, Event
 from gui.keyboard import type_text
 from ui.pages.settings.page import SettingsPage
@@ -249,30 +251,7 @@ def test_discard_restores_the_loaded_values(qtbot, db, page, wait_idle):
     assert settings_events(db) == 0
 
 
-def reference_set_department_active(db, actor, name, active):
-    """What services.set_department_active is expected to do (see the lead's report)."""
-    from caseapp import workflow as wf
-
-    with db.write() as session:
-        services._require(session, actor, wf.Act.SETTINGS)
-        name = (name or "").strip()
-        if not name:
-            raise ValidationError("部门名称必须填写", "name")
-        row = session.scalar(select(Department).where(Department.name == name))
-        if row is None:
-            if not active:
-                raise NotFound(f"部门「{name}」不存在")
-            session.add(Department(name=name, active=True))
-        else:
-            row.active = active
-        services.add_event(session, None, actor, "settings_changed",
-                           note=f"参与部门「{name}」{'启用' if active else '停用'}")
-
-
-def test_departments_add_and_retire(qtbot, ctx, db, wait_idle, monkeypatch):
-    if not callable(getattr(services, "set_department_active", None)):
-        monkeypatch.setattr(services, "set_department_active", reference_set_department_active,
-                            raising=False)
+def test_departments_add_and_retire(qtbot, ctx, db, wait_idle):
     with db.write() as session:
         session.add(Department(name="派出所", active=True))
     page = SettingsPage(ctx)
@@ -296,8 +275,10 @@ def test_departments_add_and_retire(qtbot, ctx, db, wait_idle, monkeypatch):
     assert editor.table.item(0, 1).text() == "已停用"
 
 
-def test_departments_are_read_only_without_the_act(qtbot, ctx, db, wait_idle, monkeypatch):
-    monkeypatch.delattr(services, "set_department_active", raising=False)
+def test_departments_are_read_only_without_the_act(qtbot, ctx, db, wait_idle):
+    admin = accounts.setup_admin(db, "boss", "周主任", "Admin-pass-2026")
+    viewer = accounts.add_user(db, admin, "look", "赵查看", wf.VIEWER, "Viewer-pass-2026")
+    ctx.set_user(viewer)  # a role without the settings act
     with db.write() as session:
         session.add(Department(name="派出所", active=True))
     page = SettingsPage(ctx)

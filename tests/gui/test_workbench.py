@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caseapp import queries, services
-from caseapp.services.acts import CaseInput, PartyInput
+from caseapp.services.intake import CaseInput, PartyInput
 from gui.conftest import TODAY
 from gui.test_case_list import import_cases
 from ui.pages.workbench import WorkbenchPage, long_date

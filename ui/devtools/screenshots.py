@@ -69,7 +69,7 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
 
     from caseapp import queries, services
     from caseapp.demo.generator import run_demo
-    from caseapp.storage.db import open_database
+    from caseapp.storage.migrate import open_database
     from ui.context import AppContext
     from ui.style import apply_style
 
@@ -129,14 +129,18 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
                 _save(window, folder / f"{10 + t:02d}_case_{tabs.tabText(t)}.png")
         window.hide()
 
-    from ui.dialogs import acts, backup_dialog, import_dialog, intake, login_dialog
-    from ui.pages import audit as audit_page
-    from ui.pages.settings import users as users_tab
-    from ui.shell import lock
+    from ui.devtools import (
+        case_states,
+        file_states,
+        intake_states,
+        page_states,
+        settings_states,
+        shell_states,
+    )
 
     dialogs = out / "dialogs"
-    for module in (intake, acts, import_dialog, backup_dialog, login_dialog, audit_page, lock,
-                   users_tab):
+    for module in (intake_states, case_states, file_states, page_states,
+                   shell_states, settings_states):
         for name, widget in module.screenshot_states(ctx):
             widget.show()
             _settle(ctx, widget)

@@ -1,0 +1,1 @@
+"""Dialogs, one module (or folder) per family: intake, acts, import, backup, log-in."""

@@ -1,7 +1,8 @@
 """备份与恢复: back up now (with progress), the backups with their date and case count,
 restore one (after a confirmation that says what will happen), and the backup folder.
 
-Every database and file call runs through ctx.runner (caseapp/backup.py does the work).
+Every database and file call runs through ctx.runner (caseapp/storage/backup.py and restore.py
+do the work).
 """
 
 from __future__ import annotations
@@ -9,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp import services
-from caseapp.storage import backup
+from caseapp.storage import backup, restore
 from ui.i18n import tr
 from ui.style import CLOSED, OVERDUE
 from ui.tasks import show_error
@@ -49,20 +49,20 @@ def load(db) -> tuple[Path, list[backup.BackupInfo], object]:
     settings = db.settings()
     root = backup.backup_root(settings.backup_dir)
     stem = db.path.stem if db.path else None
-    return root, backup.list_backups(root, stem), settings
+    return root, restore.list_backups(root, stem), settings
 
 
 def save_folder(db, actor: int, folder: str) -> None:
     services.save_settings(db, actor, replace(db.settings(), backup_dir=folder))
 
 
-def restore_live(db, backup_file: Path, root: Path) -> backup.RestoreResult:
-    result = backup.restore(db.path, backup_file, backup_dir=root)
+def restore_live(db, backup_file: Path, root: Path) -> restore.RestoreResult:
+    result = restore.restore(db.path, backup_file, backup_dir=root)
     db.invalidate_settings()  # the restored file may hold other office settings
     return result
 
 
-def _size(n: int) -> str:
+def file_size_text(n: int) -> str:
     return f"{n / 1e6:,.1f} MB" if n >= 1e5 else f"{max(n, 1) / 1e3:,.0f} KB"
 
 
@@ -160,7 +160,7 @@ class BackupDialog(QDialog):
             count = "—" if info.case_count is None else f"{info.case_count:,}"
             state = tr("正常") if info.ok else tr("无法使用：{0}").format(info.problem)
             cells = (info.made_at.strftime("%Y-%m-%d %H:%M:%S"), tr(info.folder_label), count,
-                     _size(info.size), state)
+                     file_size_text(info.size), state)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(str(info.path))
@@ -185,7 +185,7 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(idle and info is not None and info.ok)
         self.backup_button.setEnabled(idle and self.ctx.db.path is not None)
 
-    def _say(self, text: str, ok: bool = True) -> None:
+    def say(self, text: str, ok: bool = True) -> None:
         self.status_label.setText(text)
         self.status_label.setStyleSheet(f"color: {CLOSED if ok else OVERDUE};")
 
@@ -194,14 +194,14 @@ class BackupDialog(QDialog):
     def backup_now(self) -> None:
         self._busy = True
         self._update_buttons()
-        self._say(tr("正在备份…"))
+        self.say(tr("正在备份…"))
         self.ctx.runner.run_job(self, tr("正在备份"), lambda: backup.backup_job(self.ctx.db),
                                 on_done=self._backed_up, on_error=self._failed)
 
     def _backed_up(self, info: backup.BackupInfo) -> None:
         self._busy = False
-        self._say(tr("已备份：{0}（{1} 件案件，{2}）").format(
-            info.path.name, f"{info.case_count:,}", _size(info.size)))
+        self.say(tr("已备份：{0}（{1} 件案件，{2}）").format(
+            info.path.name, f"{info.case_count:,}", file_size_text(info.size)))
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
@@ -210,9 +210,9 @@ class BackupDialog(QDialog):
         self._busy = False
         self._update_buttons()
         if isinstance(exc, Cancelled):
-            self._say(tr("备份已取消，没有留下不完整的文件。"), ok=False)
+            self.say(tr("备份已取消，没有留下不完整的文件。"), ok=False)
             return
-        self._say(str(exc) if str(exc) else tr("操作失败"), ok=False)
+        self.say(str(exc) if str(exc) else tr("操作失败"), ok=False)
         show_error(self, exc)
 
     def restore_selected(self) -> None:
@@ -230,15 +230,15 @@ class BackupDialog(QDialog):
             return
         self._busy = True
         self._update_buttons()
-        self._say(tr("正在恢复…"))
+        self.say(tr("正在恢复…"))
         self.ctx.act(self, restore_live, self.ctx.db, info.path, self.root, changed=(),
                      on_done=self._restored, on_error=self._failed)
 
-    def _restored(self, result: backup.RestoreResult) -> None:
+    def _restored(self, result: restore.RestoreResult) -> None:
         self._busy = False
         kept = tr("恢复前的数据库已另存为 {0}。").format(result.safety_copy) \
             if result.safety_copy else ""
-        self._say(tr("已从 {0} 恢复，共 {1} 件案件。").format(
+        self.say(tr("已从 {0} 恢复，共 {1} 件案件。").format(
             result.restored_from.name, f"{result.case_count:,}") + kept)
         self.reload()
 
@@ -247,23 +247,6 @@ class BackupDialog(QDialog):
         if not folder:
             return
         self.ctx.runner.run(self, save_folder, self.ctx.db, self.ctx.actor, folder,
-                            on_done=lambda _r: (self._say(tr("备份文件夹已改为 {0}").format(folder)),
+                            on_done=lambda _r: (self.say(tr("备份文件夹已改为 {0}").format(folder)),
                                                 self.reload()),
                             on_error=self._failed)
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    """The dialog with two backups listed (for ui/screenshots.py)."""
-    from datetime import datetime
-
-    for when in (datetime(2026, 3, 19, 17, 30), datetime(2026, 3, 20, 8, 45)):
-        backup.backup(ctx.db, now=when)
-    dialog = BackupDialog(ctx)
-    while ctx.runner.busy:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        ctx.runner.pool.waitForDone(20)
-    QApplication.processEvents()
-    dialog._say(tr("已备份：{0}（{1} 件案件，{2}）").format(
-        dialog.backups[0].path.name, f"{dialog.backups[0].case_count:,}",
-        _size(dialog.backups[0].size)))
-    return [("backup", dialog)]

@@ -1,5 +1,5 @@
 """导入: pick a .xlsx/.csv file, check it (a dry run that writes nothing), list every problem
-by row and column, then import it all at once with progress and a summary (DOMAIN.md section 6).
+by row and column, then import it all at once with progress and a summary (docs/domain.md §6).
 
 Both the check and the import are caseapp jobs run through ctx.runner.run_job, so the GUI
 thread never waits and Cancel rolls the import's transaction back.
@@ -8,10 +8,9 @@ thread never waits and Cancel rolls the import's transaction back.
 from __future__ import annotations
 
 import csv
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -508,59 +507,3 @@ class ImportDialog(QDialog):
             self._task.cancel()
             return
         super().reject()
-
-
-# ---------------------------------------------------------------------------
-# Screenshots.
-
-
-def _spin_until_idle(ctx, timeout_ms: int = 60000) -> None:
-    if not ctx.runner.busy:
-        QCoreApplication.processEvents()
-        return
-    loop = QEventLoop()
-    ctx.runner.idle.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    ctx.runner.idle.disconnect(loop.quit)
-    QCoreApplication.processEvents()
-
-
-_SAMPLE_HEADER = "类型,编号,登记日期,受理日期,办结日期,办理结果,当事人,身份证号,联系电话,街镇,类别,来源,承办人,事项摘要\n"
-
-
-def _sample_files(folder: Path) -> tuple[Path, Path]:
-    """A file with typical mistakes and a clean one, for the screenshots."""
-    bad = folder / "三月登记表.csv"
-    bad.write_text(_SAMPLE_HEADER + "\n".join([
-        "信访,,2026-03-02,2026-03-03,,,张秀英,500102195507142463,13812345678,马鞍街道,劳动社保,来访,周志强,反映某公司拖欠工资",
-        "信访,,2026-03-04,,,,李建国,,13912345678,江北街道,拆迁补偿,来信,周志强,反映拆迁补偿款未到位",
-        "纠纷,,2026-03-05,2026-03-01,,,王桂兰,,,李渡街道,邻里纠纷,当事人申请,刘晓燕,邻居加建房屋遮挡采光",
-        "纠纷,,2026/3/6,2026/3/7,2026/3/12,调解成功,陈明,,1381234,白涛街道,合同纠纷,主动排查,刘晓燕,装修款结算争议",
-        "信访,,2026-03-08,,,,,,,,教育,来电,黄海燕,反映学校收费问题",
-        "纠纷,,2026年3月9日,,,,赵小红,,,荔枝街道,婚姻家庭纠纷,邻居介绍,刘晓燕,离婚后子女抚养费争议",
-    ]) + "\n", encoding="utf-8-sig")
-    good = folder / "二月登记表.csv"
-    streets = ("马鞍街道", "江北街道", "李渡街道", "白涛街道")
-    lines = []
-    for i in range(1, 37):
-        if i % 3:
-            lines.append(f"信访,,2026-02-{i % 27 + 1:02d},,,,信访人{i},,,{streets[i % 4]},劳动社保,来访,"
-                         f"周志强,反映工资拖欠问题{i}")
-        else:
-            lines.append(f"纠纷,,2026-02-{i % 27 + 1:02d},2026-02-28,,,申请人{i},,,{streets[i % 4]},"
-                         f"邻里纠纷,当事人申请,刘晓燕,邻里通道占用争议{i}")
-    good.write_text(_SAMPLE_HEADER + "\n".join(lines) + "\n", encoding="utf-8-sig")
-    return bad, good
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    folder = Path(tempfile.mkdtemp(prefix="casedesk-import-"))
-    bad, good = _sample_files(folder)
-    states = []
-    for name, path in (("import-errors", bad), ("import-checked", good)):
-        dialog = ImportDialog(ctx, path=path)
-        dialog.check()
-        _spin_until_idle(ctx)
-        states.append((name, dialog))
-    return states

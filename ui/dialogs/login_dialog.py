@@ -6,7 +6,9 @@ beside the field (the lock-out message included) and never keep a password after
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,13 +25,17 @@ from ui.i18n import tr
 from ui.tasks import show_error
 from ui.widgets.forms import FormGrid, InlineErrors, error_label, muted
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 def _login(db, name: str, password: str, via: str) -> accounts.UserInfo:
     """Worker side: authenticate and read the account."""
     return accounts.user_info(db, accounts.authenticate(db, name, password, via=via))
 
 
-def _password_edit() -> QLineEdit:
+def password_field() -> QLineEdit:
+    """A password line edit (what the account dialogs use for every password)."""
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMinimumWidth(240)
@@ -42,10 +48,10 @@ def _title(text: str) -> QLabel:
     return label
 
 
-class _Form(QDialog):
+class FormDialog(QDialog):
     """A small form dialog with inline errors and an OK button that waits for the worker."""
 
-    def __init__(self, ctx, title: str, heading: str, note: str, ok: str,
+    def __init__(self, ctx: AppContext, title: str, heading: str, note: str, ok: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -88,13 +94,13 @@ class _Form(QDialog):
             show_error(self, exc)
 
 
-class LoginDialog(_Form):
+class LoginDialog(FormDialog):
     """User name and password. ``user_name`` fixed: unlocking the screen of that user."""
 
     logged_in = Signal(object)  # accounts.UserInfo
 
-    def __init__(self, ctx, parent: QWidget | None = None, *, user_name: str | None = None,
-                 via: str = ""):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 user_name: str | None = None, via: str = ""):
         unlock = user_name is not None
         super().__init__(
             ctx, tr("解锁") if unlock else tr("登录"),
@@ -106,7 +112,7 @@ class LoginDialog(_Form):
         self.user_edit = QLineEdit(user_name or "")
         self.user_edit.setReadOnly(unlock)
         self.user_edit.setMinimumWidth(240)
-        self.password_edit = _password_edit()
+        self.password_edit = password_field()
         self.grid.add("name", tr("用户名"), self.user_edit, required=True)
         self.grid.add("password", tr("密码"), self.password_edit, required=True)
         self.buttons.addButton(tr("退出程序"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -129,6 +135,8 @@ class LoginDialog(_Form):
             return
         self.errors.clear_errors()
         self.busy(True)
+        # A session event (the login, or a failed try), not a change of the office's data:
+        # no data_changed broadcast, which would also make the exit backup run.
         self.ctx.runner.run(self, _login, self.ctx.db, name, password, self.via,
                             on_done=self._done, on_error=self._failed)
 
@@ -149,10 +157,10 @@ class LoginDialog(_Form):
         return "\n".join(self.errors.messages().values())
 
 
-class FirstAdminDialog(_Form):
+class FirstAdminDialog(FormDialog):
     """The first start: create the admin account (or go on without accounts for now)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(
             ctx, tr("设置管理员账户"), tr("设置管理员账户"),
             tr("设置后，每位工作人员用自己的账户登录，操作都记入操作日志，"
@@ -162,9 +170,9 @@ class FirstAdminDialog(_Form):
         self.name_edit.setPlaceholderText(tr("登录用，如 zhouzq"))
         self.display_edit = QLineEdit()
         self.display_edit.setPlaceholderText(tr("如 周志强"))
-        self.password_edit = _password_edit()
+        self.password_edit = password_field()
         self.password_edit.setPlaceholderText(tr("至少8个字符"))
-        self.again_edit = _password_edit()
+        self.again_edit = password_field()
         self.grid.add("name", tr("用户名"), self.name_edit, required=True)
         self.grid.add("display_name", tr("姓名"), self.display_edit, required=True)
         self.grid.add("password", tr("密码"), self.password_edit, required=True)
@@ -184,9 +192,9 @@ class FirstAdminDialog(_Form):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(self, accounts.setup_admin, self.ctx.db, self.name_edit.text().strip(),
-                            self.display_edit.text().strip(), self.password_edit.text(),
-                            on_done=self._done, on_error=self.failed)
+        self.ctx.act(self, accounts.setup_admin, self.ctx.db, self.name_edit.text().strip(),
+                     self.display_edit.text().strip(), self.password_edit.text(),
+                     on_done=self._done, on_error=self.failed)
 
     def _done(self, user_id: int) -> None:
         self.busy(False)
@@ -198,15 +206,15 @@ class FirstAdminDialog(_Form):
         self.accept()
 
 
-class ChangePasswordDialog(_Form):
-    def __init__(self, ctx, parent: QWidget | None = None):
+class ChangePasswordDialog(FormDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, tr("修改密码"), tr("修改密码"),
                          tr("{0}（{1}）").format(ctx.display_name, ctx.user_name),
                          tr("修改"), parent)
-        self.old_edit = _password_edit()
-        self.new_edit = _password_edit()
+        self.old_edit = password_field()
+        self.new_edit = password_field()
         self.new_edit.setPlaceholderText(tr("至少8个字符"))
-        self.again_edit = _password_edit()
+        self.again_edit = password_field()
         self.grid.add("old", tr("原密码"), self.old_edit, required=True)
         self.grid.add("new", tr("新密码"), self.new_edit, required=True)
         self.grid.add("again", tr("再输一次"), self.again_edit, required=True)
@@ -219,21 +227,9 @@ class ChangePasswordDialog(_Form):
             return
         self.errors.clear_errors()
         self.busy(True)
-        self.ctx.runner.run(self, accounts.set_password, self.ctx.db, self.ctx.actor,
-                            self.ctx.user_name, self.new_edit.text(), self.old_edit.text(),
-                            on_done=lambda _r: self.accept(), on_error=self.failed)
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    login = LoginDialog(ctx)
-    login.user_edit.setText("zhouzq")
-    login.errors.set_errors([Problem("password", accounts.LOCKED)])
-    first = FirstAdminDialog(ctx)
-    first.name_edit.setText("zhouzq")
-    first.display_edit.setText("周志强")
-    for w in (login, first):
-        w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
-    return [("login_locked_out", login), ("first_admin", first)]
+        self.ctx.act(self, accounts.set_password, self.ctx.db, self.ctx.actor,
+                     self.ctx.user_name, self.new_edit.text(), self.old_edit.text(),
+                     on_done=lambda _r: self.accept(), on_error=self.failed)
 
 
 # ---------------------------------------------------------------------------
@@ -242,7 +238,7 @@ def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
 SKIP_SETUP_KEY = "accounts/skipSetup"
 
 
-def sign_in(ctx, *, ask_setup: bool = True, parent: QWidget | None = None) -> bool:
+def sign_in(ctx: AppContext, *, ask_setup: bool = True, parent: QWidget | None = None) -> bool:
     """Before the main window: log in when accounts are set up; otherwise offer to set up the
     admin account (unless the office chose 不再提示). False when the user quit."""
     ctx.accounts_on = accounts.accounts_enabled(ctx.db)  # one read at start-up

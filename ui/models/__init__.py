@@ -1,0 +1,1 @@
+"""Qt item models over caseapp queries (ID-backed: rows fetched in pages as they show)."""

@@ -1,4 +1,4 @@
-"""The case list model (DESIGN.md rule 5): a table over the ordered IDs of ONE SQL query.
+"""The case list model (docs/design.md, rule 5): a table over the ordered IDs of ONE SQL query.
 
 Filter, sort and search run in SQL (queries.case_ids). Row data arrives in pages of
 PAGE_SIZE rows (queries.case_rows) only when the view asks for a row, so 100,000 cases cost a
@@ -11,14 +11,25 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from caseapp import queries
-from caseapp.queries.cases import CaseFilter, CaseRow
+from caseapp.queries.case_list import CaseFilter, CaseRow
 from ui.i18n import tr
 from ui.style import CLOSED, MUTED, STATE_COLOURS
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +72,8 @@ class CaseTableModel(QAbstractTableModel):
     loaded = Signal(int)  # after each id query, with the number of cases
     failed = Signal(object)  # an id query failed (the exception)
 
-    def __init__(self, ctx, flt: CaseFilter | None = None, sort: str = "received_on",
-                 descending: bool = True, parent=None):
+    def __init__(self, ctx: AppContext, flt: CaseFilter | None = None, sort: str = "received_on",
+                 descending: bool = True, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self._filter = flt or CaseFilter()

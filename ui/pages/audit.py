@@ -8,8 +8,9 @@ navigation hides the page for other roles, and caseapp.services.audit refuses th
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,9 @@ from ui.i18n import tr
 from ui.tasks import show_error
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 COLUMNS = ("时间", "用户", "操作", "案件编号", "变更", "说明")
 
 
@@ -46,7 +50,7 @@ def _first_page(db, actor, flt):
 class AuditModel(QAbstractTableModel):
     loaded = Signal(int)  # the total, after a (re)load
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.flt = audit.AuditFilter()
@@ -120,7 +124,7 @@ class AuditModel(QAbstractTableModel):
 
 
 class AuditPage(QWidget):
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
@@ -225,6 +229,7 @@ class AuditPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         flt = self.current_filter()
+        # The export is itself logged, but changes none of the office's data: a job, not an act.
         self.ctx.runner.run_job(
             self, tr("正在导出操作日志"),
             lambda: audit.export_events(self.ctx.db, self.ctx.actor, path, flt),
@@ -233,9 +238,3 @@ class AuditPage(QWidget):
     def _exported(self, n: int) -> None:
         self.count_label.setText(tr("已导出 {0} 条").format(f"{n:,}"))
         self.search()
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    page = AuditPage(ctx)
-    page.resize(1200, 640)
-    return [("audit_page", page)]

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,13 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp.figures import stats
-from caseapp.reports import summary, tables_xlsx
+from caseapp.reports import rows, summary, tables_xlsx
 from caseapp.services import audit
 from ui.i18n import tr
 from ui.tasks import show_error
 from ui.widgets import pdf_preview
 from ui.widgets.forms import muted, repolish
 from ui.widgets.pdf_preview import PdfPreview
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 MONTHLY, ANNUAL, RANGE = "monthly", "annual", "range"
 KIND_LABELS = {MONTHLY: "月度统计报表", ANNUAL: "年度统计报告", RANGE: "自定义期间"}
@@ -71,10 +75,10 @@ class Period:
     def series_months(self) -> tuple[int, int, int]:
         """The months the PDF's chart shows, so the Excel series matches it."""
         if self.kind == MONTHLY:
-            return summary.rolling_months(self.year, self.month)
+            return rows.rolling_months(self.year, self.month)
         if self.kind == ANNUAL:
             return (self.year, 1, 12)
-        return summary.period_months(self.date_from, self.date_to)
+        return rows.period_months(self.date_from, self.date_to)
 
 
 def _qdate(d: date) -> QDate:
@@ -89,7 +93,7 @@ class ReportsPage(QWidget):
     built = Signal(object)  # the Path of the PDF now shown
     status_message = Signal(str)
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.period: Period | None = None  # of the PDF on screen
@@ -400,30 +404,3 @@ class ReportsPage(QWidget):
     def _export_failed(self, exc: BaseException) -> None:
         self.excel_button.setEnabled(True)
         show_error(self, exc, tr("没有导出"))
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    """The page empty and with last month's summary built (for ui/screenshots.py)."""
-    from PySide6.QtCore import QDeadlineTimer
-    from PySide6.QtWidgets import QApplication
-
-    def settle() -> None:
-        deadline = QDeadlineTimer(60000)
-        while not deadline.hasExpired():
-            QApplication.processEvents()
-            if not ctx.runner.busy:
-                QApplication.processEvents()
-                if not ctx.runner.busy:
-                    return
-            ctx.runner.pool.waitForDone(20)
-
-    empty = ReportsPage(ctx)
-    settle()
-    built = ReportsPage(ctx)
-    built.made_by.setText(tr("周志强"))
-    built.generate()
-    settle()
-    built.resize(1200, 680)
-    built.show()
-    pdf_preview.spin(800)  # QPdfView renders its pages on its own threads
-    return [("reports_empty", empty), ("reports_monthly", built)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp import queries
-from caseapp.queries.cases import CaseRow
+from caseapp.queries.case_list import CaseRow
 from ui.i18n import tr
 from ui.style import ACCENT, DUE_SOON, MUTED, OVERDUE, STATE_COLOURS
 from ui.tasks import show_error
 from ui.widgets.lazy import LazyPage
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 PENDING_DAYS = 3
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
@@ -145,7 +149,7 @@ class WorkCard(QFrame):
 class WorkbenchPage(LazyPage):
     open_case = Signal(int)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self._gen = 0
@@ -195,18 +199,3 @@ class WorkbenchPage(LazyPage):
         self.date_label.setText(long_date(self.ctx.today()))
         for key, card in self.cards.items():
             card.set_rows(data["lists"][key], data["counts"][key])
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    from PySide6.QtCore import QDeadlineTimer
-    from PySide6.QtWidgets import QApplication
-
-    page = WorkbenchPage(ctx)
-    page.resize(1180, 700)
-    page.show()
-    deadline = QDeadlineTimer(20000)
-    while (page.loading or ctx.runner.busy) and not deadline.hasExpired():
-        QApplication.processEvents()
-        ctx.runner.pool.waitForDone(20)
-    QApplication.processEvents()
-    return [("workbench", page)]

@@ -10,13 +10,17 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from caseapp.errors import StorageError
 from caseapp.progress import Cancelled
-from caseapp.storage import backup
+from caseapp.storage import backup, restore
 from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +67,13 @@ def offer_restore(path: Path, problem: str, parent: QWidget | None = None) -> bo
     """Say what is wrong and offer the newest good backup; True when it was restored."""
     log.error("database %s unusable: %s", path, problem)
     for root in _roots(path):
-        info = backup.newest_good(root, path.stem)
+        info = restore.newest_good(root, path.stem)
         if info is None:
             continue
         if not ask_restore(parent, problem, info):
             return False
         try:
-            backup.restore(path, info.path, backup_dir=root)
+            restore.restore(path, info.path, backup_dir=root)
         except StorageError as exc:
             tell(parent, tr("恢复没有成功：{0}").format(exc))
             return False
@@ -85,13 +89,13 @@ def open_safely(db_arg: str | None, open_context):
     agrees, restored from the newest good backup first. None: the person chose to quit."""
     path = sqlite_file(db_arg)
     if path is not None and path.exists():
-        problem = backup.file_problem(path)
+        problem = restore.file_problem(path)
         if problem and not offer_restore(path, problem):
             return None
     try:
         return open_context()
     except StorageError as exc:
-        if path is None or not path.exists() or not backup.file_problem(path):
+        if path is None or not path.exists() or not restore.file_problem(path):
             raise
         if not offer_restore(path, str(exc)):
             return None
@@ -104,7 +108,7 @@ def open_safely(db_arg: str | None, open_context):
 def check_and_backup(db) -> tuple[str, object, Path]:
     """On a worker: a full quick_check of the live file, then the daily backup if none today."""
     root = backup.backup_root(db.settings().backup_dir)
-    problem = backup.file_problem(db.path, deep=True)
+    problem = restore.file_problem(db.path, deep=True)
     if problem:
         return problem, None, root
     return "", backup.backup_if_due(db), root
@@ -113,7 +117,7 @@ def check_and_backup(db) -> tuple[str, object, Path]:
 class SessionBackups:
     """Remembers whether the session changed data, so the exit backup runs only then."""
 
-    def __init__(self, window, ctx):
+    def __init__(self, window: QMainWindow, ctx: AppContext):
         self.window, self.ctx = window, ctx
         self.changed = False
         ctx.data_changed.connect(self._changed)

@@ -4,10 +4,14 @@ that covers the window after the idle time of the office settings (idle_lock_min
 Idle time is measured by polling what changes while someone works (IdleWatcher). The lock
 puts a password panel in place of the window's content, disables the window's actions (so
 shortcuts do nothing) and hides open dialogs until the password is entered again; unlocking
-is a login event, locking an event too.
+is a login event, locking an event too. Those session events (unlock, lock, log-out) are not
+changes of the office's data, so they run on ctx.runner without ctx.act's broadcast (which
+would also make the exit backup run).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QToolButton,
@@ -26,9 +31,14 @@ from PySide6.QtWidgets import (
 from caseapp import workflow as wf
 from caseapp.errors import PermissionDenied
 from caseapp.services import accounts
+from ui.dialogs.login_dialog import ChangePasswordDialog, FirstAdminDialog
 from ui.i18n import tr
+from ui.pages.audit import AuditPage
 from ui.tasks import show_error
 from ui.widgets.forms import error_label, muted
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 POLL_MS = 5000
 
@@ -102,7 +112,7 @@ class LockPanel(QFrame):
 
     unlocked = Signal()
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("lockPanel")
@@ -174,7 +184,7 @@ class Session(QObject):
 
     logout_requested = Signal()
 
-    def __init__(self, window, ctx, idle_ms: int | None = None):
+    def __init__(self, window: QMainWindow, ctx: AppContext, idle_ms: int | None = None):
         super().__init__(window)
         self.ctx = ctx
         self.accounts_on = bool(getattr(ctx, "accounts_on", False))
@@ -194,7 +204,7 @@ class Session(QObject):
                            on_done=lambda m: self.watcher.set_interval(int(m or 0) * 60000))
 
     @property
-    def window(self):
+    def window(self) -> QMainWindow:
         # The Qt parent, not a Python attribute: window.session → session → window would be a
         # cycle that the garbage collector may break on a worker thread, deleting the window
         # off the GUI thread.
@@ -238,9 +248,7 @@ class Session(QObject):
         self.watcher.stop()
         self._locked = True
         self.button.setEnabled(False)
-        toolbar = getattr(self.window, "toolbar", None)
-        if toolbar is not None:
-            toolbar.hide()
+        self.window.toolbar.hide()
         # The panel takes the central widget's place: nothing of the cases stays on screen.
         self._central = self.window.takeCentralWidget()
         self.overlay.prepare()
@@ -255,9 +263,7 @@ class Session(QObject):
         self._central = None
         self._locked = False
         self.button.setEnabled(True)
-        toolbar = getattr(self.window, "toolbar", None)
-        if toolbar is not None:
-            toolbar.show()
+        self.window.toolbar.show()
         for action, enabled in self._saved:
             action.setEnabled(enabled)
         self._saved = []
@@ -267,8 +273,6 @@ class Session(QObject):
         self.watcher.restart()
 
     def change_password(self) -> None:
-        from ui.dialogs.login_dialog import ChangePasswordDialog
-
         dialog = ChangePasswordDialog(self.ctx, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
@@ -276,8 +280,6 @@ class Session(QObject):
         dialog.open()
 
     def setup_accounts(self) -> None:
-        from ui.dialogs.login_dialog import FirstAdminDialog
-
         dialog = FirstAdminDialog(self.ctx, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.dont_ask.hide()
@@ -292,12 +294,11 @@ class Session(QObject):
                             on_error=lambda _e: self.logout_requested.emit())
 
 
-def install_session(window) -> Session:
-    """Called by the main window once its pages, actions and status bar exist: adds the
-    操作日志 page (the last navigation entry), hides what the user's role may not do, and
-    sets up the user menu and the idle lock."""
-    from ui.pages.audit import AuditPage
-
+def install_session(window: QMainWindow) -> Session:
+    """Called by the main window (ui.shell.main_window.MainWindow, which imports this module)
+    once its pages, actions and status bar exist: adds the 操作日志 page (the last navigation
+    entry), hides what the user's role may not do, and sets up the user menu and the idle
+    lock."""
     ctx = window.ctx
     keys = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     window.audit_page = AuditPage(ctx)
@@ -307,23 +308,18 @@ def install_session(window) -> Session:
     for row, text in enumerate(keys):
         if hidden.get(text):
             window.navigation.item(row).setHidden(True)
-    for name, act in (("new_petition_action", wf.Act.EDIT), ("new_dispute_action", wf.Act.EDIT),
-                      ("import_action", wf.Act.EDIT)):
-        action = getattr(window, name, None)
-        if action is not None and not ctx.may(act):
+    if not ctx.may(wf.Act.EDIT):
+        for action in (window.new_petition_action, window.new_dispute_action,
+                       window.import_action):
             action.setVisible(False)
             action.setEnabled(False)
-    for page in (getattr(window, "petitions", None), getattr(window, "disputes", None)):
-        if page is None:
-            continue
-        if hasattr(page, "assign_button") and not ctx.may(wf.Act.ASSIGN):
+    for page in (window.petitions, window.disputes):
+        if not ctx.may(wf.Act.ASSIGN):
             page.assign_button.hide()
-        if hasattr(page, "export_button") and not ctx.may(wf.Act.EXPORT):
+        if not ctx.may(wf.Act.EXPORT):
             page.export_button.hide()
     session = Session(window, ctx)
-    user_label = getattr(window, "user_label", None)
-    if user_label is not None:  # the user menu names the user (and the role)
-        user_label.hide()
+    window.user_label.hide()  # the user menu names the user (and the role)
     window.logged_out = False
 
     def logged_out() -> None:
@@ -339,14 +335,3 @@ def install_session(window) -> Session:
 
     QTimer.singleShot(0, leave_hidden_page)
     return session
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    """The main window locked (for ui/screenshots.py)."""
-    from ui.shell.main_window import MainWindow
-
-    window = MainWindow(ctx, remember=False)
-    window.resize(1366, 768)
-    window.session.accounts_on = True
-    window.session.lock()
-    return [("lock_screen", window)]

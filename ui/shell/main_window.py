@@ -1,15 +1,16 @@
 """The main window: navigation, the pages, the case view over the lists, toolbar, status bar.
 
-Pages load when first shown; pages of other engineers (case view, intake, import, settings)
-are imported lazily so the window still opens while one of them is missing.
+The workbench and the two lists are built with the window; the other pages, the case view and
+the dialogs are built (and their modules imported) when first needed, so that start-up stays
+short: the dashboard pulls in QtCharts, the reports page QtPdf.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -28,9 +28,16 @@ from PySide6.QtWidgets import (
 
 from caseapp import queries
 from ui.i18n import tr
-from ui.pages.case_list import CaseListPage
+from ui.pages.case_list.page import CaseListPage
 from ui.pages.workbench import WorkbenchPage
-from ui.style import MUTED, OVERDUE
+from ui.shell.lock import install_session
+from ui.style import OVERDUE
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+    from ui.pages.case_view import CaseView
+    from ui.pages.dashboard.page import DashboardPage
+    from ui.pages.reports import ReportsPage
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +49,7 @@ NAVIGATION = (
     ("dispute", "矛盾纠纷", "fa5s.handshake"),
     ("reports", "统计报表", "fa5s.chart-bar"),
     ("settings", "设置", "fa5s.cog"),
-    ("audit", "操作日志", "fa5s.clipboard-list"),  # admins only (ui/widgets/lock.py)
+    ("audit", "操作日志", "fa5s.clipboard-list"),  # admins only (ui/shell/lock.py)
 )
 PAGE_KEYS = tuple(key for key, _label, _icon in NAVIGATION)
 
@@ -59,18 +66,6 @@ def icon(name: str):
         return QIcon()
 
 
-def optional_class(module: str, name: str):
-    """A class from a module that may not exist yet (built by another part of the team)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    except AttributeError:
-        return None
-
-
 def short_db_name(db) -> str:
     path = db.path
     return path.name if path else db.display_name
@@ -78,55 +73,17 @@ def short_db_name(db) -> str:
 
 def load_status(db, actor: int, today) -> dict:
     """Runs on a worker: what the status bar and the title show."""
-    lookup = getattr(queries, "user_display_name", None)
-    user = lookup(db, actor) if lookup else None
+    user = queries.user_display_name(db, actor)
     return {"office": db.settings().office_name, "user": user or "本机用户",
             "overdue": queries.workbench_counts(db, today)["overdue"]}
 
 
-class PlaceholderPage(QWidget):
-    """A friendly page for what is not there yet."""
-
-    def __init__(self, title: str, text: str, parent=None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        heading = QLabel(title)
-        heading.setProperty("role", "title")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(text)
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setWordWrap(True)
-        body.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
-        layout.addWidget(heading)
-        layout.addSpacing(8)
-        layout.addWidget(body)
-        layout.addStretch(2)
-
-
-class CaseViewPlaceholder(PlaceholderPage):
-    """Stands in for ui.pages.case_view.CaseView until it exists (same interface)."""
-
-    open_case = Signal(int)
-    back = Signal()
-
-    def __init__(self, ctx, parent=None):
-        super().__init__(tr("案件详情"), tr("案件详情页面正在完善中。"), parent)
-        self.case_id: int | None = None
-        button = QPushButton(tr("返回列表"))
-        button.clicked.connect(self.back)
-        self.layout().insertWidget(3, button, 0, Qt.AlignmentFlag.AlignCenter)
-
-    def show_case(self, case_id: int) -> None:
-        self.case_id = case_id
-
-
 class MainWindow(QMainWindow):
-    def __init__(self, ctx, parent=None, remember: bool = True):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, remember: bool = True):
         super().__init__(parent)
         self.ctx = ctx
         self.remember = remember  # the self-test leaves the user's window state alone
-        self.case_view = None
+        self.case_view: CaseView | None = None
         self.current_case: int | None = None
         self._return_page = PAGE_KEYS.index("petition")
         self._dialogs: list[QDialog] = []
@@ -136,8 +93,6 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._build_status_bar()
-        from ui.shell.lock import install_session
-
         # The 操作日志 page, the user menu, the idle lock; hides what the role may not do.
         self.session = install_session(self)
         ctx.data_changed.connect(self._data_changed)
@@ -177,13 +132,13 @@ class MainWindow(QMainWindow):
         self.workbench = WorkbenchPage(self.ctx)
         self.petitions = CaseListPage(self.ctx, "petition")
         self.disputes = CaseListPage(self.ctx, "dispute")
-        self.reports = QWidget()  # filled on first visit (ReportsPage is lazy)
+        self.reports = QWidget()  # filled on first visit (QtPdf loads only then)
         QVBoxLayout(self.reports).setContentsMargins(0, 0, 0, 0)
-        self.reports_page = None
+        self.reports_page: ReportsPage | None = None
         self.overview = QWidget()  # filled on first visit (QtCharts loads only then)
         QVBoxLayout(self.overview).setContentsMargins(0, 0, 0, 0)
-        self.dashboard = None
-        self.settings_page = QWidget()  # filled on first visit (SettingsPage is lazy)
+        self.dashboard: DashboardPage | None = None
+        self.settings_page = QWidget()  # filled on first visit
         QVBoxLayout(self.settings_page).setContentsMargins(0, 0, 0, 0)
         self._settings_built = False
         self.pages = [self.workbench, self.overview, self.petitions, self.disputes, self.reports,
@@ -227,19 +182,16 @@ class MainWindow(QMainWindow):
         if self._settings_built:
             return
         self._settings_built = True
-        cls = optional_class("ui.pages.settings.page", "SettingsPage")
-        page = cls(self.ctx) if cls else PlaceholderPage(
-            tr("设置"), tr("设置页面正在完善中。"))
-        self.settings_page.layout().addWidget(page)
+        from ui.pages.settings.page import SettingsPage
 
-    def _ensure_dashboard(self):
+        self.settings_page.layout().addWidget(SettingsPage(self.ctx))
+
+    def _ensure_dashboard(self) -> DashboardPage:
         if self.dashboard is None:
-            cls = optional_class("ui.pages.dashboard", "DashboardPage")
-            if cls is None:
-                page = PlaceholderPage(tr("统计概览"), tr("统计概览页面正在完善中。"))
-            else:
-                page = cls(self.ctx)
-                page.open_filter.connect(self.show_filter)
+            from ui.pages.dashboard.page import DashboardPage
+
+            page = DashboardPage(self.ctx)
+            page.open_filter.connect(self.show_filter)
             self.dashboard = page
             self.overview.layout().addWidget(page)
         return self.dashboard
@@ -249,15 +201,13 @@ class MainWindow(QMainWindow):
         self.show_page(flt.kind)
         self.list_page(flt.kind).set_filter(flt)
 
-    def _ensure_reports(self):
+    def _ensure_reports(self) -> ReportsPage:
         if self.reports_page is None:
-            cls = optional_class("ui.pages.reports", "ReportsPage")
-            if cls is None:
-                page = PlaceholderPage(tr("统计报表"), tr("统计报表页面正在完善中。"))
-            else:
-                page = cls(self.ctx)
-                page.built.connect(lambda _p: self._update_print_action())
-                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            from ui.pages.reports import ReportsPage
+
+            page = ReportsPage(self.ctx)
+            page.built.connect(lambda _p: self._update_print_action())
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.reports_page = page
             self.reports.layout().addWidget(page)
         return self.reports_page
@@ -267,9 +217,9 @@ class MainWindow(QMainWindow):
     def _print_target(self) -> str:
         """What 打印 (Ctrl+P) acts on here: "case", "reports" or "" (nothing)."""
         if self.showing_case():
-            return "case" if hasattr(self.case_view, "print_button") else ""
+            return "case"
         if self.stack.currentWidget() is self.reports and self.reports_page is not None \
-                and getattr(self.reports_page, "has_document", lambda: False)():
+                and self.reports_page.has_document():
             return "reports"
         return ""
 
@@ -290,10 +240,11 @@ class MainWindow(QMainWindow):
 
     # -- the case view -----------------------------------------------------------------
 
-    def _ensure_case_view(self):
+    def _ensure_case_view(self) -> CaseView:
         if self.case_view is None:
-            cls = optional_class("ui.pages.case_view", "CaseView") or CaseViewPlaceholder
-            self.case_view = cls(self.ctx)
+            from ui.pages.case_view import CaseView
+
+            self.case_view = CaseView(self.ctx)
             self.case_view.back.connect(self.back_to_list)
             self.case_view.open_case.connect(self.open_case)
             for key in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Back)):
@@ -397,13 +348,10 @@ class MainWindow(QMainWindow):
         return list(self._dialogs)
 
     def new_case(self, kind: str) -> None:
-        cls = optional_class("ui.dialogs.intake", "IntakeDialog")
-        if cls is None:
-            self.statusBar().showMessage(tr("登记功能尚未就绪"), 5000)
-            return
-        dialog = cls(self.ctx, kind, self)
-        if hasattr(dialog, "saved"):
-            dialog.saved.connect(lambda _id, k=kind: self._case_saved(k))
+        from ui.dialogs.intake import IntakeDialog
+
+        dialog = IntakeDialog(self.ctx, kind, self)
+        dialog.saved.connect(lambda _id, k=kind: self._case_saved(k))
         self._show_dialog(dialog)
 
     def _case_saved(self, kind: str) -> None:
@@ -411,11 +359,9 @@ class MainWindow(QMainWindow):
             self.show_page(kind)
 
     def import_cases(self) -> None:
-        cls = optional_class("ui.dialogs.import_dialog", "ImportDialog")
-        if cls is None:
-            self.statusBar().showMessage(tr("导入功能尚未就绪"), 5000)
-            return
-        self._show_dialog(cls(self.ctx, self))
+        from ui.dialogs.import_dialog import ImportDialog
+
+        self._show_dialog(ImportDialog(self.ctx, self))
 
     def open_backups(self) -> None:
         from ui.dialogs.backup_dialog import BackupDialog
@@ -430,7 +376,7 @@ class MainWindow(QMainWindow):
             page = self.stack.currentWidget()
             if page is self.overview:
                 page = self.dashboard
-            reload = getattr(page, "reload", None)
+            reload = getattr(page, "reload", None)  # the reports and settings holders have none
             if reload is not None:
                 reload()
         self.refresh_status()
@@ -492,30 +438,3 @@ class MainWindow(QMainWindow):
             settings.setValue("mainWindow/state", self.saveState())
             settings.setValue("mainWindow/page", self.current_key())
         super().closeEvent(event)
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    """The main window on each of its own pages, loaded (for ui/screenshots.py)."""
-    from PySide6.QtCore import QDeadlineTimer
-    from PySide6.QtWidgets import QApplication
-
-    def settle(window: MainWindow) -> None:
-        deadline = QDeadlineTimer(20000)
-        while not deadline.hasExpired():
-            QApplication.processEvents()
-            window.repaint()
-            if not ctx.runner.busy:
-                QApplication.processEvents()
-                if not ctx.runner.busy:
-                    return
-            ctx.runner.pool.waitForDone(20)
-
-    out = []
-    for key in ("workbench", "petition", "dispute", "reports"):
-        window = MainWindow(ctx, remember=False)
-        window.resize(1366, 768)
-        window.show()
-        window.show_page(key)
-        settle(window)
-        out.append((f"main_{key}", window))
-    return out

@@ -1,7 +1,7 @@
 """Small shared form helpers: labelled rows with inline error labels, date editors,
 confirmation and reason prompts.
 
-Errors are shown beside their field (DESIGN.md rule 7): a red label under the editor and the
+Errors are shown beside their field (docs/design.md, rule 7): a red label under the editor and the
 ``invalid`` property on the editor, which resources/style.qss paints red. Problems whose
 field has no row go to a general label at the top of the form.
 """

@@ -51,7 +51,7 @@ KEEP_PRINTOUTS_S = 7 * 24 * 3600
 def printouts_dir() -> Path:
     """Where the program writes printouts before they are shown: the data folder's
     printouts subfolder, never the user's current directory."""
-    from caseapp.storage.db import data_dir
+    from caseapp.paths import data_dir
 
     folder = data_dir() / PRINTOUTS
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,1 +1,1 @@
-"""The 设置 page and its tabs (office, lists, limits, accounts)."""
+"""The 设置 page (page.py) and its tabs: office, numbers, limits, lists, lookups, accounts."""

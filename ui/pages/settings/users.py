@@ -1,8 +1,8 @@
 """设置 → 账户: the administrator's list of accounts (add, reset a password, disable).
 
-Everything is decided by caseapp.services.accounts on the task runner; this tab shows the answer
-(ValidationError beside the field or under the table, anything else in a message box) and
-reloads the list after every act. Before accounts are set up it offers the first admin account
+Everything is decided by caseapp.services.accounts (each change through ctx.act); this tab shows
+the answer (ValidationError beside the field or under the table, anything else in a message
+box) and reloads the list after every act; its dialogs are in user_dialogs.py. Before accounts are set up it offers the first admin account
 through the main window's user menu flow (lock.Session.setup_accounts).
 """
 
@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -32,12 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp import workflow as wf
-from caseapp.errors import PermissionDenied, Problem, ValidationError
+from caseapp.errors import PermissionDenied, ValidationError
 from caseapp.services import accounts
-from ui.dialogs.login_dialog import ChangePasswordDialog, FirstAdminDialog, _Form, _password_edit
+from ui.dialogs.login_dialog import ChangePasswordDialog, FirstAdminDialog
 from ui.i18n import tr
+from ui.pages.settings.user_dialogs import AddUserDialog, ResetPasswordDialog
 from ui.style import MUTED
 from ui.widgets import forms
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 COLUMNS = ("登录名", "姓名", "角色", "状态")
 
@@ -64,125 +66,10 @@ def status_text(user: accounts.UserInfo, now: datetime) -> str:
     return tr("正常")
 
 
-# ---------------------------------------------------------------------------
-# Dialogs.
-
-
-class _AdminForm(_Form):
-    """The login dialogs' form; a refusal of the act itself goes to the general label."""
-
-    def __init__(self, *args, **kw):
-        super().__init__(*args, **kw)
-        self.setMinimumWidth(460)  # the note stays on one line, no orphaned characters
-        self.buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-
-    def failed(self, exc: BaseException) -> None:
-        self.busy(False)
-        if isinstance(exc, ValidationError):
-            self.errors.set_errors(exc.problems)
-        elif isinstance(exc, PermissionDenied):
-            self.errors.set_errors([Problem("", str(exc))])
-        else:
-            forms.report_error(self, exc)
-
-    def error_text(self) -> str:
-        return "\n".join(self.errors.messages().values())
-
-
-class AddUserDialog(_AdminForm):
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(ctx, tr("添加账户"), tr("添加账户"),
-                         tr("新账户用登录名和这里设的密码登录，登录后可自行修改密码。"),
-                         tr("添加"), parent)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(tr("登录用，如 lixm"))
-        self.name_edit.setMaxLength(64)
-        self.name_edit.setMinimumWidth(240)
-        self.display_edit = QLineEdit()
-        self.display_edit.setPlaceholderText(tr("如 李晓明"))
-        self.display_edit.setMaxLength(64)
-        self.role_box = QComboBox()
-        for role in accounts.ROLES:
-            self.role_box.addItem(tr(wf.ROLE_LABELS[role]), role)
-        self.role_box.setCurrentIndex(self.role_box.findData(wf.CLERK))
-        self.password_edit = _password_edit()
-        self.password_edit.setPlaceholderText(tr("至少{0}个字符").format(accounts.MIN_PASSWORD))
-        self.again_edit = _password_edit()
-        self.grid.add("name", tr("登录名"), self.name_edit, required=True)
-        self.grid.add("display_name", tr("姓名"), self.display_edit, required=True)
-        self.grid.add("role", tr("角色"), self.role_box, required=True,
-                      note=tr("管理员：全部功能；登记员：登记和办理案件\n"
-                              "调解员：本人承办的纠纷；查看：只能查看"))
-        self.grid.add("password", tr("密码"), self.password_edit, required=True)
-        self.grid.add("again", tr("再输一次"), self.again_edit, required=True)
-        self.user_id: int | None = None
-        self.name_edit.setFocus()
-
-    def role(self) -> str:
-        return self.role_box.currentData()
-
-    def submit(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        if self.password_edit.text() != self.again_edit.text():
-            self.errors.set_errors([Problem("again", tr("两次输入的密码不一致"))])
-            return
-        self.errors.clear_errors()
-        self.busy(True)
-        self.ctx.runner.run(self, accounts.add_user, self.ctx.db, self.ctx.actor,
-                            self.name_edit.text().strip(), self.display_edit.text().strip(),
-                            self.role(), self.password_edit.text(),
-                            on_done=self._done, on_error=self.failed)
-
-    def _done(self, user_id: int) -> None:
-        self.busy(False)
-        self.user_id = user_id
-        self.password_edit.clear()
-        self.again_edit.clear()
-        self.accept()
-
-
-class ResetPasswordDialog(_AdminForm):
-    """An admin sets someone else's password (no old password asked)."""
-
-    def __init__(self, ctx, user: accounts.UserInfo, parent: QWidget | None = None):
-        super().__init__(ctx, tr("重置密码"), tr("重置密码"),
-                         tr("为 {0}（{1}）设置新密码，请当面或电话告知本人。").format(
-                             user.display_name, user.name),
-                         tr("重置"), parent)
-        self.user = user
-        self.new_edit = _password_edit()
-        self.new_edit.setPlaceholderText(tr("至少{0}个字符").format(accounts.MIN_PASSWORD))
-        self.again_edit = _password_edit()
-        self.grid.add("new", tr("新密码"), self.new_edit, required=True)
-        self.grid.add("again", tr("再输一次"), self.again_edit, required=True)
-        self.new_edit.setFocus()
-
-    def submit(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        if self.new_edit.text() != self.again_edit.text():
-            self.errors.set_errors([Problem("again", tr("两次输入的密码不一致"))])
-            return
-        self.errors.clear_errors()
-        self.busy(True)
-        self.ctx.runner.run(self, accounts.set_password, self.ctx.db, self.ctx.actor, self.user.name,
-                            self.new_edit.text(), on_done=self._done, on_error=self.failed)
-
-    def _done(self, _result) -> None:
-        self.busy(False)
-        self.new_edit.clear()
-        self.again_edit.clear()
-        self.accept()
-
-
-# ---------------------------------------------------------------------------
-
-
 class UsersTab(QWidget):
     """The 账户 tab of the settings page (shown only to a role that may manage users)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded: Loaded | None = None
@@ -417,10 +304,10 @@ class UsersTab(QWidget):
                              tr("停用账户")):
             return
         self.disable_button.setEnabled(False)
-        self.ctx.runner.run(self, accounts.disable_user, self.ctx.db, self.ctx.actor, user.name,
-                            on_done=lambda _r: (self._say(tr("已停用 {0}").format(user.name)),
-                                                self.reload()),
-                            on_error=self._disable_failed)
+        self.ctx.act(self, accounts.disable_user, self.ctx.db, self.ctx.actor, user.name,
+                     on_done=lambda _r: (self._say(tr("已停用 {0}").format(user.name)),
+                                         self.reload()),
+                     on_error=self._disable_failed)
 
     def _disable_failed(self, exc: BaseException) -> None:
         self._update_buttons()
@@ -430,22 +317,3 @@ class UsersTab(QWidget):
         else:
             forms.report_error(self, exc)
         self.reload()
-
-
-# ---------------------------------------------------------------------------
-# Screenshots.
-
-
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
-    from ui.pages.settings.page import _spin_until_idle
-
-    tab = UsersTab(ctx)
-    _spin_until_idle(ctx)
-    states: list[tuple[str, QWidget]] = [("users-tab", tab)]
-    add = AddUserDialog(ctx)
-    add.name_edit.setText("boss")
-    add.display_edit.setText("李晓明")
-    add.errors.set_errors([Problem("name", "用户名「boss」已被使用"),
-                           Problem("password", "密码至少需要8个字符")])
-    states.append(("users-add", add))
-    return states

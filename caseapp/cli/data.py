@@ -1,0 +1,137 @@
+"""The data commands: init, demo, import, export, backup, restore, check."""
+
+from __future__ import annotations
+
+import sys
+
+from caseapp.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    acting_user,
+    open_db,
+    progress_printer,
+    require_full_personal,
+)
+from caseapp.errors import CaseAppError
+
+
+def cmd_init(args) -> int:
+    from caseapp.storage.migrate import current_revision
+
+    database = open_db(args)
+    print(f"数据库已就绪：{database.display_name}（版本 {current_revision(database)}）")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from caseapp.demo.generator import run_demo
+
+    database = open_db(args)
+    show, done = progress_printer("生成示例数据")
+    result = run_demo(database, acting_user(args, database), cases=args.cases, seed=args.seed,
+                      on_progress=show)
+    done()
+    print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
+          f"{result.disputes} 件），新增当事人 {result.persons} 个（含单位）")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from caseapp.exchange import ImportRefused, run_import
+
+    if not args.file.is_file():
+        print(f"找不到文件：{args.file}", file=sys.stderr)
+        return EXIT_REFUSED
+    database = open_db(args)
+    show, done = progress_printer("检查" if args.dry_run else "导入")
+    try:
+        result = run_import(database, acting_user(args, database), args.file,
+                            dry_run=args.dry_run, on_progress=show)
+    except ImportRefused as exc:
+        done()
+        total = getattr(exc, "total", len(exc.problems))
+        print(f"{args.file.name} 有 {total} 处问题，未导入任何案件：", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    done()
+    if result.dry_run:
+        print(f"检查通过：{result.rows} 行可以导入（信访件 {result.petitions} 件，矛盾纠纷 "
+              f"{result.disputes} 件）。未写入数据库。")
+    else:
+        print(f"已导入 {result.rows} 件（信访件 {result.petitions} 件，矛盾纠纷 {result.disputes} 件），"
+              f"自动编号 {result.numbered} 件，新增人员 {result.persons_created} 人")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from caseapp.exchange import run_export
+
+    suffix = args.file.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        print("导出文件须为 .xlsx 或 .csv", file=sys.stderr)
+        return EXIT_USAGE
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        print("--from 不能晚于 --to", file=sys.stderr)
+        return EXIT_USAGE
+    database = open_db(args, upgrade=False)
+    show, done = progress_printer("导出")
+    count = run_export(database, args.file, date_from=args.date_from, date_to=args.date_to,
+                       kind=args.kind, on_progress=show, actor=acting_user(args, database),
+                       full_personal=args.full_personal)
+    done()
+    print(f"已导出 {count} 件到 {args.file}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    import time
+
+    from caseapp.storage import backup
+
+    database = open_db(args, upgrade=False)
+    require_full_personal(args, database)  # a backup holds every person's data
+    show, done = progress_printer("备份")
+    t0 = time.perf_counter()
+    info = backup.backup(database, args.to, on_progress=show)
+    done()
+    print(f"已备份到 {info.path}（{info.case_count} 件案件，{info.size / 1e6:.1f} MB，"
+          f"用时 {time.perf_counter() - t0:.1f} 秒）")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from caseapp.storage.db import resolve_url
+    from caseapp.storage.restore import restore
+
+    url = resolve_url(args.db)
+    if not url.startswith("sqlite:///"):
+        print("只有 SQLite 数据库文件可以用本程序恢复", file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        current = open_db(args, upgrade=False)
+    except CaseAppError:
+        current = None  # a damaged file: restoring it is exactly what is needed
+    if current is not None:
+        require_full_personal(args, current)  # restoring replaces everyone's work
+        current.dispose()
+    result = restore(url[len("sqlite:///"):], args.file)
+    print(f"已从 {result.restored_from.name} 恢复（{result.case_count} 件案件）。")
+    if result.safety_copy:
+        print(f"恢复前的数据库已保存为 {result.safety_copy}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from caseapp.storage import backup
+
+    database = open_db(args, upgrade=False)
+    problems = backup.check(database)
+    if problems:
+        print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"检查通过：{database.display_name} 完整，数据一致。")
+    return EXIT_OK

@@ -1,0 +1,32 @@
+"""The columns of the exchange file: headers, the aliases import accepts, labels, limits.
+docs/domain.md section 6 describes the file."""
+
+from __future__ import annotations
+
+HEADERS: list[tuple[str, str]] = [
+    ("类型", "kind"), ("编号", "number"), ("登记日期", "received_on"), ("受理日期", "accepted_on"),
+    ("办结日期", "closed_on"), ("办理结果", "outcome"), ("延期", "extended"), ("当事人", "party"),
+    ("身份证号", "id_number"), ("联系电话", "phone"), ("对方当事人", "respondent"),
+    ("街镇", "street"), ("类别", "category"), ("来源", "source"), ("信访代理", "via_proxy"),
+    ("已录入系统", "entered"), ("协议履行", "performed"), ("承办人", "handler"),
+    ("事项摘要", "summary"), ("涉及人数", "people"), ("涉及金额", "amount"),
+]
+# Optional columns: import takes them when present, export writes them after HEADERS.
+EXTRA_HEADERS: list[tuple[str, str]] = [
+    ("信访类型", "petition_type"), ("集体访人数", "group_size"), ("重复信访", "is_repeat"),
+    ("详细情况", "details"), ("村/社区", "community"),
+]
+ALL_HEADERS = HEADERS + EXTRA_HEADERS
+LABELS = dict((alias, zh) for zh, alias in ALL_HEADERS)
+LOOKUP = {k.lower(): alias for zh, alias in ALL_HEADERS for k in (zh, alias)}
+REQUIRED = ("kind", "received_on", "party", "category", "summary")
+KIND_NAMES = {"信访": "petition", "信访件": "petition", "petition": "petition",
+              "纠纷": "dispute", "矛盾纠纷": "dispute", "dispute": "dispute"}
+MAX_LEN = {"number": 64, "summary": 500, "street": 64, "community": 64, "handler": 64,
+           "party": 128, "respondent": 128}
+BATCH = 1000
+# Text that Excel would run as a formula ("=HYPERLINK(…)", "@SUM(…)") is written to CSV behind
+# an apostrophe (OWASP "CSV injection"); import takes the apostrophe off again.
+FORMULA_START = ("=", "+", "-", "@")
+MAX_PROBLEMS = 1000
+RESPONDENT = "被申请人"

@@ -1,0 +1,202 @@
+"""Export of cases to .xlsx or .csv (docs/domain.md section 6): the columns of
+caseapp/exchange/columns.py, written to a temporary file and renamed when complete."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseapp import services
+from caseapp import workflow as wf
+from caseapp.errors import Problem, ValidationError
+from caseapp.exchange.columns import ALL_HEADERS, BATCH, FORMULA_START, RESPONDENT
+from caseapp.progress import Job, Progress, run
+from caseapp.storage.db import Database
+from caseapp.storage.models import Case, CaseParty, Person
+from caseapp.validation import mask_id_number, mask_phone
+
+_EXPORT_COLS = (
+    Case.id, Case.kind, Case.number, Case.received_on, Case.accepted_on, Case.closed_on,
+    Case.outcome, Case.extended, Case.street, Case.category, Case.source, Case.via_proxy,
+    Case.entered, Case.performed, Case.handler, Case.summary, Case.people_count, Case.amount,
+    Case.petition_type, Case.group_size, Case.is_repeat, Case.details, Case.community,
+)
+
+
+def _yes(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def _export_row(c, main, respondent, mask: bool = False) -> list:
+    petition = c.kind == wf.Kind.PETITION.value
+    name, id_number, phone = main or ("", None, None)
+    if mask:
+        id_number, phone = mask_id_number(id_number) or None, mask_phone(phone) or None
+    return [
+        wf.KIND_SHORT[wf.Kind(c.kind)], c.number, c.received_on, c.accepted_on, c.closed_on,
+        c.outcome, _yes(c.extended), name, id_number, phone, respondent, c.street, c.category,
+        c.source, _yes(c.via_proxy) if petition else None, _yes(c.entered) if petition else None,
+        _yes(c.performed) if c.outcome == wf.MEDIATED else None, c.handler, c.summary,
+        c.people_count, c.amount, c.petition_type, c.group_size,
+        _yes(c.is_repeat) if petition else None, c.details, c.community,
+    ]
+
+
+class _CsvOut:
+    def __init__(self, path: Path):
+        self.fh = open(path, "w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.fh)
+        self.writer.writerow([zh for zh, _alias in ALL_HEADERS])
+
+    def row(self, values: list) -> None:
+        self.writer.writerow([
+            "" if x is None else x.isoformat() if isinstance(x, date)
+            else "'" + x if isinstance(x, str) and x.startswith(FORMULA_START) else x
+            for x in values])
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class _XlsxOut:
+    def __init__(self, path: Path, rows: int):
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.utils import get_column_letter
+
+        self.path, self.cell_type = path, WriteOnlyCell
+        self.wb = Workbook(write_only=True)
+        self.ws = self.wb.create_sheet("案件")
+        self.ws.freeze_panes = "A2"
+        # Write-only sheets carry no <dimension>; openpyxl's writer asks the sheet for one if it
+        # can. Without it every read-only reader (ours included) parses the sheet twice.
+        size = f"A1:{get_column_letter(len(ALL_HEADERS))}{rows + 1}"
+        self.ws.calculate_dimension = lambda: size
+        for i, (zh, _alias) in enumerate(ALL_HEADERS, start=1):
+            width = 40 if zh in ("事项摘要", "详细情况") else 22 if zh in ("编号", "身份证号") else 12
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+        self.ws.append([zh for zh, _alias in ALL_HEADERS])
+
+    def row(self, values: list) -> None:
+        out = []
+        for x in values:
+            if isinstance(x, date):
+                cell = self.cell_type(self.ws, value=x)
+                cell.number_format = "yyyy-mm-dd"
+                x = cell
+            elif isinstance(x, str) and x.startswith("="):
+                cell = self.cell_type(self.ws, value=x)
+                cell.data_type = "s"  # text, not a formula openpyxl would write
+                x = cell
+            out.append(x)
+        self.ws.append(out)
+
+    def close(self) -> None:
+        self.wb.save(self.path)
+
+
+def _ordered_ids(session: Session, filters: list, case_ids) -> list[int]:
+    if case_ids is None:
+        return list(session.scalars(select(Case.id).where(*filters).order_by(Case.received_on, Case.id)))
+    ids = list(dict.fromkeys(case_ids))
+    found: list[tuple] = []
+    for i in range(0, len(ids), BATCH):
+        found += session.execute(select(Case.received_on, Case.id).where(
+            Case.id.in_(ids[i:i + BATCH]), *filters)).all()
+    return [cid for _r, cid in sorted(found)]
+
+
+def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None = None,
+                date_to: date | None = None, kind: str | None = None,
+                case_ids=None, actor: int | None = None,
+                full_personal: bool | None = None) -> Job[int]:
+    """Write the cases (never deleted ones) to .csv or .xlsx; yields Progress, returns rows.
+
+    A user's export (``actor`` given; the GUI and the command line always give one) needs
+    Act.EXPORT, masks ID numbers and phones unless ``full_personal`` (an admin only), and is
+    an "export" event. Without an actor (a program's own call) the data is written whole.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError(Problem("文件", "只能导出为 .xlsx 或 .csv 文件"))
+    if full_personal is None:
+        full_personal = actor is None
+    if actor is not None:
+        with db.read() as session:
+            services.require(session, actor, wf.Act.EXPORT)
+            if full_personal:
+                services.require(session, actor, wf.Act.FULL_PERSONAL)
+    mask = not full_personal
+    filters = [Case.deleted_at.is_(None)]
+    if date_from is not None:
+        filters.append(Case.received_on >= date_from)
+    if date_to is not None:
+        filters.append(Case.received_on <= date_to)
+    if kind is not None:
+        filters.append(Case.kind == wf.Kind(kind).value)
+    with db.read() as session:
+        ids = _ordered_ids(session, filters, case_ids)
+    yield Progress(0, len(ids), "正在导出")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise ValidationError(Problem("文件", f"无法在 {target.parent} 写入文件：{exc.strerror}")) from exc
+    tmp = Path(tmp_name)
+    done = False
+    try:
+        out = _CsvOut(tmp) if suffix == ".csv" else _XlsxOut(tmp, len(ids))
+        try:
+            with db.read() as session:
+                for start in range(0, len(ids), BATCH):
+                    chunk = ids[start:start + BATCH]
+                    cases = {c.id: c for c in session.execute(
+                        select(*_EXPORT_COLS).where(Case.id.in_(chunk)))}
+                    main: dict[int, tuple] = {}
+                    respondent: dict[int, str] = {}
+                    for cid, role, name, idn, phone in session.execute(
+                            select(CaseParty.case_id, CaseParty.role, Person.name, Person.id_number,
+                                   Person.phone)
+                            .join(Person, Person.id == CaseParty.person_id)
+                            .where(CaseParty.case_id.in_(chunk),
+                                   CaseParty.role.in_(("信访人", "申请人", RESPONDENT)))
+                            .order_by(CaseParty.id)):
+                        if role == RESPONDENT:
+                            respondent.setdefault(cid, name)
+                        elif role == wf.main_role(cases[cid].kind):
+                            main.setdefault(cid, (name, idn, phone))
+                    for cid in chunk:
+                        out.row(_export_row(cases[cid], main.get(cid), respondent.get(cid), mask))
+                    yield Progress(start + len(chunk), len(ids), "正在导出")
+        finally:
+            out.close()
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ValidationError(Problem(
+                "文件", f"无法写入 {target.name}（是否正在 Excel 中打开？）：{exc.strerror}")) from exc
+        done = True
+    finally:
+        if not done:
+            tmp.unlink(missing_ok=True)
+    if actor is not None:
+        note = f"{len(ids)}件 → {target.name}" + ("，完整个人信息" if full_personal else "")
+        with db.write() as session:
+            services.add_event(session, None, actor, "export", note=note)
+    return len(ids)
+
+
+def run_export(db: Database, path: str | os.PathLike, *, date_from: date | None = None,
+               date_to: date | None = None, kind: str | None = None, case_ids=None,
+               on_progress=None, actor: int | None = None,
+               full_personal: bool | None = None) -> int:
+    return run(export_file(db, path, date_from=date_from, date_to=date_to, kind=kind,
+                           case_ids=case_ids, actor=actor, full_personal=full_personal),
+               on_progress)

@@ -1,0 +1,281 @@
+"""The figures as values: rates and their printed form, one kind's figures, breakdown rows, a
+period's figures and a series' months, each with its JSON form.
+
+A rate is a field computed on construction from two counts of the same value and declared once,
+with ``rate_of``: the JSON fraction, the printed percentage and the tables all read that one
+declaration. Rates: in JSON a fraction rounded half up to 4 decimals (``rate``); in print a
+percentage rounded half up to one decimal from the exact counts (``format_rate``), never from
+the rounded fraction. Both use integer arithmetic only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any, TypeAlias
+
+from caseapp import workflow as wf
+
+NO_RATE = "—"
+
+PETITION = wf.Kind.PETITION.value
+DISPUTE = wf.Kind.DISPUTE.value
+KINDS = (PETITION, DISPUTE)
+# The JSON key of each kind's section.
+SECTION = {PETITION: "petitions", DISPUTE: "disputes"}
+# The breakdowns: the dimension -> its JSON key (and the attribute of ``Figures``).
+BREAKDOWN_KEYS = {"category": "by_category", "source": "by_source", "street": "by_street",
+                  "handler": "by_handler"}
+
+# A figure's JSON value: a count, or a rate (None when its denominator is 0).
+Value: TypeAlias = int | float | None
+# A figure as the printouts show it: a count, or a rate's printed percentage.
+Shown: TypeAlias = int | str
+
+
+def rate(num: int, den: int) -> float | None:
+    """num / den as a fraction rounded half up to 4 decimals; None when den == 0."""
+    if not den:
+        return None
+    ten_thousandths = (2 * num * 10000 + den) // (2 * den)
+    return ten_thousandths / 10000
+
+
+def format_rate(num: int, den: int) -> str:
+    """A percentage rounded half up to one decimal from the exact counts, ".0" dropped:
+    22/22 → "100%", 60/63 → "95.2%", 102/151 → "67.5%"; "—" when den == 0."""
+    if not den:
+        return NO_RATE
+    tenths = (2 * num * 1000 + den) // (2 * den)  # floor(num*1000/den + 1/2), exact
+    whole, frac = divmod(tenths, 10)
+    return f"{whole}%" if frac == 0 else f"{whole}.{frac}%"
+
+
+def rate_of(num: str, den: str) -> dict[str, tuple[str, str]]:
+    """The metadata of a rate field: ``num / den``, two counts of the same value."""
+    return {"rate": (num, den)}
+
+
+LABEL = {"label": True}  # the metadata of a field that names a row rather than counting
+
+
+_LAYOUTS: dict[type, tuple[tuple[str, ...], dict[str, tuple[str, str]]]] = {}
+
+
+def _layout(cls: type) -> tuple[tuple[str, ...], dict[str, tuple[str, str]]]:
+    """(the counts and rates in JSON order, {rate: (num, den)}) of a Counted class."""
+    if cls not in _LAYOUTS:
+        figures = [f for f in fields(cls) if not f.metadata.get("label")]
+        _LAYOUTS[cls] = (tuple(f.name for f in figures),
+                         {f.name: f.metadata["rate"] for f in figures if "rate" in f.metadata})
+    return _LAYOUTS[cls]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Counts (int fields) and the rates made of them (``rate_of`` fields, filled in on
+    construction), in the fields' order: the order of docs/domain.md §5."""
+
+    def __post_init__(self) -> None:
+        for name, (num, den) in self.rates().items():
+            object.__setattr__(self, name, rate(getattr(self, num), getattr(self, den)))
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The counts and rates, in their JSON order."""
+        return _layout(cls)[0]
+
+    @classmethod
+    def rates(cls) -> dict[str, tuple[str, str]]:
+        """{rate: (numerator count, denominator count)}."""
+        return _layout(cls)[1]
+
+    @classmethod
+    def count_names(cls) -> tuple[str, ...]:
+        rates = cls.rates()
+        return tuple(n for n in cls.field_names() if n not in rates)
+
+    def count(self, name: str) -> int:
+        if name not in self.count_names():
+            raise ValueError(f"{name!r} is not a count of {type(self).__name__}")
+        value: int = getattr(self, name)
+        return value
+
+    def value(self, name: str) -> Value:
+        """A count, or a rate as its JSON fraction."""
+        if name not in self.field_names():
+            raise ValueError(f"{name!r} is not a figure of {type(self).__name__}")
+        value: Value = getattr(self, name)
+        return value
+
+    def shown(self, name: str) -> Shown:
+        """A count as it is, a rate printed from the exact counts: what the printouts show."""
+        pair = self.rates().get(name)
+        if pair is None:
+            return self.count(name)
+        return format_rate(self.count(pair[0]), self.count(pair[1]))
+
+    def counts(self) -> dict[str, int]:
+        """The counts without the rates."""
+        return {n: self.count(n) for n in self.count_names()}
+
+    def to_dict(self) -> dict[str, Value]:
+        return {n: self.value(n) for n in self.field_names()}
+
+    def printed(self) -> dict[str, Shown]:
+        """``to_dict`` with every rate in its printed form."""
+        return {n: self.shown(n) for n in self.field_names()}
+
+
+@dataclass(frozen=True)
+class KindFigures(Counted):
+    """The figures both kinds have."""
+
+    received: int
+    handled: int
+    closed: int
+    closure_rate: float | None = field(init=False, metadata=rate_of("closed", "handled"))
+    closed_on_time: int
+    on_time_rate: float | None = field(init=False, metadata=rate_of("closed_on_time", "closed"))
+    overdue_open: int
+
+
+@dataclass(frozen=True)
+class PetitionFigures(KindFigures):
+    rejected: int
+    proxy: int
+    entered: int
+    entry_rate: float | None = field(init=False, metadata=rate_of("entered", "handled"))
+    diverted: int
+
+
+@dataclass(frozen=True)
+class DisputeFigures(KindFigures):
+    concluded: int  # mediated or mediation failed
+    succeeded: int
+    success_rate: float | None = field(init=False, metadata=rate_of("succeeded", "concluded"))
+    mediation_rate: float | None = field(init=False, metadata=rate_of("concluded", "handled"))
+    performed: int
+    performance_rate: float | None = field(init=False, metadata=rate_of("performed", "succeeded"))
+
+
+FIGURES_OF: dict[str, type[KindFigures]] = {PETITION: PetitionFigures, DISPUTE: DisputeFigures}
+# Each kind's figures in JSON order, its rates {rate: (num, den)}, its counts (FIELDS less RATES).
+FIELDS: dict[str, tuple[str, ...]] = {k: c.field_names() for k, c in FIGURES_OF.items()}
+RATES: dict[str, dict[str, tuple[str, str]]] = {k: c.rates() for k, c in FIGURES_OF.items()}
+COUNTS: dict[str, tuple[str, ...]] = {k: c.count_names() for k, c in FIGURES_OF.items()}
+
+
+@dataclass(frozen=True)
+class BreakdownRow(Counted):
+    """One value of a breakdown's dimension (a category, source, street or handler)."""
+
+    name: str = field(metadata=LABEL)
+    received: int
+    handled: int
+    closed: int
+    closure_rate: float | None = field(init=False, metadata=rate_of("closed", "handled"))
+
+    def keyed(self, dimension: str) -> dict[str, Any]:
+        """The JSON row: {dimension: name, the counts and the rate}."""
+        return {dimension: self.name, **self.to_dict()}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One dimension's rows of each kind, most received first, then by name."""
+
+    dimension: str  # a key of BREAKDOWN_KEYS
+    petitions: tuple[BreakdownRow, ...] = ()
+    disputes: tuple[BreakdownRow, ...] = ()
+
+    def of(self, kind: wf.Kind | str) -> tuple[BreakdownRow, ...]:
+        return self.petitions if wf.Kind(kind).value == PETITION else self.disputes
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        return {SECTION[k]: [r.keyed(self.dimension) for r in self.of(k)] for k in KINDS}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of [date_from, date_to] (docs/domain.md §5): each kind's, and
+    the breakdowns by category, source, street and handler."""
+
+    date_from: date
+    date_to: date
+    petitions: PetitionFigures
+    disputes: DisputeFigures
+    by_category: Breakdown
+    by_source: Breakdown
+    by_street: Breakdown
+    by_handler: Breakdown
+
+    def of(self, kind: wf.Kind | str) -> KindFigures:
+        return self.petitions if wf.Kind(kind).value == PETITION else self.disputes
+
+    def breakdown(self, dimension: str) -> Breakdown:
+        found: Breakdown = getattr(self, BREAKDOWN_KEYS[dimension])
+        return found
+
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        return tuple(self.breakdown(d) for d in BREAKDOWN_KEYS)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``caseapp stats --json``."""
+        out: dict[str, Any] = {"from": self.date_from.isoformat(),
+                               "to": self.date_to.isoformat()}
+        for kind in KINDS:
+            out[SECTION[kind]] = self.of(kind).to_dict()
+        for b in self.breakdowns():
+            out[BREAKDOWN_KEYS[b.dimension]] = b.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    """Those of one kind's counts a series asked for, in one month, and the rates they make."""
+
+    kind: str
+    counts: Mapping[str, int]
+
+    def rates(self) -> dict[str, tuple[str, str]]:
+        """The kind's rates whose two counts were asked for."""
+        return {r: (n, d) for r, (n, d) in RATES[self.kind].items()
+                if n in self.counts and d in self.counts}
+
+    def count(self, name: str) -> int:
+        return self.counts[name]
+
+    def rate(self, name: str) -> float | None:
+        num, den = self.rates()[name]
+        return rate(self.counts[num], self.counts[den])
+
+    def shown(self, name: str) -> Shown:
+        """A count as it is, a rate printed from the exact counts."""
+        pair = self.rates().get(name)
+        return self.counts[name] if pair is None else format_rate(self.counts[pair[0]],
+                                                                   self.counts[pair[1]])
+
+    def to_dict(self) -> dict[str, Value]:
+        rates = self.rates()
+        return {n: (self.rate(n) if n in rates else self.counts[n])
+                for n in FIELDS[self.kind] if n in self.counts or n in rates}
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One month of a series."""
+
+    month: str  # "2026-03"
+    date_from: date
+    date_to: date
+    petitions: MonthCounts
+    disputes: MonthCounts
+
+    def of(self, kind: wf.Kind | str) -> MonthCounts:
+        return self.petitions if wf.Kind(kind).value == PETITION else self.disputes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"month": self.month, "petitions": self.petitions.to_dict(),
+                "disputes": self.disputes.to_dict()}

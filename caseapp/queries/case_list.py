@@ -1,0 +1,261 @@
+"""The case list: filters, sort, the ordered IDs of a filter, one page of rows, filter values.
+
+The list is ID-backed (docs/architecture.md): ``case_ids`` runs one SQL query for the
+ordered IDs of a filter, ``case_rows`` fetches one page of rows for some of those IDs.
+Everything returns frozen dataclasses or plain values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from caseapp import workflow as wf
+from caseapp.figures import stats
+from caseapp.storage.db import Database
+from caseapp.storage.models import Case, CaseParty, Person
+
+OPEN_STATUSES = (wf.Status.REGISTERED.value, wf.Status.IN_PROGRESS.value)
+DONE_STATUSES = (wf.Status.CLOSED.value, wf.Status.REJECTED.value)
+MAIN_ROLES = ("信访人", "申请人")
+
+# The life-cycle order used when sorting by status.
+_STATUS_ORDER = {s.value: i for i, s in enumerate(wf.Status)}
+
+
+# ---------------------------------------------------------------------------
+# Filters.
+
+
+@dataclass
+class CaseFilter:
+    kind: str | None = None
+    statuses: tuple[str, ...] = ()
+    category: str | None = None
+    street: str | None = None  # stats.UNSET (未填写) selects the cases without one
+    handler: str | None = None  # likewise
+    received_from: date | None = None
+    received_to: date | None = None
+    overdue_only: bool = False
+    due_soon_only: bool = False
+    text: str = ""  # words, each found in the number, the summary or a party's name
+    figure: tuple[str, date, date] | None = None  # (figure name, from, to): stats.condition
+    today: date | None = None
+    source: str | None = None  # likewise; the figures' by_source drill-down
+    outcome: str | None = None  # 办理结果, e.g. the dashboard's pie of closed cases
+
+
+def overdue_condition(today: date) -> ColumnElement:
+    """Not closed or rejected, and the deadline in force has passed (docs/domain.md, Deadlines)."""
+    return and_(Case.status.in_(OPEN_STATUSES), Case.due_on < today)
+
+
+def due_soon_condition(today: date, limits: wf.Limits) -> ColumnElement:
+    """Not closed or rejected, due today or within limits.due_soon_days."""
+    return and_(Case.status.in_(OPEN_STATUSES),
+                Case.due_on.between(today, today + timedelta(days=limits.due_soon_days)))
+
+
+def _optional_equal(column, value: str) -> ColumnElement:
+    if value == stats.UNSET:
+        return or_(column.is_(None), column == "")
+    return column == value
+
+
+def _text_condition(words: list[str]) -> ColumnElement:
+    conds = []
+    for word in words:
+        # An uncorrelated IN: the matching persons are found once, not per case.
+        party = Case.id.in_(select(CaseParty.case_id)
+                            .join(Person, Person.id == CaseParty.person_id)
+                            .where(Person.name.icontains(word, autoescape=True)))
+        conds.append(or_(Case.number.icontains(word, autoescape=True),
+                         Case.summary.icontains(word, autoescape=True), party))
+    return and_(*conds)
+
+
+def _conditions(db: Database, flt: CaseFilter) -> list[ColumnElement]:
+    today = flt.today or date.today()
+    conds: list[ColumnElement] = [Case.deleted_at.is_(None)]
+    if flt.kind:
+        conds.append(Case.kind == wf.Kind(flt.kind).value)
+    if flt.statuses:
+        conds.append(Case.status.in_([wf.Status(s).value for s in flt.statuses]))
+    if flt.category:
+        conds.append(_optional_equal(Case.category, flt.category))
+    if flt.street:
+        conds.append(_optional_equal(Case.street, flt.street))
+    if flt.handler:
+        conds.append(_optional_equal(Case.handler, flt.handler))
+    if flt.source:
+        conds.append(_optional_equal(Case.source, flt.source))
+    if flt.outcome:
+        conds.append(_optional_equal(Case.outcome, flt.outcome))
+    if flt.received_from:
+        conds.append(Case.received_on >= flt.received_from)
+    if flt.received_to:
+        conds.append(Case.received_on <= flt.received_to)
+    if flt.overdue_only:
+        conds.append(overdue_condition(today))
+    if flt.due_soon_only:
+        conds.append(due_soon_condition(today, db.settings().limits))
+    words = (flt.text or "").split()
+    if words:
+        conds.append(_text_condition(words))
+    if flt.figure:
+        name, f, t = flt.figure
+        kinds = [wf.Kind(flt.kind).value] if flt.kind else list(stats.KINDS)
+        alts = [stats.condition(k, name, f, t) for k in kinds if name in stats.figure_names(k)]
+        if not alts:
+            raise ValueError(f"unknown figure {name!r}")
+        conds.append(or_(*alts) if len(alts) > 1 else alts[0])
+    return conds
+
+
+def _main_party_name():
+    """The name of the case's main party: its first 信访人 / 申请人, else its first party.
+    Correlated subqueries served by the case_parties.case_id index (no sort per row)."""
+
+    def first(*conds):
+        return (select(Person.name)
+                .join(CaseParty, CaseParty.person_id == Person.id)
+                .where(CaseParty.case_id == Case.id, *conds)
+                .order_by(CaseParty.id)
+                .limit(1)
+                .correlate(Case)
+                .scalar_subquery())
+
+    return func.coalesce(first(CaseParty.role.in_(MAIN_ROLES)), first())
+
+
+SORT_KEYS = {"number", "party", "category", "street", "received_on", "status", "due_on",
+             "handler"}
+
+
+def _sort_keys(sort: str, descending: bool) -> list:
+    """ORDER BY terms for a sort key: empty values last in both directions, the id last."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; one of {sorted(SORT_KEYS)}")
+
+    def direction(expr):
+        return expr.desc() if descending else expr.asc()
+
+    tiebreak = direction(Case.id)
+    if sort == "received_on":
+        # Served in order by the (kind, received_on) index when the filter names a kind.
+        return [direction(Case.received_on), tiebreak]
+    if sort == "party":
+        # NULLS LAST (SQLite ≥ 3.30 and PostgreSQL) rather than the flag below, which would
+        # run the correlated subquery twice per row.
+        return [direction(_main_party_name()).nulls_last(), tiebreak]
+    if sort == "status":
+        column = case(_STATUS_ORDER, value=Case.status, else_=len(_STATUS_ORDER))
+    else:
+        column = getattr(Case, sort)
+    # The leading "is empty" flag puts empty values last, portably. It also keeps SQLite
+    # from walking a whole index in sort order (street, handler, (kind, category)) and
+    # looking up every case, when sorting the rows the filter selects is far cheaper.
+    return [case((column.is_(None), 1), else_=0), direction(column), tiebreak]
+
+
+def case_ids(db: Database, flt: CaseFilter, sort: str = "received_on",
+             descending: bool = True) -> list[int]:
+    """The IDs of the cases the filter selects, in order: one SQL query. Empty values sort
+    last in both directions; the id breaks ties, so the order is stable."""
+    stmt = select(Case.id).where(*_conditions(db, flt)).order_by(*_sort_keys(sort, descending))
+    with db.read() as session:
+        return list(session.scalars(stmt))
+
+
+def count(db: Database, flt: CaseFilter) -> int:
+    stmt = select(func.count(Case.id)).where(*_conditions(db, flt))
+    with db.read() as session:
+        return int(session.scalar(stmt) or 0)
+
+
+# ---------------------------------------------------------------------------
+# Rows of the case list.
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    number: str
+    kind: str
+    status: str
+    status_label: str
+    outcome: str | None
+    party: str
+    category: str
+    street: str | None
+    handler: str | None
+    received_on: date
+    accepted_on: date | None
+    closed_on: date | None
+    due_on: date | None
+    extended: bool
+    days_left: int | None
+    deadline_state: str  # 'closed', 'overdue', 'due_soon', 'ok' or 'none'
+    deadline_text: str
+
+
+_ROW_COLUMNS = (Case.id, Case.number, Case.kind, Case.status, Case.outcome, Case.category,
+                Case.street, Case.handler, Case.received_on, Case.accepted_on, Case.closed_on,
+                Case.due_on, Case.extended)
+_CHUNK = 500
+
+
+def _is_done(status: str) -> bool:
+    return status in DONE_STATUSES
+
+
+def _make_row(r: Any, party: str | None, today: date, limits: wf.Limits) -> CaseRow:
+    done = _is_done(r.status)
+    return CaseRow(
+        id=r.id, number=r.number, kind=r.kind, status=r.status,
+        status_label=wf.status_label(r.kind, r.status), outcome=r.outcome, party=party or "",
+        category=r.category, street=r.street, handler=r.handler, received_on=r.received_on,
+        accepted_on=r.accepted_on, closed_on=r.closed_on, due_on=r.due_on,
+        extended=bool(r.extended),
+        days_left=None if done else wf.days_left(r.due_on, today),
+        deadline_state=wf.deadline_state(r.due_on, done, today, limits),
+        deadline_text=wf.deadline_text(r.due_on, done, today),
+    )
+
+
+def case_rows(db: Database, ids: list[int], today: date | None = None) -> list[CaseRow]:
+    """The rows of ``ids`` (one page), in the order of ``ids``; missing or deleted cases
+    are left out."""
+    today = today or date.today()
+    limits = db.settings().limits
+    found: dict[int, CaseRow] = {}
+    ids = list(ids)
+    with db.read() as session:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            stmt = (select(*_ROW_COLUMNS, _main_party_name().label("party"))
+                    .where(Case.id.in_(chunk), Case.deleted_at.is_(None)))
+            for r in session.execute(stmt):
+                found[r.id] = _make_row(r, r.party, today, limits)
+    return [found[i] for i in ids if i in found]
+
+
+_DISTINCT = {"street": Case.street, "handler": Case.handler, "category": Case.category,
+             "source": Case.source, "community": Case.community}
+
+
+def distinct_values(db: Database, column: str, kind: str | None = None) -> list[str]:
+    """The values in use in a column (street, handler, category, source, community), for the
+    filter combos; empty values are left out."""
+    if column not in _DISTINCT:
+        raise ValueError(f"unknown column {column!r}")
+    col = _DISTINCT[column]
+    stmt = select(col).where(Case.deleted_at.is_(None), col.is_not(None), col != "").distinct()
+    if kind:
+        stmt = stmt.where(Case.kind == wf.Kind(kind).value)
+    with db.read() as session:
+        return sorted(session.scalars(stmt))

@@ -1,0 +1,65 @@
+"""The timeline: assigning fields while remembering old → new, and appending the event.
+
+An act changes a case with ``set_fields`` (and ``refresh_due`` when a date moves) and ends
+with one ``add_event`` that stores the changes as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from caseapp import workflow as wf
+from caseapp.storage.models import Case, Event
+from caseapp.storage.settings import OfficeSettings
+
+
+def now() -> datetime:
+    """The time stamp of rows and events, to the second."""
+    return datetime.now().replace(microsecond=0)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def add_event(
+    session: Session,
+    case_id: int | None,
+    actor: int,
+    action: str,
+    changes: dict[str, tuple[Any, Any]] | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Append one timeline event; ``changes`` maps a field to (old, new)."""
+    text = None
+    if changes:
+        text = json.dumps(
+            {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()}, ensure_ascii=False
+        )
+    session.add(Event(case_id=case_id, at=at or now(), user_id=actor, action=action,
+                      changes=text, note=note))
+
+
+def set_fields(case: Case, changes: dict[str, tuple[Any, Any]], **values: Any) -> None:
+    """Assign fields, remembering old → new for the event."""
+    for name, new in values.items():
+        old = getattr(case, name)
+        if old != new:
+            changes[name] = (old, new)
+            setattr(case, name, new)
+
+
+def refresh_due(case: Case, settings: OfficeSettings, changes: dict) -> None:
+    """Recompute the deadline in force after the dates or the extension changed."""
+    set_fields(case, changes, due_on=wf.due_on(case.kind, case.received_on, case.accepted_on,
+                                               case.extended, settings.limits))

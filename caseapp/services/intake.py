@@ -1,0 +1,258 @@
+"""Intake: what a new case asks for, its checks, person matching, numbering, registration.
+
+``register_petition`` and ``register_dispute`` are the acts; ``register`` also serves the
+diversion of a petition into a dispute (acts.close), inside that act's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from caseapp import validation as v
+from caseapp import workflow as wf
+from caseapp.errors import Problem, ValidationError
+from caseapp.services.events import add_event, now
+from caseapp.services.guard import require
+from caseapp.services.office import active_categories
+from caseapp.storage.db import Database
+from caseapp.storage.models import Case, CaseParty, NumberSequence, Person
+from caseapp.storage.settings import format_number
+
+
+# What an act that makes or changes a case returns (plain data crosses the border).
+@dataclass(frozen=True)
+class CaseRef:
+    id: int
+    number: str
+
+
+@dataclass
+class PartyInput:
+    name: str
+    role: str
+    id_number: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    gender: str | None = None
+    is_org: bool = False
+    legal_rep: str | None = None
+    person_id: int | None = None  # an already known person (intake's 使用此人, diversion)
+
+
+@dataclass
+class CaseInput:
+    """What intake asks for. Kind-specific fields are ignored for the other kind."""
+
+    summary: str
+    category: str
+    received_on: date
+    source: str | None = None
+    details: str | None = None
+    street: str | None = None
+    community: str | None = None
+    handler: str | None = None
+    people_count: int | None = None
+    amount: Decimal | None = None
+    number: str | None = None  # blank: numbered automatically
+    # Petitions.
+    petition_type: str | None = None
+    group_size: int | None = None
+    via_proxy: bool = False
+    # Disputes.
+    mediators: str | None = None
+
+
+def allocate_number(session: Session, kind: str, year: int, template: str) -> str:
+    """The next unused number of the year. Runs inside the write transaction, which on SQLite
+    holds the write lock from BEGIN IMMEDIATE and on PostgreSQL locks the sequence row, so two
+    programs never get the same number; the unique index on cases.number is the last guard."""
+    seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
+    if seq_row is None:
+        seq_row = NumberSequence(kind=kind, year=year, last=0)
+        session.add(seq_row)
+        session.flush()
+    while True:
+        seq_row.last += 1
+        number = format_number(template, year, seq_row.last)
+        exists = session.scalar(select(Case.id).where(Case.number == number))
+        if exists is None:
+            session.flush()
+            return number
+
+
+def find_person(session: Session, id_number: str | None, name: str, phone: str | None) -> Person | None:
+    """The existing person: by ID number, else by name + phone (docs/domain.md, Persons)."""
+    if id_number:
+        person = session.scalar(select(Person).where(Person.id_number == id_number))
+        if person is not None:
+            return person
+    if name and phone:
+        stmt = select(Person).where(Person.name == name, Person.phone == phone)
+        if id_number:
+            # Someone else with the same name and phone but another ID is not this person.
+            stmt = stmt.where(Person.id_number.is_(None))
+        return session.scalar(stmt.order_by(Person.id).limit(1))
+    return None
+
+
+def _check_party(p: PartyInput, kind: str, index: int) -> tuple[PartyInput, list[Problem]]:
+    problems: list[Problem] = []
+    prefix = f"当事人{index + 1}" if index else "当事人"
+    name = (p.name or "").strip()
+    if not name:
+        problems.append(Problem("parties", f"{prefix}的姓名或名称必须填写"))
+    if p.role not in wf.roles_for(kind):
+        problems.append(Problem("parties", f"{prefix}的身份「{p.role}」不适用，应为：{'、'.join(wf.roles_for(kind))}"))
+    id_number, gender, phone = p.id_number, p.gender, p.phone
+    if id_number and str(id_number).strip():
+        try:
+            info = v.check_id_number(id_number)
+            id_number, gender = info.number, gender or info.gender
+        except ValueError as exc:
+            problems.append(Problem("id_number", f"{prefix}：{exc}"))
+    else:
+        id_number = None
+    if phone and str(phone).strip():
+        try:
+            phone = v.check_phone(phone)
+        except ValueError as exc:
+            problems.append(Problem("phone", f"{prefix}：{exc}"))
+    else:
+        phone = None
+    clean = PartyInput(name=name, role=p.role, id_number=id_number, phone=phone,
+                       address=(p.address or "").strip() or None, gender=gender,
+                       is_org=p.is_org, legal_rep=(p.legal_rep or "").strip() or None,
+                       person_id=p.person_id)
+    return clean, problems
+
+
+def _attach_party(session: Session, case: Case, p: PartyInput) -> Person:
+    person = session.get(Person, p.person_id) if p.person_id else None
+    if person is None:
+        person = find_person(session, p.id_number, p.name, p.phone)
+    if person is None:
+        birth = v.check_id_number(p.id_number).birth_date if p.id_number else None
+        person = Person(is_org=p.is_org, name=p.name, gender=p.gender, birth_date=birth,
+                        id_number=p.id_number, phone=p.phone, address=p.address,
+                        legal_rep=p.legal_rep, created_at=now())
+        session.add(person)
+        session.flush()
+    else:
+        # Fill what we now know; never overwrite what an earlier case recorded.
+        for attr in ("phone", "address", "gender", "legal_rep"):
+            if getattr(person, attr) is None and getattr(p, attr):
+                setattr(person, attr, getattr(p, attr))
+        if person.id_number is None and p.id_number:
+            person.id_number = p.id_number
+            person.birth_date = v.check_id_number(p.id_number).birth_date
+    session.add(CaseParty(case_id=case.id, person_id=person.id, role=p.role))
+    return person
+
+
+def check_case_input(session: Session, kind: str, data: CaseInput, parties: list[PartyInput]):
+    problems: list[Problem] = []
+    if not (data.summary or "").strip():
+        problems.append(Problem("summary", "事项摘要必须填写"))
+    elif len(data.summary.strip()) > 500:
+        problems.append(Problem("summary", "事项摘要不能超过500字，详细情况请写在「详细情况」中"))
+    if not data.category:
+        problems.append(Problem("category", "类别必须选择"))
+    elif data.category not in active_categories(session, kind):
+        problems.append(Problem("category", f"「{data.category}」不在{wf.KIND_LABELS[wf.Kind(kind)]}类别列表中"))
+    if data.received_on is None:
+        problems.append(Problem("received_on", "登记日期必须填写"))
+    elif data.received_on > date.today():
+        problems.append(Problem("received_on", "登记日期不能晚于今天"))
+    if data.source and data.source not in wf.sources_for(kind):
+        problems.append(Problem("source", f"「{data.source}」不是有效的来源，应为：{'、'.join(wf.sources_for(kind))}"))
+    if data.people_count is not None and data.people_count < 1:
+        problems.append(Problem("people_count", "涉及人数应不小于1"))
+    if data.amount is not None and data.amount < 0:
+        problems.append(Problem("amount", "涉及金额应不小于0"))
+    if kind == wf.Kind.PETITION.value:
+        if data.petition_type and data.petition_type not in wf.PETITION_TYPES:
+            problems.append(Problem("petition_type", f"信访类型应为：{'、'.join(wf.PETITION_TYPES)}"))
+        if data.group_size is not None and data.group_size < 5:
+            problems.append(Problem("group_size", "集体访人数应不少于5人"))
+    if data.number:
+        if session.scalar(select(Case.id).where(Case.number == data.number.strip())) is not None:
+            problems.append(Problem("number", f"编号「{data.number}」已被使用"))
+    clean_parties = []
+    if not parties:
+        problems.append(Problem("parties", f"至少需要一位{wf.main_role(kind)}"))
+    for i, p in enumerate(parties):
+        clean, party_problems = _check_party(p, kind, i)
+        clean_parties.append(clean)
+        problems += party_problems
+    if parties and not any(p.role == wf.main_role(kind) for p in parties):
+        problems.append(Problem("parties", f"至少需要一位{wf.main_role(kind)}"))
+    if problems:
+        raise ValidationError(problems)
+    return clean_parties
+
+
+def register(db: Database, actor: int, kind: wf.Kind, data: CaseInput,
+             parties: list[PartyInput], origin: Case | None = None,
+             session: Session | None = None) -> CaseRef:
+    settings = db.settings()
+
+    def run(session: Session) -> CaseRef:
+        require(session, actor, wf.Act.EDIT)
+        clean_parties = check_case_input(session, kind.value, data, parties)
+        number = (data.number or "").strip() or allocate_number(
+            session, kind.value, data.received_on.year, settings.number_format(kind.value))
+        case = Case(
+            number=number, kind=kind.value, status=wf.Status.REGISTERED.value,
+            summary=data.summary.strip(), details=(data.details or "").strip() or None,
+            category=data.category, source=data.source or None,
+            street=(data.street or "").strip() or None,
+            community=(data.community or "").strip() or None,
+            received_on=data.received_on, handler=(data.handler or "").strip() or None,
+            people_count=data.people_count, amount=data.amount, extended=False,
+            created_at=now(), origin_case_id=origin.id if origin else None,
+        )
+        if kind is wf.Kind.PETITION:
+            case.petition_type = data.petition_type or None
+            case.group_size = data.group_size
+            case.via_proxy = bool(data.via_proxy)
+        else:
+            case.mediators = (data.mediators or "").strip() or None
+        case.due_on = wf.due_on(kind, case.received_on, None, False, settings.limits)
+        session.add(case)
+        session.flush()
+        persons = [_attach_party(session, case, p) for p in clean_parties]
+        if kind is wf.Kind.PETITION:
+            main = [pr for pr, p in zip(persons, clean_parties, strict=True) if p.role == "信访人"]
+            case.is_repeat = any(_has_earlier_petition(session, pr.id, case) for pr in main)
+        note = f"由信访件 {origin.number} 转入" if origin else None
+        add_event(session, case.id, actor, "registered", note=note)
+        return CaseRef(case.id, case.number)
+
+    if session is not None:
+        return run(session)
+    with db.write() as s:
+        return run(s)
+
+
+def _has_earlier_petition(session: Session, person_id: int, case: Case) -> bool:
+    """重复信访: the petitioner already brought a petition of the same category."""
+    return session.scalar(
+        select(func.count(Case.id))
+        .join(CaseParty, CaseParty.case_id == Case.id)
+        .where(CaseParty.person_id == person_id, CaseParty.role == "信访人",
+               Case.kind == wf.Kind.PETITION.value, Case.id != case.id,
+               Case.category == case.category, Case.deleted_at.is_(None))
+    ) > 0
+
+
+def register_petition(db: Database, actor: int, data: CaseInput, parties: list[PartyInput]) -> CaseRef:
+    return register(db, actor, wf.Kind.PETITION, data, parties)
+
+
+def register_dispute(db: Database, actor: int, data: CaseInput, parties: list[PartyInput]) -> CaseRef:
+    return register(db, actor, wf.Kind.DISPUTE, data, parties)

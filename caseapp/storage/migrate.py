@@ -1,0 +1,132 @@
+"""The migrations' runner: opening a database at start (checking the file, keeping a copy
+before an upgrade, migrating it with Alembic to head) and the default rows every database has."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import DBAPIError
+
+from caseapp.errors import StorageError
+from caseapp.storage import backup
+from caseapp.storage.db import (
+    LOCAL_USER,
+    Database,
+    is_network_path,
+    make_engine,
+    resolve_url,
+    storage_error,
+)
+
+log = logging.getLogger(__name__)
+
+
+def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
+                  backup_before_upgrade: bool = True) -> Database:
+    """Open (creating and upgrading when asked) the database named by ``db``. An existing
+    file whose schema is behind is first backed up (caseapp/storage/backup.py), then migrated."""
+    url = resolve_url(db)
+    file = None
+    if url.startswith("sqlite:///"):
+        file = Path(url[len("sqlite:///"):])
+        if is_network_path(str(file)):
+            log.warning("database on a network share")
+        if not file.parent.exists():
+            raise StorageError(f"数据库所在的文件夹不存在：{file.parent}")
+        if file.exists() and not _looks_like_sqlite(file):
+            raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏")
+    engine = make_engine(url)
+    database = Database(url, engine)
+    try:
+        if upgrade:
+            if backup_before_upgrade and file is not None and file.exists() \
+                    and current_revision(database) not in (None, head_revision(database)):
+                _backup_before_upgrade(file)
+            upgrade_database(database)
+        elif not inspect(engine).has_table("cases"):
+            raise StorageError("数据库尚未初始化，请先运行 caseapp init")
+    except DBAPIError as exc:
+        engine.dispose()
+        raise storage_error(exc) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return database
+
+
+def _backup_before_upgrade(file: Path) -> None:
+    try:
+        backup.backup_before_upgrade(file)
+    except StorageError as exc:  # never migrate a file we could not keep a copy of
+        raise StorageError(f"{exc}。数据库没有升级，请检查备份文件夹后重新打开") from exc
+
+
+def _looks_like_sqlite(file: Path) -> bool:
+    if file.stat().st_size == 0:
+        return True
+    with open(file, "rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def migrations_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "migrations"
+
+
+def alembic_config(database: Database):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["engine"] = database.engine
+    return cfg
+
+
+def current_revision(database: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with database.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(database: Database) -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(database)).get_current_head()
+
+
+def upgrade_database(database: Database) -> bool:
+    """Bring the schema to head and seed defaults; True when anything was migrated."""
+    from alembic import command
+
+    migrated = current_revision(database) != head_revision(database)
+    if migrated:
+        command.upgrade(alembic_config(database), "head")
+    seed_defaults(database)
+    return migrated
+
+
+def seed_defaults(database: Database) -> None:
+    """The local user and the default category lists, once."""
+    from caseapp import workflow
+    from caseapp.storage.models import Category, User
+
+    with database.read() as session:
+        has_user = session.scalar(select(User.id).where(User.name == LOCAL_USER)) is not None
+        has_categories = session.scalar(select(Category.id).limit(1)) is not None
+    if has_user and has_categories:
+        return  # the usual start: no write lock taken
+    with database.write() as session:
+        if session.scalar(select(User.id).where(User.name == LOCAL_USER)) is None:
+            session.add(User(name=LOCAL_USER, display_name="本机用户", role=workflow.ADMIN,
+                             active=True, created_at=datetime.now()))
+        if session.scalar(select(Category.id).limit(1)) is None:
+            for kind, names in (
+                (workflow.Kind.PETITION, workflow.DEFAULT_PETITION_CATEGORIES),
+                (workflow.Kind.DISPUTE, workflow.DEFAULT_DISPUTE_CATEGORIES),
+            ):
+                for i, name in enumerate(names):
+                    session.add(Category(kind=kind.value, name=name, active=True, sort_order=i))

@@ -1,0 +1,47 @@
+"""Screenshot states of 设置: every tab of the page loaded, the 账户 tab, and 添加账户 refusing
+a taken name and a short password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from caseapp.errors import Problem
+from ui.context import AppContext
+from ui.devtools.settle import settle
+from ui.pages.settings.page import SettingsPage
+from ui.pages.settings.user_dialogs import AddUserDialog
+from ui.pages.settings.users import UsersTab
+
+TAB_NAMES = ("settings-office", "settings-numbers", "settings-limits", "settings-categories",
+             "settings-lists", "settings-departments")
+
+
+def settings_page_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    """One page per tab, loaded (the categories tab with a row selected)."""
+    states: list[tuple[str, QWidget]] = []
+    for index, name in enumerate(TAB_NAMES):
+        page = SettingsPage(ctx)
+        page.resize(1166, 658)
+        settle(ctx, 30000)
+        page.tabs.setCurrentIndex(index)
+        if name == "settings-categories":
+            page.category_editors["petition"].table.selectRow(2)
+        states.append((name, page))
+    return states
+
+
+def users_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    tab = UsersTab(ctx)
+    settle(ctx, 30000)
+    states: list[tuple[str, QWidget]] = [("users-tab", tab)]
+    add = AddUserDialog(ctx)
+    add.name_edit.setText("boss")
+    add.display_edit.setText("李晓明")
+    add.errors.set_errors([Problem("name", "用户名「boss」已被使用"),
+                           Problem("password", "密码至少需要8个字符")])
+    states.append(("users-add", add))
+    return states
+
+
+def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    return settings_page_states(ctx) + users_states(ctx)

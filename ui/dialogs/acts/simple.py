@@ -1,0 +1,131 @@
+"""The short act dialogs: 受理, 分派, and those that need only a reason (不予受理, 延期, 重新打开,
+删除)."""
+
+from __future__ import annotations
+
+from caseapp import services
+from caseapp.errors import Problem
+from ui.dialogs.acts.base import ActDialog, required_text, text_edit
+from ui.i18n import tr
+from ui.widgets import forms
+
+
+class AcceptDialog(ActDialog):
+    ok_text = "受理"
+
+    def __init__(self, ctx, detail, handlers=(), parent=None):
+        super().__init__(ctx, detail, tr("受理"), parent)
+        self.on = forms.date_edit(ctx.today(), maximum=ctx.today(), minimum=detail.received_on)
+        self.grid.add("accepted_on", tr("受理日期"), self.on, required=True,
+                      note=tr("不早于登记日期 {0}").format(detail.received_on.isoformat()))
+        self.handler = forms.combo(handlers, editable=True)
+        forms.set_combo_text(self.handler, detail.handler or "")
+        self.grid.add("handler", tr("承办人"), self.handler)
+
+    def validate(self):
+        on = forms.date_value(self.on)
+        if on > self.today():
+            return [Problem("accepted_on", tr("受理日期不能晚于今天"))]
+        if on < self.detail.received_on:
+            return [Problem("accepted_on", tr("受理日期不能早于登记日期"))]
+        return []
+
+    def call(self):
+        return services.accept, (self.detail.id,), {
+            "on": forms.date_value(self.on), "handler": forms.text_of(self.handler) or None}
+
+
+class AssignDialog(ActDialog):
+    ok_text = "分派"
+
+    def __init__(self, ctx, detail, handlers=(), parent=None):
+        super().__init__(ctx, detail, tr("分派承办人"), parent)
+        self.handler = forms.combo(handlers, editable=True)
+        forms.set_combo_text(self.handler, detail.handler or "")
+        self.grid.add("handler", tr("承办人"), self.handler, required=True)
+
+    def validate(self):
+        problems: list[Problem] = []
+        required_text(problems, "handler", forms.text_of(self.handler), "请填写承办人")
+        return problems
+
+    def call(self):
+        return services.assign, (self.detail.id, forms.text_of(self.handler)), {}
+
+
+class ReasonActDialog(ActDialog):
+    """An act that needs only a reason (and maybe a date)."""
+
+    reason_label = "理由"
+    empty_message = "请填写理由"
+
+    def __init__(self, ctx, detail, title, parent=None, note: str = ""):
+        super().__init__(ctx, detail, title, parent)
+        self.reason = text_edit(100)
+        self.grid.add("reason", tr(self.reason_label), self.reason, required=True, note=note)
+        self.setMinimumWidth(520)
+
+    def validate(self):
+        problems: list[Problem] = []
+        required_text(problems, "reason", self.reason.toPlainText(), self.empty_message)
+        return problems
+
+
+class RejectDialog(ReasonActDialog):
+    ok_text = "不予受理"
+    reason_label = "不予受理理由"
+    empty_message = "请写明不予受理的理由"
+    confirm_text = "不予受理后本件即告终结，不能再受理或办结。确定不予受理吗？"
+
+    def __init__(self, ctx, detail, parent=None):
+        super().__init__(ctx, detail, tr("不予受理"), parent)
+        self.on = forms.date_edit(ctx.today(), maximum=ctx.today(), minimum=detail.received_on)
+        self.grid.add("closed_on", tr("决定日期"), self.on, required=True)
+
+    def call(self):
+        return services.reject, (self.detail.id, self.reason.toPlainText().strip()), {
+            "on": forms.date_value(self.on)}
+
+
+class ExtendDialog(ReasonActDialog):
+    ok_text = "延期"
+    reason_label = "延期理由"
+    empty_message = "请写明延期的理由"
+
+    def __init__(self, ctx, detail, parent=None):
+        note = tr("延期只能一次，期限随之顺延。当前期限：{0}").format(
+            detail.due_on.isoformat() if detail.due_on else "—")
+        super().__init__(ctx, detail, tr("延期"), parent, note=note)
+
+    def call(self):
+        return services.extend, (self.detail.id, self.reason.toPlainText().strip()), {}
+
+
+class ReopenDialog(ReasonActDialog):
+    ok_text = "重新打开"
+    reason_label = "重新打开理由"
+    empty_message = "请写明重新打开的理由"
+
+    def __init__(self, ctx, detail, parent=None):
+        super().__init__(ctx, detail, tr("重新打开"), parent)
+
+    def call(self):
+        return services.reopen, (self.detail.id, self.reason.toPlainText().strip()), {}
+
+
+class DeleteDialog(ReasonActDialog):
+    ok_text = "删除"
+    reason_label = "删除理由"
+    empty_message = "请写明删除的理由"
+    confirm_text = "删除后案件将不再出现在任何列表和统计中（操作记录保留）。确定删除吗？"
+
+    def __init__(self, ctx, detail, parent=None):
+        super().__init__(ctx, detail, tr("删除案件"), parent)
+        self.ok_button.setProperty("danger", True)
+
+    def call(self):
+        return services.delete_case, (self.detail.id, self.reason.toPlainText().strip()), {}
+
+
+__all__ = ["AcceptDialog", "AssignDialog", "DeleteDialog", "ExtendDialog", "ReasonActDialog",
+           "RejectDialog", "ReopenDialog"]

@@ -1,0 +1,214 @@
+"""IntakeDialog: the case box and the parties box in one scrolling form, 保存 / 保存并新建,
+and the problems of a refused save shown beside their fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp import services
+from caseapp import workflow as wf
+from caseapp.errors import Problem, ValidationError
+from caseapp.queries.choices import Choices, load_choices
+from ui.dialogs.intake.case_form import CaseForm
+from ui.dialogs.intake.drafts import PartyDraft, split_problems
+from ui.dialogs.intake.parties import PartiesBox
+from ui.i18n import tr
+from ui.widgets import forms
+from ui.widgets.forms import InlineErrors
+
+# The fields of the two boxes by name on the dialog, as tests and screenshot states reach them.
+FORM_FIELDS = ("received_on", "source", "category", "petition_type", "mediators", "summary",
+               "details", "street", "community", "handler", "people_count", "amount",
+               "is_group", "group_size", "via_proxy")
+PARTY_WIDGETS = ("party_general", "party_table", "add_party_button", "remove_party_button",
+                 "party_errors", "party_grid", "p_role", "p_name", "p_id", "p_gender",
+                 "p_birth", "p_phone", "p_org", "p_legal_rep", "p_address", "hint",
+                 "hint_label", "repeat_flag", "use_person_button")
+
+
+class IntakeDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, ctx, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = wf.Kind(kind).value
+        self.petition = self.kind == wf.Kind.PETITION.value
+        self.choices = Choices.defaults(self.kind)
+        self.last_saved: services.CaseRef | None = None
+        self._saving = False
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(lambda: self.status_label.clear())
+        self.setWindowTitle(tr("新建信访件") if self.petition else tr("新建矛盾纠纷"))
+        self._build()
+        self.party_box.reset()
+        self.resize(1000, 700)
+        ctx.runner.run(self, load_choices, ctx.db, self.kind, on_done=self._choices_loaded,
+                       on_error=lambda _e: None)  # the defaults above still work
+
+    @property
+    def parties(self) -> list[PartyDraft]:
+        return self.party_box.parties
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.windowTitle())
+        title.setProperty("role", "title")
+        outer.addWidget(title)
+        self.general = forms.error_label()
+        outer.addWidget(self.general)
+        self.errors = InlineErrors(self.general)
+
+        self.case_form = CaseForm(self.ctx, self.kind, self.errors)
+        self.party_box = PartiesBox(self.ctx, self.kind, self.case_form.category.currentText)
+        self.case_form.category.currentTextChanged.connect(self.party_box.show_hint)
+        self.party_box.hint_appeared.connect(
+            lambda: QTimer.singleShot(0, self, self._scroll_to_hint))
+        for part, names in ((self.case_form, FORM_FIELDS), (self.party_box, PARTY_WIDGETS)):
+            for name in names:
+                if hasattr(part, name):  # some fields exist for one kind only
+                    setattr(self, name, getattr(part, name))
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 8, 0)
+        body.setSpacing(10)
+        body.addWidget(self.case_form)
+        body.addWidget(self.party_box)
+        body.addStretch(1)
+        self.scroll = scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+
+        bar = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #1a7f37; font-weight: bold;")
+        bar.addWidget(self.status_label)
+        self.problem_count = forms.error_label()
+        self.problem_count.setWordWrap(False)
+        bar.addWidget(self.problem_count)
+        bar.addStretch(1)
+        self.save_button = QPushButton(tr("保存"))
+        self.save_button.setProperty("primary", True)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(tr("保存并关闭（Ctrl+S）"))
+        self.save_button.clicked.connect(lambda: self.save(new_after=False))
+        self.save_new_button = QPushButton(tr("保存并新建"))
+        self.save_new_button.setAutoDefault(False)
+        self.save_new_button.setToolTip(tr("保存后接着登记下一件（Ctrl+Shift+S）"))
+        self.save_new_button.clicked.connect(lambda: self.save(new_after=True))
+        self.cancel_button = QPushButton(tr("取消"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        for b in (self.save_button, self.save_new_button, self.cancel_button):
+            bar.addWidget(b)
+        outer.addLayout(bar)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(False))
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=lambda: self.save(True))
+
+    def _scroll_to_hint(self) -> None:
+        # The hint sits under the party editor: bring it into view when it appears.
+        self.scroll.ensureWidgetVisible(self.hint, 0, 8)
+
+    def _choices_loaded(self, choices: Choices) -> None:
+        self.choices = choices
+        self.case_form.set_choices(choices)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, new_after: bool = False) -> None:
+        if self._saving:
+            return
+        self.party_box.editor_changed()
+        data, problems = self.case_form.collect()
+        party_problems = self.party_box.problems()
+        if problems or party_problems:
+            self.show_problems(problems, party_problems)
+            return
+        self.errors.clear_errors()
+        self.party_errors.clear_errors()
+        self.problem_count.hide()
+        self.party_box.refresh_table()
+        fn = services.register_petition if self.petition else services.register_dispute
+        self._set_saving(True)
+        self.ctx.act(self, fn, self.ctx.db, self.ctx.actor, data, self.party_box.inputs(),
+                     on_done=lambda ref: self._saved(ref, new_after),
+                     on_error=self._save_failed)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for b in (self.save_button, self.save_new_button):
+            b.setEnabled(not saving)
+
+    def _saved(self, ref: services.CaseRef, new_after: bool) -> None:
+        self._set_saving(False)
+        self.last_saved = ref
+        self.status_label.setText(tr("已保存：{0}").format(ref.number))
+        self._status_timer.start(8000)
+        self.saved.emit(ref.id)
+        if new_after:
+            self.clear_case()
+        else:
+            super().accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        if not isinstance(exc, ValidationError):
+            forms.report_error(self, exc)
+            return
+        self.show_problems(*split_problems(exc.problems, self.parties, self.petition))
+
+    def show_problems(self, problems: list[Problem], party_problems: list[tuple]) -> None:
+        """Case problems beside their fields; party problems beside the party editor, the
+        first party with a problem selected so its fields show them."""
+        self.errors.set_errors(problems)
+        total = len(problems) + len(party_problems)
+        self.problem_count.setText(tr("有 {0} 处需要修改，见标红的项目").format(total))
+        self.problem_count.setVisible(bool(total))
+        self.party_box.show_problems(party_problems)
+        if problems:
+            first = next((self.errors.rows[p.field] for p in problems
+                          if p.field in self.errors.rows), None)
+            if first is not None:
+                first.editor.setFocus()
+
+    def clear_case(self) -> None:
+        """保存并新建: empty the case and the parties, keep 登记日期 and the channel."""
+        self.problem_count.hide()
+        self.errors.clear_errors()
+        self.party_errors.clear_errors()
+        self.case_form.clear()
+        self.party_box.reset()
+        self.summary.setFocus()
+
+    def is_dirty(self) -> bool:
+        return self.case_form.has_input() or self.party_box.has_input()
+
+    def reject(self) -> None:
+        if self.is_dirty() and not forms.confirm(self, tr("放弃已填写的内容吗？")):
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        # Closed: no look-up starts or answers any more, no timer touches the labels.
+        self.party_box.lookup.stop()
+        self._status_timer.stop()
+        super().done(result)
+
+
+__all__ = ["IntakeDialog"]

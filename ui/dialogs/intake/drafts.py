@@ -1,0 +1,104 @@
+"""Parties being typed in: the draft of one party, its obvious checks, the text of a person
+found, and where the service's problems belong (the case or which party)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from caseapp import queries, services
+from caseapp import validation as v
+from caseapp.errors import Problem
+from ui.i18n import tr
+
+PARTY_FIELDS = ("role", "name", "id_number", "gender", "phone", "address", "legal_rep")
+# "当事人2：…" or "当事人2的…" in a service message names the party it is about.
+PARTY_PREFIX = re.compile(r"^当事人(\d*)(?:：|(?=的))")
+
+
+@dataclass
+class PartyDraft:
+    role: str
+    name: str = ""
+    id_number: str = ""
+    gender: str = ""
+    birth: str = ""
+    phone: str = ""
+    address: str = ""
+    is_org: bool = False
+    legal_rep: str = ""
+    matches: list = field(default_factory=list)  # queries.PersonMatch of the last look-up
+
+    def is_blank(self) -> bool:
+        return not (self.name or self.id_number or self.phone or self.address)
+
+    def to_input(self) -> services.PartyInput:
+        return services.PartyInput(
+            name=self.name.strip(), role=self.role, id_number=self.id_number.strip() or None,
+            phone=self.phone.strip() or None, address=self.address.strip() or None,
+            gender=self.gender or None, is_org=self.is_org,
+            legal_rep=self.legal_rep.strip() or None)
+
+
+def check_party(p: PartyDraft) -> list[Problem]:
+    """The obvious checks of one party, before the service sees it."""
+    problems = []
+    if not p.name.strip():
+        problems.append(Problem("name", tr("姓名或名称必须填写")))
+    if p.id_number.strip():
+        try:
+            v.check_id_number(p.id_number)
+        except ValueError as exc:
+            problems.append(Problem("id_number", str(exc)))
+    if p.phone.strip():
+        try:
+            v.check_phone(p.phone)
+        except ValueError as exc:
+            problems.append(Problem("phone", str(exc)))
+    return problems
+
+
+def kept_rows(parties: list[PartyDraft], petition: bool) -> list[int]:
+    """The rows sent to the service: an unfilled 被申请人 row of a dispute is left out."""
+    return [i for i, p in enumerate(parties) if petition or i == 0 or not p.is_blank()]
+
+
+def split_problems(problems: list[Problem], parties: list[PartyDraft], petition: bool
+                   ) -> tuple[list[Problem], list[tuple]]:
+    """The service's problems as case problems and party problems (row, field, message),
+    the rows those on screen (the service numbers only the parties it was given)."""
+    case_problems, party_problems = [], []
+    for p in problems:
+        if p.field in ("parties", "id_number", "phone", "name"):
+            index, message = None, p.message
+            m = PARTY_PREFIX.match(message)
+            if m:
+                number = int(m.group(1) or 1)
+                index = number - 1
+                message = message[m.end():].lstrip("：")
+            field_name = p.field if p.field != "parties" else "name"
+            if p.field == "parties" and index is None:
+                field_name = "parties"
+            party_problems.append((index, field_name, message))
+        else:
+            case_problems.append(p)
+    kept = kept_rows(parties, petition)
+    party_problems = [(kept[i] if i is not None and i < len(kept) else None, f, m)
+                      for i, f, m in party_problems]
+    return case_problems, party_problems
+
+
+def match_text(m: queries.PersonMatch, limit: int = 3) -> str:
+    """已登记过：张秀英（女，1955-07-14），既往案件 2 件：（2026）信字第0003号 劳动社保 已办结 …"""
+    facts = [x for x in (m.gender, m.birth_date.isoformat() if m.birth_date else None) if x]
+    who = m.name + (f"（{'，'.join(facts)}）" if facts else "")
+    lead = tr("已登记过：") if m.matched_by != "name" else tr("有同名人员：")
+    if not m.cases:
+        return lead + who + tr("，暂无既往案件")
+    cases = "；".join(f"{c.number} {c.category} {c.status_label}" for c in m.cases[:limit])
+    more = " …" if len(m.cases) > limit else ""
+    return lead + who + tr("，既往案件 {0} 件：").format(len(m.cases)) + cases + more
+
+
+__all__ = ["PARTY_FIELDS", "PARTY_PREFIX", "PartyDraft", "check_party", "kept_rows",
+           "match_text", "split_problems"]

@@ -1,0 +1,297 @@
+"""One case list per kind: the filter bar (filter_bar.py) over the ID-backed table, with bulk
+assign and export (bulk.py).
+
+Every filter change is one SQL query for the ordered ids (queries.case_ids); the table then
+fetches rows in pages as they scroll in (ui/models/case_table.py). Nothing here touches the
+database on the GUI thread: choices, counts, assign and export all go through ctx.runner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseapp import queries
+from caseapp.queries.case_list import CaseFilter
+from ui.i18n import tr
+from ui.models.case_table import COLUMNS, CaseTableModel
+from ui.pages.case_list import bulk
+from ui.pages.case_list.filter_bar import FilterBar
+from ui.tasks import show_error
+from ui.widgets.lazy import LazyPage
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+# Column widths on first start; the user's own widths are kept in QSettings afterwards.
+DEFAULT_WIDTHS = (200, 96, 140, 100, 104, 80, 96, 90)
+
+
+def kind_label(kind: str) -> str:
+    return tr("信访件") if kind == "petition" else tr("矛盾纠纷")
+
+
+def new_case_label(kind: str) -> str:
+    return tr("新建信访") if kind == "petition" else tr("新建纠纷")
+
+
+class CaseListPage(LazyPage):
+    open_case = Signal(int)
+    create_case = Signal(str)  # the empty state's 新建 button, with the kind
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self._keep_scroll = False
+        self._restore_ids: list[int] = []
+        self._restore_current: int | None = None
+        self._restore_scroll = 0
+        self._empty_filtered = False
+        self.model = CaseTableModel(ctx, CaseFilter(kind=kind, today=ctx.today()), parent=self)
+        self._build()
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda exc: show_error(self, exc))
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        ctx.data_changed.connect(self._data_changed)
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        title = QLabel(kind_label(self.kind))
+        title.setProperty("role", "title")
+        top.addWidget(title)
+        self.count_label = QLabel(tr("正在加载…"))
+        self.count_label.setProperty("role", "muted")
+        top.addSpacing(12)
+        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        self.assign_button = QPushButton(tr("分派…"))
+        self.assign_button.setToolTip(tr("把选中的案件分派给承办人"))
+        self.assign_button.setEnabled(False)
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.export_button = QPushButton(tr("导出…"))
+        self.export_button.setToolTip(tr("把当前列表中的案件导出为 Excel 文件"))
+        self.export_button.clicked.connect(self.export_list)
+        top.addWidget(self.assign_button)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+
+        self.filters = FilterBar(self.ctx, self.kind)
+        self.filters.changed.connect(self.apply_filter)
+        layout.addWidget(self.filters)
+        # The filter widgets by name, for tests and the main window.
+        f = self.filters
+        self.search, self.status_combo, self.overdue_check = f.search, f.status_combo, f.overdue_check
+        self.category_combo, self.street_combo, self.handler_combo = (
+            f.category_combo, f.street_combo, f.handler_combo)
+        self.date_check, self.date_from, self.date_to = f.date_check, f.date_from, f.date_to
+        self.extra_label, self.clear_button = f.extra_label, f.clear_button
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setStyleSheet("QTableView::item { padding: 0px 8px; }")
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vheader = self.table.verticalHeader()
+        vheader.hide()
+        # Fixed row heights keep 100,000 rows cheap to lay out.
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(False)
+        header.setMinimumSectionSize(48)
+        for col, width in enumerate(DEFAULT_WIDTHS):
+            header.resizeSection(col, width)
+        state = self.ctx.settings().value(self._settings_key())
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            header.restoreState(state)
+        else:
+            header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        col = header.sortIndicatorSection()
+        if 0 <= col < len(COLUMNS):
+            self.model.set_sort(COLUMNS[col][0],
+                                header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        header.sectionResized.connect(self._save_header)
+        header.sortIndicatorChanged.connect(self._save_header)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("font-size: 12pt; color: #656d76;")
+        empty_layout.addWidget(self.empty_label)
+        self.empty_button = QPushButton()
+        self.empty_button.setProperty("primary", True)
+        self.empty_button.clicked.connect(self._empty_action)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_button)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+        empty_layout.addStretch(2)
+
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+
+    def _settings_key(self) -> str:
+        return f"caseList/{self.kind}/header"
+
+    def _save_header(self, *_args) -> None:
+        self.ctx.settings().setValue(self._settings_key(),
+                                     self.table.horizontalHeader().saveState())
+
+    # -- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fetch the filter choices and the list again (F5, data changed, first show)."""
+        self.mark_loaded()
+        self._keep_scroll = True
+        self.model.set_filter(self.current_filter())  # first: the list matters most
+        self.filters.reload_choices()
+
+    # -- the filter --------------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        return self.filters.current_filter()
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        """Show the cases of ``flt`` (e.g. a drill-down from the dashboard)."""
+        self.filters.set_filter(flt)
+
+    def clear_filter(self) -> None:
+        self.filters.clear()
+
+    def apply_filter(self) -> None:
+        self._keep_scroll = False
+        self._started = True
+        self.model.set_filter(self.current_filter())
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    # -- results -----------------------------------------------------------------------
+
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(tr("共 {0} 件").format(f"{count:,}"))
+        if count:
+            self.body.setCurrentWidget(self.table)
+            return
+        if self.filters.is_default(self.model.filter):
+            self._show_empty(False)
+        else:
+            self.ctx.runner.run(self, queries.count, self.ctx.db, CaseFilter(kind=self.kind),
+                                on_done=lambda n: self._show_empty(n > 0),
+                                on_error=lambda _e: self._show_empty(True))
+
+    def _show_empty(self, filtered: bool) -> None:
+        if self.model.rowCount():
+            return  # a later query found cases meanwhile
+        self._empty_filtered = filtered
+        if filtered:
+            self.empty_label.setText(tr("没有符合条件的案件"))
+            self.empty_button.setText(tr("清除筛选"))
+        else:
+            self.empty_label.setText(tr("还没有案件，点击「{0}」开始").format(new_case_label(self.kind)))
+            self.empty_button.setText(new_case_label(self.kind))
+        self.body.setCurrentWidget(self.empty)
+
+    def _empty_action(self) -> None:
+        if self._empty_filtered:
+            self.clear_filter()
+        else:
+            self.create_case.emit(self.kind)
+
+    def _remember_selection(self) -> None:
+        model = self.model
+        rows = self.table.selectionModel().selectedRows()
+        self._restore_ids = [model.case_id_at(i.row()) for i in rows[:500]]
+        current = self.table.currentIndex()
+        self._restore_current = model.case_id_at(current.row()) if current.isValid() else None
+        self._restore_scroll = self.table.verticalScrollBar().value()
+
+    def _restore_selection(self) -> None:
+        keep_scroll, self._keep_scroll = self._keep_scroll, False
+        if keep_scroll:
+            self.table.verticalScrollBar().setValue(self._restore_scroll)
+        else:
+            self.table.scrollToTop()
+        if not self._restore_ids:
+            return
+        selection = QItemSelection()
+        for case_id in self._restore_ids:
+            row = self.model.row_of(case_id) if case_id is not None else None
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 self.model.index(row, len(COLUMNS) - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(selection, flags)
+        row = self.model.row_of(self._restore_current) if self._restore_current else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            if not keep_scroll:
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def _activated(self, index) -> None:
+        case_id = self.model.case_id_at(index.row())
+        if case_id is not None:
+            self.open_case.emit(case_id)
+
+    def _selection_changed(self, *_args) -> None:
+        self.assign_button.setEnabled(bool(self.selected_ids()))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [cid for cid in (self.model.case_id_at(r) for r in rows) if cid is not None]
+
+    # -- acts --------------------------------------------------------------------------
+
+    def assign_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            bulk.assign_cases(self, self.ctx, ids, list(self.filters.handlers),
+                              self.status_message.emit)
+
+    def export_list(self) -> None:
+        ids = self.model.ids()
+        if not ids:
+            self.status_message.emit(tr("列表中没有案件，无需导出"))
+            return
+        name = f"{kind_label(self.kind)}-{self.ctx.today().isoformat()}.xlsx"
+        bulk.export_cases(self, self.ctx, ids, name, self.status_message.emit)
