@@ -85,12 +85,12 @@ class Builder(Petitions, Disputes):
         self.birth_lo = date(1945, 1, 1).toordinal()
         self.birth_hi = date(2002, 12, 31).toordinal()
         self.birth_mode = date(1968, 6, 1).toordinal()
-        self.seen_ids: set[int] = set()
-        self.org_ids: dict[str, int] = {}
-        self.repeat_pool: deque = deque(maxlen=3000)
-        self.pending: list = []  # heap of diverted disputes waiting for their day
+        self.seen_ids = set()
+        self.org_ids = {}
+        self.repeat_pool = deque(maxlen=3000)
+        self.pending = []  # heap of diverted disputes waiting for their day
         self.pending_seq = 0
-        self.departments: dict[str, int] = {}
+        self.departments = {}
         self.chunk_no = 0
         self.totals = {"petition": 0, "dispute": 0, "persons": 0, "events": 0}
         self.n_terms = 0

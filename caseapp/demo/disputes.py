@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import math
 from datetime import date, datetime
+from typing import Any
 
 from caseapp import workflow as wf
-from caseapp.demo.draws import choice, randint
+from caseapp.demo.draws import Pick, choice, randint
 from caseapp.demo.lifecycle import LifeCycle
 from caseapp.demo.rows import blank_case, cn_date, iso
 from caseapp.demo.words import (
@@ -31,13 +32,23 @@ from caseapp.demo.words import (
     TERMS_MAIN,
     TERMS_MONEY,
 )
+from caseapp.storage.settings import OfficeSettings
 
 
 class Disputes(LifeCycle):
     """A dispute and its acts: mediation sessions, the agreement of every 调解成功, its
     performance, judicial confirmation and the follow-up visit."""
 
-    def dispute(self, r: int, origin: dict | None = None) -> None:
+    settings: OfficeSettings
+    dis_cat: Pick
+    dispute_source: Pick
+    session_place: Pick
+    mediator_names: list[str]
+    departments: dict[str, int]  # name → id
+    n_terms: int  # terms of the agreement last made
+    perf_due: int  # its performance due day
+
+    def dispute(self, r: int, origin: dict[str, Any] | None = None) -> None:
         rng, today, lim = self.rng, self.today, self.limits
         cid = self.new_id("cases")
         row = blank_case()
@@ -111,7 +122,7 @@ class Disputes(LifeCycle):
         place = place_tpl.format(community=community)
         route = choice(rng, wf.FAILED_ROUTES) if outcome == wf.MEDIATION_FAILED else None
         parties = f"调解员{mediators[0]}、申请人{pname}、被申请人{resp_name}"
-        events_at: list[tuple[datetime, str]] = []
+        events_at: list[tuple[int, str]] = []  # (day, note) of each session
         for i, held in enumerate(days, 1):
             if i == 1:
                 record = choice(rng, SESSION_FIRST)
@@ -128,16 +139,17 @@ class Disputes(LifeCycle):
                                   "held_on": date.fromordinal(held), "place": place,
                                   "participants": parties, "record": record})
             events_at.append((held, f"第{i}次调解，{iso(held)} {place}"))
-        ext_done = not extended
+        # The extension still to record among the sessions (ext_at is set exactly when extended).
+        ext_due = ext_at
         for held, note in events_at:
-            if not ext_done and ext_at <= held:
-                last = self._extend(cid, row, ext_at, last, due1, due)
-                ext_done = True
+            if ext_due is not None and ext_due <= held:
+                last = self._extend(cid, row, ext_due, last, due1, due)
+                ext_due = None
             last = self.at(held, last)
             self.event(cid, last, "session_held", None, note)
-        if not ext_done:
-            last = self._extend(cid, row, ext_at, last, due1, due)
-        if outcome is None:
+        if ext_due is not None:
+            last = self._extend(cid, row, ext_due, last, due1, due)
+        if outcome is None or c is None:  # outcome is set exactly when closed
             return
         c_date = date.fromordinal(c)
         if outcome == wf.MEDIATED:

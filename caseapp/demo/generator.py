@@ -88,7 +88,7 @@ def _prepare(session: Session, actor: int) -> tuple[dict[str, list[str]], dict[s
     departments = {name: existing[name] for name in DEPARTMENTS}
     orgs = dict(session.execute(select(Person.name, func.min(Person.id))
                                 .where(Person.is_org.is_(True)).group_by(Person.name)).all())
-    base_case = session.scalar(select(func.coalesce(func.max(Case.id), 0)))
+    base_case = session.execute(select(func.coalesce(func.max(Case.id), 0))).scalar_one()
     has_persons = session.scalar(select(Person.id).limit(1)) is not None
     return categories, departments, orgs, base_case, has_persons
 

@@ -6,14 +6,23 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from caseapp.demo.draws import choice, randint
+from caseapp.demo.draws import Pick, Template, choice, randint
 from caseapp.demo.people import People
 from caseapp.demo.words import ESTATES, RIVERS, ROADS
+from caseapp.workflow import Limits
 
 
 class LifeCycle(People):
     """What every case shares: a summary from its category's templates, a slot in the plan,
     and the days it is accepted, extended and closed."""
+
+    limits: Limits
+    today: int  # ordinal, like every day here
+    counts: list[int]  # cases still to arrive on each day of the plan, from ``start``
+    start: int
+    templates: dict[str, list[Template]]  # category → its summary templates
+    companies: dict[str, list[str]]  # trade → company names
+    handler: Pick
 
     def fill(self, category: str, community: str) -> tuple[str, int | None, Decimal | None, str | None, str]:
         """A summary from the category's templates: (summary, people, amount, company, type)."""
@@ -59,7 +68,8 @@ class LifeCycle(People):
         return False
 
     def life(self, kind: str, r: int) -> tuple[int | None, int | None, bool, int | None]:
-        """(accepted, closed, extended, extended_at) as ordinals, all on or before today."""
+        """(accepted, closed, extended, extended_at) as ordinals, all on or before today;
+        extended_at is set exactly when extended is True."""
         rng, lim, today = self.rng, self.limits, self.today
         if kind == "petition":
             if rng.random() < 0.02:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from stdnum.cn import ric
 
-from caseapp.demo.draws import choice, randint, randrange
+from caseapp.demo.draws import Pick, choice, randint, randrange
 from caseapp.demo.rows import Rows
 from caseapp.demo.words import BRANDS, ESTATES, FEMALE_CHARS, MALE_CHARS, MOBILE_PREFIXES, ROADS
 
@@ -16,8 +16,20 @@ class People(Rows):
     """Petitioners, applicants and respondents: Chinese names, resident ID numbers with a
     valid checksum, mobile phones, addresses in the office's streets, and companies."""
 
-    def company_names(self, size: int, industries) -> list[str]:
-        rng, names, seen = self.rng, [], set()
+    surname: Pick
+    region: Pick
+    street: Pick
+    communities: dict[str, list[str]]  # street → its communities
+    birth_lo: int  # birth dates as ordinals: earliest, latest, most frequent
+    birth_hi: int
+    birth_mode: int
+    seen_ids: set[int]  # ID numbers made (without check digit), so none repeats
+    org_ids: dict[str, int]  # company name → its person id
+
+    def company_names(self, size: int, industries: list[str]) -> list[str]:
+        rng = self.rng
+        names: list[str] = []
+        seen: set[str] = set()
         size = min(size, len(BRANDS) * len(industries))  # half of the 2 × brands × industries
         while len(names) < size:
             place = "重庆" if rng.random() < 0.6 else "重庆市涪陵区"

@@ -4,10 +4,13 @@ national system, extension, closure, and diversion into people's mediation."""
 from __future__ import annotations
 
 import heapq
+from collections import deque
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from caseapp import workflow as wf
-from caseapp.demo.draws import choice, randint, randrange
+from caseapp.demo.draws import Pick, choice, randint, randrange
 from caseapp.demo.lifecycle import LifeCycle
 from caseapp.demo.rows import blank_case, iso
 from caseapp.demo.words import (
@@ -23,6 +26,18 @@ from caseapp.demo.words import (
 class Petitions(LifeCycle):
     """A petition and its acts: registered, rejected or accepted, entered, extended, closed,
     or diverted into people's mediation (its dispute follows on the day it closes)."""
+
+    # Earlier petitions a repeat petition copies: (person id, name, category, street,
+    # community, summary, people, amount, company, petition type).
+    repeat_pool: deque[tuple[int, str, str, str, str, str, int | None, Decimal | None, str | None, str]]
+    pet_cat: dict[int, Pick]  # month → petition category
+    channel: Pick
+    petition_outcome: Pick
+    satisfaction: Pick
+    dcats: set[str]  # the dispute categories in use
+    # Heap of diverted disputes waiting for their day: (day, sequence, origin).
+    pending: list[tuple[int, int, dict[str, Any]]]
+    pending_seq: int
 
     def petition(self, r: int) -> None:
         rng, today, lim = self.rng, self.today, self.limits
@@ -64,20 +79,24 @@ class Petitions(LifeCycle):
         due0 = r + lim.petition_accept
         if rng.random() < 0.05:  # 不予受理
             late = rng.random() < 0.08
-            c = self.workday(r + (randint(rng, lim.petition_accept + 1, lim.petition_accept + 10)
-                                   if late else randint(rng, 1, lim.petition_accept - 1)), r)
-            if c <= today:
+            wait = (randint(rng, lim.petition_accept + 1, lim.petition_accept + 10) if late
+                    else randint(rng, 1, lim.petition_accept - 1))
+            rejected_on = self.workday(r + wait, r)
+            if rejected_on <= today:
                 reason = choice(rng, REJECT_REASONS)
-                at = self.at(c, reg_at)
-                row.update(status="rejected", outcome=wf.REJECTED, closed_on=date.fromordinal(c),
-                           reject_reason=reason, due_on=date.fromordinal(due0))
+                at = self.at(rejected_on, reg_at)
+                row.update(status="rejected", outcome=wf.REJECTED,
+                           closed_on=date.fromordinal(rejected_on), reject_reason=reason,
+                           due_on=date.fromordinal(due0))
                 self.event(cid, at, "rejected",
                             f'{{"status": ["registered", "rejected"], "outcome": [null, "{wf.REJECTED}"], '
-                            f'"closed_on": [null, "{iso(c)}"], "reject_reason": [null, "{reason}"]}}',
+                            f'"closed_on": [null, "{iso(rejected_on)}"], '
+                            f'"reject_reason": [null, "{reason}"]}}',
                             reason)
                 if rng.random() < 0.75:
                     row["entered"] = True
-                    self.event(cid, self.at(c, at), "marked_entered", '{"entered": [false, true]}')
+                    self.event(cid, self.at(rejected_on, at), "marked_entered",
+                               '{"entered": [false, true]}')
                 return
         a, c, extended, ext_at = self.life("petition", r)
         if a is None:
@@ -97,7 +116,7 @@ class Petitions(LifeCycle):
             e = min(a + int(rng.expovariate(1 / 1.5)), c or today, today)
             last = self.at(e, acc_at)
             self.event(cid, last, "marked_entered", '{"entered": [false, true]}')
-        if extended:
+        if ext_at is not None:  # set exactly when extended
             reason = choice(rng, PETITION_EXTEND_REASONS)
             row["extension_reason"] = reason
             last = self.at(ext_at, max(last, acc_at))

@@ -3,6 +3,7 @@ and working days, timeline events."""
 
 from __future__ import annotations
 
+import random
 from datetime import date, datetime, timedelta
 
 from caseapp.demo.draws import choice, randint
@@ -32,6 +33,10 @@ def cn_date(o: int) -> str:
 class Rows:
     """The rows of one chunk, with ids counted on from the tables' highest, office-hour
     timestamps and timeline events. The state is set up by caseapp/demo/builder.py."""
+
+    rng: random.Random
+    actor: int
+    chunk_no: int
 
     def new_rows(self) -> None:
         self.persons: list[dict] = []

@@ -3,11 +3,25 @@ where one is taken, and Core executemany (a driver fast path on SQLite)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import Date, DateTime, Numeric, bindparam, func, insert, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    Numeric,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from caseapp.demo.builder import Builder
 from caseapp.storage.models import (
@@ -30,12 +44,13 @@ TABLES = {
 
 
 def max_ids(session: Session) -> dict[str, int]:
-    return {name: session.scalar(select(func.coalesce(func.max(model.id), 0)))
-            for name, model in TABLES.items()}
+    return {name: session.execute(select(func.coalesce(func.max(model.__table__.c.id), 0)))
+            .scalar_one() for name, model in TABLES.items()}
 
 
-def _in_batches(session: Session, column, values: list, size: int = 500) -> set:
-    found = set()
+def _in_batches(session: Session, column: InstrumentedAttribute[Any], values: list[str],
+                size: int = 500) -> set[str]:
+    found: set[str] = set()
     for i in range(0, len(values), size):
         found.update(session.scalars(select(column).where(column.in_(values[i:i + size]))))
     return found
@@ -51,7 +66,8 @@ def _assign_numbers(session: Session, settings: OfficeSettings, cases: list[dict
         if seq_row is None:
             seq_row = NumberSequence(kind=kind, year=year, last=0)
             session.add(seq_row)
-        seq, numbers = seq_row.last or 0, []
+        seq = seq_row.last or 0
+        numbers: list[str] = []
         while len(numbers) < len(rows):
             need = len(rows) - len(numbers)
             candidates = [format_number(template, year, s) for s in range(seq + 1, seq + need + 1)]
@@ -81,11 +97,11 @@ def _sqlite_datetime(value: datetime) -> str:
     return text_ if value.microsecond else text_ + ".000000"
 
 
-def _sqlite_insert(conn, table, rows: list[dict]) -> None:
+def _sqlite_insert(conn: Connection, table: Table, rows: list[dict]) -> None:
     """The SQLite fast path: values converted as SQLAlchemy's SQLite types store them, then one
     executemany on the driver (SQLAlchemy's per-row parameter processing costs more than SQLite)."""
     columns = [c.name for c in table.columns]
-    converters = []
+    converters: list[tuple[str, Callable[[Any], object]]] = []
     for c in table.columns:
         if isinstance(c.type, DateTime):
             converters.append((c.name, _sqlite_datetime))

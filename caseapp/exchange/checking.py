@@ -152,7 +152,7 @@ class RowChecker:
             else:
                 self.given[number] = rownum
                 self.fresh.append((number, rownum))
-        if bad:
+        if bad or kind is None:  # an unknown kind is always among the problems
             return None, bad
 
         extended = bool(flags["extended"])

@@ -9,7 +9,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from caseapp import services
@@ -101,7 +101,7 @@ class _XlsxOut:
         self.wb.save(self.path)
 
 
-def _ordered_ids(session: Session, filters: list, case_ids) -> list[int]:
+def _ordered_ids(session: Session, filters: list[ColumnElement[bool]], case_ids) -> list[int]:
     if case_ids is None:
         return list(session.scalars(select(Case.id).where(*filters).order_by(Case.received_on, Case.id)))
     ids = list(dict.fromkeys(case_ids))
@@ -134,7 +134,7 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
             if full_personal:
                 services.require(session, actor, wf.Act.FULL_PERSONAL)
     mask = not full_personal
-    filters = [Case.deleted_at.is_(None)]
+    filters: list[ColumnElement[bool]] = [Case.deleted_at.is_(None)]
     if date_from is not None:
         filters.append(Case.received_on >= date_from)
     if date_to is not None:

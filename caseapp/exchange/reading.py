@@ -6,11 +6,15 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from caseapp.errors import Problem, ValidationError
 from caseapp.exchange.columns import FORMULA_START, LABELS, LOOKUP, REQUIRED
+
+# (spreadsheet row number, cells) of a file, header row included; a generator, so that
+# close() releases the file when the reader stops early.
+RawRows = Generator[tuple[int, Sequence[object]], None, None]
 
 
 class ImportRefused(ValidationError):
@@ -43,7 +47,7 @@ def _csv_encoding(path: Path) -> tuple[str, int]:
     return ("utf-8-sig" if utf8 else "gb18030"), lines
 
 
-def raw_rows(path: Path) -> tuple[int | None, Iterator[tuple[int, tuple]]]:
+def raw_rows(path: Path) -> tuple[int | None, RawRows]:
     """(estimated data rows, iterator of (spreadsheet row, cells)) including the header row."""
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -51,7 +55,7 @@ def raw_rows(path: Path) -> tuple[int | None, Iterator[tuple[int, tuple]]]:
     if suffix == ".csv":
         encoding, lines = _csv_encoding(path)
 
-        def csv_rows():
+        def csv_rows() -> RawRows:
             with open(path, encoding=encoding, errors="replace", newline="") as fh:
                 yield from enumerate(csv.reader(fh), start=1)
 
@@ -66,7 +70,7 @@ def raw_rows(path: Path) -> tuple[int | None, Iterator[tuple[int, tuple]]]:
         ws = wb.worksheets[0]
         total = (ws.max_row - 1) if ws.max_row else None
 
-        def xlsx_rows():
+        def xlsx_rows() -> RawRows:
             try:
                 yield from enumerate(ws.iter_rows(values_only=True), start=1)
             finally:
@@ -87,7 +91,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def mapped_rows(rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[int, dict[str, object]]]:
+def mapped_rows(rows: Iterable[tuple[int, Sequence[object]]]) -> Iterator[tuple[int, dict[str, object]]]:
     columns: list[tuple[int, str]] | None = None
     for rownum, cells in rows:
         values = [_cell(c) for c in cells]

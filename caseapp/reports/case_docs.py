@@ -49,6 +49,7 @@ from caseapp.reports.base import (
 )
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case
+from caseapp.storage.settings import OfficeSettings
 from caseapp.validation import mask_id_number, mask_phone
 
 DOCS = ("sheet", "agreement", "notice")
@@ -80,7 +81,7 @@ def _ordered(parties: tuple[PartyInfo, ...]) -> list[PartyInfo]:
     return sorted(parties, key=lambda p: ROLE_ORDER.get(p.role, 9))  # stable within a role
 
 
-def _prepare(db: Database, case_id: int) -> tuple[CaseDetail, Styles, object]:
+def _prepare(db: Database, case_id: int) -> tuple[CaseDetail, Styles, OfficeSettings]:
     settings = db.settings()
     return case_detail(db, case_id), make_styles(settings.font_path), settings
 

@@ -114,8 +114,8 @@ def _info(u: User) -> UserInfo:
 def accounts_enabled(db: Database) -> bool:
     """True once an account with a password exists: from then on everyone logs in."""
     with db.read() as session:
-        return session.scalar(select(func.count(User.id)).where(
-            User.password_hash.is_not(None), User.active.is_(True))) > 0
+        return session.execute(select(func.count(User.id)).where(
+            User.password_hash.is_not(None), User.active.is_(True))).scalar_one() > 0
 
 
 def needs_admin_setup(db: Database) -> bool:

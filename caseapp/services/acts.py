@@ -147,7 +147,7 @@ def record_agreement(db: Database, actor: int, case_id: int, form: str, signed_o
             raise ValidationError(Problem("performance_due", "履行期限不能早于协议日期"))
         agreement = session.scalar(select(Agreement).where(Agreement.case_id == case.id))
         is_new = agreement is None
-        if is_new:
+        if agreement is None:
             agreement = Agreement(case_id=case.id)
             session.add(agreement)
         agreement.form = form
@@ -185,7 +185,7 @@ def close(db: Database, actor: int, case_id: int, outcome: str, on: date | None 
                    close_note=note.strip() or None)
         result = CaseRef(case.id, case.number)
         if outcome == wf.DIVERTED:
-            dispute = _divert(db, session, actor, case, dispute_category, settings)
+            dispute = _divert(db, session, actor, case, on, dispute_category, settings)
             add_event(session, case.id, actor, "diverted", changes,
                       note=f"转人民调解，纠纷编号 {dispute.number}")
             result = dispute
@@ -202,8 +202,9 @@ def divert(db: Database, actor: int, case_id: int, on: date | None = None, note:
     return close(db, actor, case_id, wf.DIVERTED, on, note, dispute_category=dispute_category)
 
 
-def _divert(db: Database, session: Session, actor: int, petition: Case,
+def _divert(db: Database, session: Session, actor: int, petition: Case, closed_on: date,
             dispute_category: str | None, settings: OfficeSettings) -> CaseRef:
+    """The petition's dispute, received on the day the petition closed."""
     category = dispute_category or "其他纠纷"
     roles = {"信访人": "申请人", "代理人": "第三人"}
     parties = []
@@ -215,7 +216,7 @@ def _divert(db: Database, session: Session, actor: int, petition: Case,
                                   is_org=person.is_org, legal_rep=person.legal_rep,
                                   person_id=person.id))
     data = CaseInput(summary=petition.summary, category=category,
-                     received_on=petition.closed_on, source="信访转入",
+                     received_on=closed_on, source="信访转入",
                      details=petition.details, street=petition.street,
                      community=petition.community, handler=petition.handler,
                      people_count=petition.people_count, amount=petition.amount)

@@ -241,13 +241,13 @@ def register(db: Database, actor: int, kind: wf.Kind, data: CaseInput,
 
 def _has_earlier_petition(session: Session, person_id: int, case: Case) -> bool:
     """重复信访: the petitioner already brought a petition of the same category."""
-    return session.scalar(
+    return session.execute(
         select(func.count(Case.id))
         .join(CaseParty, CaseParty.case_id == Case.id)
         .where(CaseParty.person_id == person_id, CaseParty.role == "信访人",
                Case.kind == wf.Kind.PETITION.value, Case.id != case.id,
                Case.category == case.category, Case.deleted_at.is_(None))
-    ) > 0
+    ).scalar_one() > 0
 
 
 def register_petition(db: Database, actor: int, data: CaseInput, parties: list[PartyInput]) -> CaseRef:

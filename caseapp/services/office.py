@@ -63,8 +63,8 @@ def set_category_active(db: Database, actor: int, kind: str, name: str, active: 
         if row is None:
             if not active:
                 raise NotFound(f"类别「{name}」不存在")
-            order = session.scalar(select(func.coalesce(func.max(Category.sort_order), 0))
-                                   .where(Category.kind == kind)) + 1
+            order = session.execute(select(func.coalesce(func.max(Category.sort_order), 0))
+                                    .where(Category.kind == kind)).scalar_one() + 1
             session.add(Category(kind=kind, name=name, active=True, sort_order=order))
         else:
             row.active = active

@@ -104,7 +104,8 @@ def _due_check(session, db) -> str | None:
     stmt = (select(Case.number, Case.kind, Case.received_on, Case.accepted_on, Case.extended,
                    Case.due_on).where(Case.kind.in_([k.value for k in wf.Kind]))
             .order_by(Case.id).execution_options(yield_per=5000))
-    count, numbers = 0, []
+    count = 0
+    numbers: list[str] = []
     for number, kind, received, accepted, extended, due in session.execute(stmt):
         if due != wf.due_on(kind, received, accepted, bool(extended), limits):
             count += 1

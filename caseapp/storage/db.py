@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine, make_url
@@ -17,6 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from caseapp.errors import StorageError
 from caseapp.paths import data_dir
+
+if TYPE_CHECKING:
+    from caseapp.storage.settings import OfficeSettings
 
 DEFAULT_FILE = "casedesk.db"
 BUSY_TIMEOUT_MS = 15000
@@ -41,7 +46,8 @@ def is_network_path(path: str) -> bool:
     """A UNC path or a mapped network drive: SQLite's locking is unreliable there."""
     if path.startswith(("\\\\", "//")):
         return True
-    if os.name == "nt" and re.match(r"^[A-Za-z]:", path):
+    # sys.platform rather than os.name: type checkers then know ctypes.windll is there.
+    if sys.platform == "win32" and re.match(r"^[A-Za-z]:", path):
         try:
             import ctypes
 
@@ -82,7 +88,7 @@ class Database:
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(immediate=True), expire_on_commit=False)
-        self._settings_cache = None
+        self._settings_cache: OfficeSettings | None = None
 
     @property
     def path(self) -> Path | None:
@@ -120,7 +126,7 @@ class Database:
             except DBAPIError as exc:
                 raise storage_error(exc) from exc
 
-    def settings(self):
+    def settings(self) -> OfficeSettings:
         from caseapp.storage.settings import load_settings
 
         if self._settings_cache is None:

@@ -95,7 +95,10 @@ def current_revision(database: Database) -> str | None:
 def head_revision(database: Database) -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config(database)).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config(database)).get_current_head()
+    if head is None:  # no migration scripts: a broken installation, not an old database
+        raise StorageError(f"找不到数据库迁移脚本：{migrations_dir()}")
+    return head
 
 
 def upgrade_database(database: Database) -> bool:

@@ -95,45 +95,45 @@ def test_default_list_and_count(page, db):
 
 
 def test_filters_show_what_queries_returns(qtbot, page, db, wait_idle):
-    page.status_combo.setCurrentIndex(page.status_combo.findText("办理中"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("办理中"))
     wait_loaded(qtbot, page, wait_idle)
     ids = expected(db, statuses=("in_progress",))
     assert 0 < len(ids) < 60
     assert page.model.ids() == ids
     assert page.count_label.text() == f"共 {len(ids)} 件"
 
-    page.category_combo.setCurrentIndex(page.category_combo.findText("城乡建设"))
+    page.filters.category_combo.setCurrentIndex(page.filters.category_combo.findText("城乡建设"))
     wait_loaded(qtbot, page, wait_idle)
     assert page.model.ids() == expected(db, statuses=("in_progress",), category="城乡建设")
 
-    page.street_combo.setCurrentIndex(page.street_combo.findText("江北街道"))
+    page.filters.street_combo.setCurrentIndex(page.filters.street_combo.findText("江北街道"))
     wait_loaded(qtbot, page, wait_idle)
     ids = expected(db, statuses=("in_progress",), category="城乡建设", street="江北街道")
     assert page.model.ids() == ids
     assert page.count_label.text() == f"共 {len(ids)} 件"
 
-    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.filters.clear_button, Qt.MouseButton.LeftButton)
     wait_loaded(qtbot, page, wait_idle)
     assert page.model.ids() == expected(db)
 
-    page.handler_combo.setCurrentIndex(page.handler_combo.findData(stats.UNSET))
+    page.filters.handler_combo.setCurrentIndex(page.filters.handler_combo.findData(stats.UNSET))
     wait_loaded(qtbot, page, wait_idle)
     ids = expected(db, handler=stats.UNSET)
     assert len(ids) == 20 and page.model.ids() == ids
 
 
 def test_overdue_and_date_range(qtbot, page, db, wait_idle):
-    qtbot.mouseClick(page.overdue_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.filters.overdue_check, Qt.MouseButton.LeftButton)
     wait_loaded(qtbot, page, wait_idle)
     ids = expected(db, overdue_only=True)
     assert ids and page.model.ids() == ids
     assert page.model.index(0, 6).data().startswith("超期")
 
-    qtbot.mouseClick(page.overdue_check, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.date_check, Qt.MouseButton.LeftButton)
-    assert page.date_from.isVisible()
-    page.date_from.setDate(date(2026, 2, 1))
-    page.date_to.setDate(date(2026, 3, 1))
+    qtbot.mouseClick(page.filters.overdue_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.filters.date_check, Qt.MouseButton.LeftButton)
+    assert page.filters.date_from.isVisible()
+    page.filters.date_from.setDate(date(2026, 2, 1))
+    page.filters.date_to.setDate(date(2026, 3, 1))
     wait_loaded(qtbot, page, wait_idle)
     ids = expected(db, received_from=date(2026, 2, 1), received_to=date(2026, 3, 1))
     assert 0 < len(ids) < 60
@@ -141,7 +141,7 @@ def test_overdue_and_date_range(qtbot, page, db, wait_idle):
 
 
 def test_search_is_debounced_and_matches_queries(qtbot, page, db, wait_idle):
-    type_chinese(page.search, "王建")
+    type_chinese(page.filters.search, "王建")
     # One query for the whole word, after the pause: not one per keystroke.
     qtbot.waitUntil(lambda: page.model.filter.text == "王建")
     wait_loaded(qtbot, page, wait_idle)
@@ -149,16 +149,16 @@ def test_search_is_debounced_and_matches_queries(qtbot, page, db, wait_idle):
     assert ids and page.model.ids() == ids
     assert all("王建" in page.model.index(r, 1).data() for r in range(len(ids)))
 
-    page.search.clear()
-    type_chinese(page.search, "第7号")
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    page.filters.search.clear()
+    type_chinese(page.filters.search, "第7号")
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
     wait_loaded(qtbot, page, wait_idle)
     assert page.model.ids() == expected(db, text="第7号")
 
 
 def test_empty_states(qtbot, ctx, page, wait_idle):
-    type_chinese(page.search, "没有这个人")
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    type_chinese(page.filters.search, "没有这个人")
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
     wait_loaded(qtbot, page, wait_idle)
     assert page.model.rowCount() == 0
     assert page.body.currentWidget() is page.empty
@@ -272,7 +272,7 @@ def test_bulk_assign(qtbot, page, db, monkeypatch, wait_idle):
     assert [page.model.index(r, 7).data() for r in (1, 3, 4)] == ["王建国"] * 3
     assert page.model.index(0, 7).data() != "王建国"
     assert page.selected_ids() == ids  # the selection survives the refresh
-    assert page.handler_combo.findText("王建国") >= 0  # the new handler is offered
+    assert page.filters.handler_combo.findText("王建国") >= 0  # the new handler is offered
 
 
 def test_assign_dialog_needs_a_name(qtbot):
@@ -291,7 +291,7 @@ def test_assign_dialog_needs_a_name(qtbot):
 def test_export_of_the_filtered_list(qtbot, page, db, tmp_path, monkeypatch, wait_idle):
     from openpyxl import load_workbook
 
-    page.category_combo.setCurrentIndex(page.category_combo.findText("民政"))
+    page.filters.category_combo.setCurrentIndex(page.filters.category_combo.findText("民政"))
     wait_loaded(qtbot, page, wait_idle)
     ids = expected(db, category="民政")
     assert 0 < len(ids) < 60 and page.model.ids() == ids
@@ -332,12 +332,12 @@ def test_drill_down_filter(qtbot, page, db, wait_idle):
     page.set_filter(flt)
     wait_loaded(qtbot, page, wait_idle)
     assert page.model.ids() == queries.case_ids(db, flt)
-    assert page.street_combo.currentText() == "李渡街道"
-    assert page.extra_label.isVisible() and "已办结" in page.extra_label.text()
+    assert page.filters.street_combo.currentText() == "李渡街道"
+    assert page.filters.extra_label.isVisible() and "已办结" in page.filters.extra_label.text()
     assert page.current_filter() == flt
-    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.filters.clear_button, Qt.MouseButton.LeftButton)
     wait_loaded(qtbot, page, wait_idle)
-    assert page.model.rowCount() == 60 and not page.extra_label.isVisible()
+    assert page.model.rowCount() == 60 and not page.filters.extra_label.isVisible()
 
 
 def test_column_widths_are_remembered(qtbot, ctx):

@@ -57,19 +57,19 @@ def show(view, case_id, wait_idle):
 
 def test_header_and_acts_follow_the_workflow(view, petition, wait_idle):
     show(view, petition.id, wait_idle)
-    assert view.number_label.text() == "（2026）信字第0001号"
-    assert view.status_chip.text() == "待受理"
-    assert "结果：—" in view.outcome_label.text()
+    assert view.header.number_label.text() == "（2026）信字第0001号"
+    assert view.header.status_chip.text() == "待受理"
+    assert "结果：—" in view.header.outcome_label.text()
     # Received 2026-03-02: the decision on acceptance is due 2026-03-17, three days ago.
-    assert "2026-03-17 超期3天" in view.deadline_label.text()
-    assert "#cf222e" in view.deadline_label.text()
-    enabled = {a for a, b in view.act_buttons.items() if b.isVisible() and b.isEnabled()}
+    assert "2026-03-17 超期3天" in view.header.deadline_label.text()
+    assert "#cf222e" in view.header.deadline_label.text()
+    enabled = {a for a, b in view.act_bar.act_buttons.items() if b.isVisible() and b.isEnabled()}
     assert enabled == {"accept", "reject", "assign", "attach"}
-    visible = {a for a, b in view.act_buttons.items() if b.isVisible()}
+    visible = {a for a, b in view.act_bar.act_buttons.items() if b.isVisible()}
     assert "record_session" not in visible and "follow_up" not in visible
-    close = view.act_buttons["close"]
+    close = view.act_bar.act_buttons["close"]
     assert not close.isEnabled() and close.toolTip() == "请先受理"
-    assert "不能延期" in view.act_buttons["extend"].toolTip()
+    assert "不能延期" in view.act_bar.act_buttons["extend"].toolTip()
     # Petitions have no mediation tabs; the parties tab masks the ID number and phone
     # until 显示 is clicked (a logged reveal, caseapp.services.privacy).
     assert not view.tabs.isTabVisible(TAB_SESSIONS)
@@ -99,7 +99,7 @@ def test_reject_needs_a_reason_and_asks_first(qtbot, view, petition, ctx, db, wa
     asked = []
     monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: asked.append(text) or True)
     show(view, petition.id, wait_idle)
-    click(qtbot, view.act_buttons["reject"])
+    click(qtbot, view.act_bar.act_buttons["reject"])
     dialog = view.active_dialog
     assert dialog is not None and dialog.windowTitle() == "不予受理"
     click(qtbot, dialog.ok_button)  # no reason typed
@@ -117,22 +117,22 @@ def test_reject_needs_a_reason_and_asks_first(qtbot, view, petition, ctx, db, wa
     d = queries.case_detail(db, petition.id)
     assert (d.status, d.outcome, d.closed_on) == ("rejected", "不予受理", TODAY)
     assert d.reject_reason == "不属于本机关职责范围，已告知向区人社局反映"
-    assert view.status_chip.text() == "不予受理"
-    assert "不予受理" in view.outcome_label.text()
-    assert "已办结" in view.deadline_label.text()
+    assert view.header.status_chip.text() == "不予受理"
+    assert "不予受理" in view.header.outcome_label.text()
+    assert "已办结" in view.header.deadline_label.text()
     row = timeline(view)[0]
     assert row[2] == "不予受理" and "状态：待受理 → 不予受理" in row[3]
     assert row[4] == "不属于本机关职责范围，已告知向区人社局反映"
-    enabled = {a for a, b in view.act_buttons.items() if b.isVisible() and b.isEnabled()}
+    enabled = {a for a, b in view.act_bar.act_buttons.items() if b.isVisible() and b.isEnabled()}
     assert enabled == {"mark_entered", "attach"}
-    assert "不能受理" in view.act_buttons["accept"].toolTip()
+    assert "不能受理" in view.act_bar.act_buttons["accept"].toolTip()
 
 
 def test_declining_the_confirmation_changes_nothing(qtbot, view, petition, db, wait_idle,
                                                     monkeypatch):
     monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: False)
     show(view, petition.id, wait_idle)
-    click(qtbot, view.act_buttons["reject"])
+    click(qtbot, view.act_bar.act_buttons["reject"])
     dialog = view.active_dialog
     type_text(qtbot, dialog.reason, "重复")
     click(qtbot, dialog.ok_button)
@@ -143,14 +143,14 @@ def test_declining_the_confirmation_changes_nothing(qtbot, view, petition, db, w
 
 def test_edit_creates_an_edited_event_with_old_and_new(qtbot, view, petition, db, wait_idle):
     show(view, petition.id, wait_idle)
-    assert not view.save_button.isEnabled()
-    view.e_summary.selectAll()
-    type_text(qtbot, view.e_summary, "要求支付拖欠的三个月工资")
-    view.e_people_count.clear()
-    type_text(qtbot, view.e_people_count, "3")
-    assert view.save_button.isEnabled() and view.dirty_label.text() == "有未保存的修改"
-    assert view.changed_values() == {"summary": "要求支付拖欠的三个月工资", "people_count": "3"}
-    click(qtbot, view.save_button)
+    assert not view.basic.save_button.isEnabled()
+    view.basic.e_summary.selectAll()
+    type_text(qtbot, view.basic.e_summary, "要求支付拖欠的三个月工资")
+    view.basic.e_people_count.clear()
+    type_text(qtbot, view.basic.e_people_count, "3")
+    assert view.basic.save_button.isEnabled() and view.basic.dirty_label.text() == "有未保存的修改"
+    assert view.basic.changed_values() == {"summary": "要求支付拖欠的三个月工资", "people_count": "3"}
+    click(qtbot, view.basic.save_button)
     wait_idle()
     d = queries.case_detail(db, petition.id)
     assert d.summary == "要求支付拖欠的三个月工资" and d.people_count == 3
@@ -158,22 +158,22 @@ def test_edit_creates_an_edited_event_with_old_and_new(qtbot, view, petition, db
     assert row[2] == "编辑"
     assert row[3].splitlines() == ["事项摘要：要求支付拖欠工资 → 要求支付拖欠的三个月工资",
                                    "涉及人数：— → 3"]
-    assert not view.save_button.isEnabled()
-    assert view.e_summary.text() == "要求支付拖欠的三个月工资"
+    assert not view.basic.save_button.isEnabled()
+    assert view.basic.e_summary.text() == "要求支付拖欠的三个月工资"
 
 
 def test_edit_with_bad_values_is_shown_beside_the_field(qtbot, view, petition, db, wait_idle):
     show(view, petition.id, wait_idle)
-    type_text(qtbot, view.e_amount, "abc")
-    view.e_summary.clear()
-    click(qtbot, view.save_button)
+    type_text(qtbot, view.basic.e_amount, "abc")
+    view.basic.e_summary.clear()
+    click(qtbot, view.basic.save_button)
     wait_idle()
-    assert view.edit_errors.messages() == {"summary": "事项摘要必须填写"}
-    type_text(qtbot, view.e_summary, "要求支付拖欠工资")
-    click(qtbot, view.save_button)
+    assert view.basic.edit_errors.messages() == {"summary": "事项摘要必须填写"}
+    type_text(qtbot, view.basic.e_summary, "要求支付拖欠工资")
+    click(qtbot, view.basic.save_button)
     wait_idle()
-    assert "不是金额" in view.edit_errors.messages()["amount"]
-    assert view.e_amount.property("invalid") is True
+    assert "不是金额" in view.basic.edit_errors.messages()["amount"]
+    assert view.basic.e_amount.property("invalid") is True
     assert queries.case_detail(db, petition.id).amount is None
     assert len(queries.case_detail(db, petition.id).events) == 1
 
@@ -185,22 +185,22 @@ def test_a_stale_edit_is_refused_with_a_message(qtbot, view, petition, ctx, db, 
     show(view, petition.id, wait_idle)
     # Someone else changes the case after it was opened here (no signal reaches this view).
     services.edit(db, ctx.actor, petition.id, {"community": "石佛村"})
-    view.e_summary.selectAll()
-    type_text(qtbot, view.e_summary, "我的修改")
-    click(qtbot, view.save_button)
+    view.basic.e_summary.selectAll()
+    type_text(qtbot, view.basic.e_summary, "我的修改")
+    click(qtbot, view.basic.save_button)
     wait_idle()
-    message = view.edit_general.text()
-    assert "已被他人修改" in message and not view.edit_general.isHidden()
+    message = view.basic.edit_general.text()
+    assert "已被他人修改" in message and not view.basic.edit_general.isHidden()
     assert len(asked) == 1 and "覆盖" in asked[0]  # asked first; the clerk said no
     d = queries.case_detail(db, petition.id)
     assert d.summary == "要求支付拖欠工资" and d.community == "石佛村"
     # 放弃修改 loads the latest version; then the edit goes through.
-    click(qtbot, view.reload_button)
+    click(qtbot, view.basic.reload_button)
     wait_idle()
-    assert view.e_community.text() == "石佛村" and view.edit_general.isHidden()
-    view.e_summary.selectAll()
-    type_text(qtbot, view.e_summary, "我的修改")
-    click(qtbot, view.save_button)
+    assert view.basic.e_community.text() == "石佛村" and view.basic.edit_general.isHidden()
+    view.basic.e_summary.selectAll()
+    type_text(qtbot, view.basic.e_summary, "我的修改")
+    click(qtbot, view.basic.save_button)
     wait_idle()
     assert queries.case_detail(db, petition.id).summary == "我的修改"
 
@@ -210,9 +210,9 @@ def test_a_stale_edit_may_overwrite_after_asking(qtbot, view, petition, ctx, db,
     monkeypatch.setattr(forms, "confirm", lambda _parent, _text: True)
     show(view, petition.id, wait_idle)
     services.edit(db, ctx.actor, petition.id, {"community": "石佛村"})
-    view.e_summary.selectAll()
-    type_text(qtbot, view.e_summary, "我的修改")
-    click(qtbot, view.save_button)
+    view.basic.e_summary.selectAll()
+    type_text(qtbot, view.basic.e_summary, "我的修改")
+    click(qtbot, view.basic.save_button)
     wait_idle()
     d = queries.case_detail(db, petition.id)
     # Only the field changed here is overwritten; the other person's change stays.
@@ -224,8 +224,8 @@ def test_view_reloads_when_the_case_changes_elsewhere(view, petition, ctx, db, w
     services.accept(db, ctx.actor, petition.id, on=date(2026, 3, 5), handler="周志强")
     ctx.notify_changed((petition.id,))
     wait_idle()
-    assert view.status_chip.text() == "办理中"
-    assert "周志强" in view.handler_label.text()
+    assert view.header.status_chip.text() == "办理中"
+    assert "周志强" in view.header.handler_label.text()
     ctx.notify_changed((petition.id + 100,))  # another case: no reload
     assert not ctx.runner.busy
 
@@ -239,14 +239,14 @@ def test_attachments_add_and_open(qtbot, view, petition, ctx, db, wait_idle, mon
     monkeypatch.setattr(attachments_module, "open_file", lambda path: opened.append(path) or True)
     show(view, petition.id, wait_idle)
     view.tabs.setCurrentIndex(6)
-    assert view.files_stack.currentIndex() == 1  # the empty state
-    click(qtbot, view.add_file_button)
+    assert view.files_tab.files_stack.currentIndex() == 1  # the empty state
+    click(qtbot, view.files_tab.add_file_button)
     wait_idle()
-    assert view.files_table.rowCount() == 1
-    assert view.files_table.item(0, 0).text() == "来信扫描件.pdf"
+    assert view.files_tab.files_table.rowCount() == 1
+    assert view.files_tab.files_table.item(0, 0).text() == "来信扫描件.pdf"
     assert timeline(view)[0][2] == "添加附件"
-    view.files_table.selectRow(0)
-    click(qtbot, view.open_file_button)
+    view.files_tab.files_table.selectRow(0)
+    click(qtbot, view.files_tab.open_file_button)
     assert len(opened) == 1 and opened[0].read_bytes() == b"%PDF-1.4 letter"
     assert len(queries.case_detail(db, petition.id).attachments) == 1
 
@@ -254,11 +254,11 @@ def test_attachments_add_and_open(qtbot, view, petition, ctx, db, wait_idle, mon
 def test_mark_entered_and_assign(qtbot, view, petition, ctx, db, wait_idle):
     services.accept(db, ctx.actor, petition.id, on=date(2026, 3, 5))
     show(view, petition.id, wait_idle)
-    click(qtbot, view.act_buttons["mark_entered"])
+    click(qtbot, view.act_bar.act_buttons["mark_entered"])
     wait_idle()
     assert queries.case_detail(db, petition.id).entered
-    assert not view.act_buttons["mark_entered"].isEnabled()
-    click(qtbot, view.act_buttons["assign"])
+    assert not view.act_bar.act_buttons["mark_entered"].isEnabled()
+    click(qtbot, view.act_bar.act_buttons["assign"])
     dialog = view.active_dialog
     dialog.handler.setEditText("")
     click(qtbot, dialog.ok_button)
@@ -273,8 +273,8 @@ def test_mark_entered_and_assign(qtbot, view, petition, ctx, db, wait_idle):
 def test_delete_from_the_more_menu(qtbot, view, petition, db, wait_idle, monkeypatch):
     monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: True)
     show(view, petition.id, wait_idle)
-    assert view.delete_action.isEnabled()
-    view.delete_action.trigger()
+    assert view.act_bar.delete_action.isEnabled()
+    view.act_bar.delete_action.trigger()
     dialog = view.active_dialog
     type_text(qtbot, dialog.reason, "重复登记")
     with qtbot.waitSignal(view.back, timeout=5000):

@@ -78,26 +78,26 @@ def test_every_tile_opens_exactly_the_cases_it_counts(qtbot, page, demo, wait_id
 def test_each_bar_and_slice_opens_exactly_its_cases(qtbot, page, demo, wait_idle, kind):
     shown_kind(qtbot, page, kind, wait_idle)
     data = page.data
-    bar_set = page.bar_sets["category"]
+    bar_set = page.charts.bar_sets["category"]
     n = bar_set.count()
     assert n == len(data.by_category) > 5  # every category, none lumped into 其他
-    categories = page.cards["category"].view.chart().axes(Qt.Orientation.Vertical)[0]
+    categories = page.charts.cards["category"].view.chart().axes(Qt.Orientation.Vertical)[0]
     for qt_index in range(n):
         flt = click_and_catch(qtbot, page, lambda i=qt_index: bar_set.clicked.emit(i))
         assert flt.category == categories.at(qt_index)
         assert queries.count(demo.db, flt) == int(bar_set.at(qt_index))
         assert flt.figure == ("received", data.date_from, data.date_to)
-    streets = page.bar_sets["street"]
+    streets = page.charts.bar_sets["street"]
     for qt_index in range(streets.count()):
         flt = click_and_catch(qtbot, page, lambda i=qt_index: streets.clicked.emit(i))
         assert queries.count(demo.db, flt) == int(streets.at(qt_index))
-    slices = page.pie_series.slices()
+    slices = page.charts.pie_series.slices()
     assert len(slices) >= 3
     for pie_slice in slices:
         flt = click_and_catch(qtbot, page, lambda s=pie_slice: s.clicked.emit())
         assert flt.outcome and flt.outcome in pie_slice.label()
         assert queries.count(demo.db, flt) == int(pie_slice.value())
-    months = page.bar_sets["months"]
+    months = page.charts.bar_sets["months"]
     for figure in ("received", "closed"):
         for qt_index in (0, 11):
             flt = click_and_catch(qtbot, page,
@@ -112,7 +112,7 @@ def test_period_picker_changes_the_charts(qtbot, page, demo, wait_idle):
     qtbot.waitUntil(lambda: page.data.date_from == date(2026, 2, 1) and not page.loading)
     assert page.data.date_to == date(2026, 2, 28)
     assert page.data.received < year_received
-    assert "2026-02-01" in page.cards["category"].subtitle.text()
+    assert "2026-02-01" in page.charts.cards["category"].subtitle.text()
     # 自定义 shows the dates; a reversed range is refused and keeps the last numbers.
     page.period_combo.setCurrentIndex(page.period_combo.findData("custom"))
     assert page.date_from.isVisible() and page.date_to.isVisible()
@@ -141,15 +141,15 @@ def test_tile_click_shows_the_list_with_that_count(qtbot, demo, wait_idle):
         assert window.stack.currentWidget() is lst
         expected = card.tile.year.num
         qtbot.waitUntil(lambda lst=lst, n=expected: lst.count_label.text() == f"共 {n:,} 件")
-        assert "统计口径" in lst.extra_label.text()
+        assert "统计口径" in lst.filters.extra_label.text()
         window.show_page("overview")
         wait_idle()
     # A slice: the list carries the outcome too.
-    pie_slice = page.pie_series.slices()[0]
+    pie_slice = page.charts.pie_series.slices()[0]
     pie_slice.clicked.emit()
     lst = window.list_page(page.kind)
     qtbot.waitUntil(lambda: lst.count_label.text() == f"共 {int(pie_slice.value()):,} 件")
-    assert "办理结果" in lst.extra_label.text()
+    assert "办理结果" in lst.filters.extra_label.text()
     wait_idle()
 
 
@@ -158,7 +158,7 @@ def test_save_chart_as_png(qtbot, page, tmp_path, monkeypatch, wait_idle):
     asked = []
     monkeypatch.setattr(dashboard_ui, "ask_png_path",
                         lambda parent, suggested: asked.append(suggested) or str(target))
-    qtbot.mouseClick(page.cards["category"].save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.charts.cards["category"].save_button, Qt.MouseButton.LeftButton)
     assert asked and asked[0].endswith(".png") and "按类别登记" in asked[0]
     assert target.stat().st_size > 1000
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -75,7 +75,7 @@ def view(qtbot, ctx):
 
 
 def act(qtbot, view, name, expected_type):
-    button = view.act_buttons[name]
+    button = view.act_bar.act_buttons[name]
     assert button.isVisible() and button.isEnabled(), button.toolTip()
     click(qtbot, button)
     dialog = view.active_dialog
@@ -90,17 +90,18 @@ def test_petition_registered_accepted_extended_closed(qtbot, ctx, db, view, wait
     qtbot.addWidget(intake)
     intake.show()
     wait_idle()
-    intake.received_on.setFocus()
-    intake.received_on.setCurrentSectionIndex(2)  # the day; step it back with the arrow key
+    intake.case_form.received_on.setFocus()
+    # The day; step it back with the arrow key.
+    intake.case_form.received_on.setCurrentSectionIndex(2)
     for _ in range(18):
-        qtbot.keyClick(intake.received_on, Qt.Key.Key_Down)
-    assert forms.date_value(intake.received_on) == date(2026, 3, 2)
-    type_text(qtbot, intake.summary, "要求支付拖欠工资")
-    choose(intake.category, "劳动社保")
-    type_text(qtbot, intake.street, "马鞍街道")
-    type_text(qtbot, intake.p_name, "张秀英")
-    type_text(qtbot, intake.p_id, "500102195507142462")
-    type_text(qtbot, intake.p_phone, "13800001111")
+        qtbot.keyClick(intake.case_form.received_on, Qt.Key.Key_Down)
+    assert forms.date_value(intake.case_form.received_on) == date(2026, 3, 2)
+    type_text(qtbot, intake.case_form.summary, "要求支付拖欠工资")
+    choose(intake.case_form.category, "劳动社保")
+    type_text(qtbot, intake.case_form.street, "马鞍街道")
+    type_text(qtbot, intake.party_box.p_name, "张秀英")
+    type_text(qtbot, intake.party_box.p_id, "500102195507142462")
+    type_text(qtbot, intake.party_box.p_phone, "13800001111")
     with qtbot.waitSignal(intake.saved, timeout=5000) as saved:
         click(qtbot, intake.save_button)
     wait_idle()
@@ -111,8 +112,8 @@ def test_petition_registered_accepted_extended_closed(qtbot, ctx, db, view, wait
 
     view.show_case(case_id)
     wait_idle()
-    assert view.number_label.text() == "（2026）信字第0001号"
-    assert view.status_chip.text() == "待受理"
+    assert view.header.number_label.text() == "（2026）信字第0001号"
+    assert view.header.status_chip.text() == "待受理"
 
     # 受理.
     dialog = act(qtbot, view, "accept", acts.AcceptDialog)
@@ -123,9 +124,9 @@ def test_petition_registered_accepted_extended_closed(qtbot, ctx, db, view, wait
     d = queries.case_detail(db, case_id, TODAY)
     assert (d.status, d.accepted_on, d.handler, d.due_on) == (
         "in_progress", TODAY, "周志强", date(2026, 5, 19))
-    assert view.status_chip.text() == "办理中"
-    assert "2026-05-19 剩60天" in plain(view.deadline_label)
-    assert "周志强" in view.handler_label.text()
+    assert view.header.status_chip.text() == "办理中"
+    assert "2026-05-19 剩60天" in plain(view.header.deadline_label)
+    assert "周志强" in view.header.handler_label.text()
     row = timeline(view)[0]
     assert row[2] == "受理"
     assert "状态：待受理 → 办理中" in row[3] and "受理日期：— → 2026-03-20" in row[3]
@@ -141,10 +142,10 @@ def test_petition_registered_accepted_extended_closed(qtbot, ctx, db, view, wait
     d = queries.case_detail(db, case_id, TODAY)
     assert d.extended and d.due_on == date(2026, 6, 18)
     assert d.extension_reason == "需协调区人社局调查取证"
-    assert "2026-06-18 剩90天" in plain(view.deadline_label)
-    assert "（已延期）" in plain(view.deadline_label)
-    assert not view.act_buttons["extend"].isEnabled()
-    assert view.act_buttons["extend"].toolTip() == "已经延期过一次，不能再次延期"
+    assert "2026-06-18 剩90天" in plain(view.header.deadline_label)
+    assert "（已延期）" in plain(view.header.deadline_label)
+    assert not view.act_bar.act_buttons["extend"].isEnabled()
+    assert view.act_bar.act_buttons["extend"].toolTip() == "已经延期过一次，不能再次延期"
     assert timeline(view)[0][2] == "延期" and timeline(view)[0][4] == "需协调区人社局调查取证"
 
     # 办结 with an outcome.
@@ -160,11 +161,12 @@ def test_petition_registered_accepted_extended_closed(qtbot, ctx, db, view, wait
     d = queries.case_detail(db, case_id, TODAY)
     assert (d.status, d.outcome, d.closed_on) == ("closed", "解释说明", TODAY)
     assert d.close_note == "已向信访人解释相关政策，信访人表示理解"
-    assert view.status_chip.text() == "已办结"
-    assert "结果：解释说明" == view.outcome_label.text()
-    assert "已办结" in plain(view.deadline_label) and "#1a7f37" in view.deadline_label.text()
-    assert view.act_buttons["reopen"].isEnabled()
-    assert not view.act_buttons["close"].isEnabled()
+    assert view.header.status_chip.text() == "已办结"
+    assert "结果：解释说明" == view.header.outcome_label.text()
+    assert "已办结" in plain(view.header.deadline_label) \
+        and "#1a7f37" in view.header.deadline_label.text()
+    assert view.act_bar.act_buttons["reopen"].isEnabled()
+    assert not view.act_bar.act_buttons["close"].isEnabled()
     assert [r[2] for r in timeline(view)] == ["办结", "延期", "受理", "登记"]
     assert all(r[1] for r in timeline(view))  # who did it
 
@@ -179,14 +181,14 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
          services.PartyInput(name="钱女士", role="被申请人")])
     view.show_case(ref.id)
     wait_idle()
-    assert view.status_chip.text() == "待受理"
+    assert view.header.status_chip.text() == "待受理"
     assert view.tabs.isTabVisible(TAB_AGREEMENT)
-    assert not view.act_buttons["reject"].isVisible()
+    assert not view.act_bar.act_buttons["reject"].isVisible()
 
     act_dialog = act(qtbot, view, "accept", acts.AcceptDialog)
     click(qtbot, act_dialog.ok_button)
     wait_idle()
-    assert view.status_chip.text() == "调解中"
+    assert view.header.status_chip.text() == "调解中"
 
     for place, record in (("马鞍街道调解室", "双方陈述，分歧较大"),
                           ("钱女士家中", "现场查看漏水情况，初步达成维修意向")):
@@ -196,7 +198,7 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
         type_text(qtbot, dialog.record, record)
         click(qtbot, dialog.ok_button)
         wait_idle()
-    sessions = table_rows(view.sessions_table)
+    sessions = table_rows(view.sessions_stack.table)
     assert [r[:3] for r in sessions] == [["第1次", "2026-03-20", "马鞍街道调解室"],
                                          ["第2次", "2026-03-20", "钱女士家中"]]
     assert len(queries.case_detail(db, ref.id).sessions) == 2
@@ -224,7 +226,7 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
     assert d.agreement.terms == ("钱女士于2026年3月31日前修复漏水部位",
                                  "钱女士赔偿刘大爷损失人民币2000元")
     view.tabs.setCurrentIndex(TAB_AGREEMENT)
-    text = view.agreement_label.text()
+    text = view.agreement_tab.agreement_label.text()
     assert "<li>钱女士于2026年3月31日前修复漏水部位</li>" in text and "现金一次性支付" in text
 
     dialog = act(qtbot, view, "close", acts.CloseDialog)
@@ -235,26 +237,26 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
     assert dialogs_without_modal_boxes["confirmed"] == [CONFIRM_CLOSE]
     d = queries.case_detail(db, ref.id, TODAY)
     assert (d.status, d.outcome) == ("closed", "调解成功")
-    assert view.status_chip.text() == "已办结" and "调解成功" in view.outcome_label.text()
+    assert view.header.status_chip.text() == "已办结" and "调解成功" in view.header.outcome_label.text()
 
     # The follow-up falls due 30 days after closing.
     view.tabs.setCurrentIndex(TAB_FOLLOWUPS)
-    assert table_rows(view.followups_table) == [["2026-04-19", "未回访", ""]]
+    assert table_rows(view.followups_stack.table) == [["2026-04-19", "未回访", ""]]
     dialog = act(qtbot, view, "follow_up", acts.FollowUpDialog)
     click(qtbot, dialog.ok_button)
     assert dialog.errors.messages() == {"result": "请填写回访结果"}
     type_text(qtbot, dialog.result, "漏水已修复，赔偿已付清，双方满意")
     click(qtbot, dialog.ok_button)
     wait_idle()
-    assert table_rows(view.followups_table) == [
+    assert table_rows(view.followups_stack.table) == [
         ["2026-04-19", "2026-03-20", "漏水已修复，赔偿已付清，双方满意"]]
     fu = queries.case_detail(db, ref.id).follow_ups[0]
     assert (fu.done_on, fu.result) == (TODAY, "漏水已修复，赔偿已付清，双方满意")
 
     # 协议履行.
     view.tabs.setCurrentIndex(TAB_AGREEMENT)
-    assert "协议尚未履行" in plain(view.performance_label)
-    click(qtbot, view.performance_button)
+    assert "协议尚未履行" in plain(view.agreement_tab.performance_label)
+    click(qtbot, view.agreement_tab.performance_button)
     dialog = view.active_dialog
     assert isinstance(dialog, acts.PerformanceDialog)
     click(qtbot, dialog.performed)
@@ -262,7 +264,7 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
     click(qtbot, dialog.ok_button)
     wait_idle()
     assert queries.case_detail(db, ref.id).performed
-    assert "协议已履行" in plain(view.performance_label)
+    assert "协议已履行" in plain(view.agreement_tab.performance_label)
     assert [r[2] for r in timeline(view)][:4] == ["履行情况", "回访", "办结", "记录协议"]
     assert [r[2] for r in timeline(view)].count("调解") == 2
 
@@ -295,9 +297,10 @@ def test_petition_diverted_to_mediation_opens_the_dispute_with_its_parties(
     assert shown == [dispute_id]
     # The view now shows the new dispute.
     assert view.case_id == dispute_id
-    assert view.number_label.text() == "（2026）调字第0001号"
-    assert view.kind_label.text() == "矛盾纠纷" and view.status_chip.text() == "待受理"
-    assert "由信访件转入：" in plain(view.link_label) and ref.number in plain(view.link_label)
+    assert view.header.number_label.text() == "（2026）调字第0001号"
+    assert view.header.kind_label.text() == "矛盾纠纷" and view.header.status_chip.text() == "待受理"
+    assert "由信访件转入：" in plain(view.header.link_label) \
+        and ref.number in plain(view.header.link_label)
     view.tabs.setCurrentIndex(TAB_PARTIES)
     rows = table_rows(view.parties_table)
     assert [(r[0], r[1]) for r in rows] == [("申请人", "王德福"), ("第三人", "王小明")]
@@ -310,8 +313,8 @@ def test_petition_diverted_to_mediation_opens_the_dispute_with_its_parties(
         "信访转入", "房屋宅基地纠纷", ref.id)
 
     # Back to the petition through its link.
-    href = re.search(r'href="([^"]+)"', view.link_label.text()).group(1)
-    view.link_label.linkActivated.emit(href)
+    href = re.search(r'href="([^"]+)"', view.header.link_label.text()).group(1)
+    view.header.link_label.linkActivated.emit(href)
     wait_idle()
     assert view.case_id == ref.id
-    assert "已转人民调解：（2026）调字第0001号" in plain(view.link_label)
+    assert "已转人民调解：（2026）调字第0001号" in plain(view.header.link_label)

@@ -63,10 +63,10 @@ def open_intake(qtbot, ctx, wait_idle):
 def test_bad_input_shows_each_message_beside_its_field_and_saves_nothing(
         qtbot, open_intake, db, wait_idle):
     dialog = open_intake()
-    type_text(qtbot, dialog.p_name, "张秀英")
-    type_text(qtbot, dialog.p_id, "500102195507142463")  # checksum should be 2, not 3
-    type_text(qtbot, dialog.p_phone, "1380000")
-    type_text(qtbot, dialog.people_count, "很多")
+    type_text(qtbot, dialog.party_box.p_name, "张秀英")
+    type_text(qtbot, dialog.party_box.p_id, "500102195507142463")  # checksum should be 2, not 3
+    type_text(qtbot, dialog.party_box.p_phone, "1380000")
+    type_text(qtbot, dialog.case_form.people_count, "很多")
     click(qtbot, dialog.save_button)
     wait_idle()
 
@@ -74,25 +74,25 @@ def test_bad_input_shows_each_message_beside_its_field_and_saves_nothing(
     assert case_errors["summary"] == "事项摘要必须填写"
     assert "类别" in case_errors["category"]
     assert "整数" in case_errors["people_count"]
-    party_errors = dialog.party_errors.messages()
+    party_errors = dialog.party_box.party_errors.messages()
     assert "校验位" in party_errors["id_number"]
     assert "不是有效的手机号" in party_errors["phone"]
     # The red frame is on the very editors that are wrong, not on the others.
-    assert dialog.summary.property("invalid") is True
-    assert dialog.p_id.property("invalid") is True
-    assert dialog.p_phone.property("invalid") is True
-    assert not dialog.p_name.property("invalid")
+    assert dialog.case_form.summary.property("invalid") is True
+    assert dialog.party_box.p_id.property("invalid") is True
+    assert dialog.party_box.p_phone.property("invalid") is True
+    assert not dialog.party_box.p_name.property("invalid")
     assert dialog.isVisible()
     assert case_count(db) == 0
 
     # Correct the mistakes: the messages go and the case is saved.
-    dialog.p_id.clear()
-    type_text(qtbot, dialog.p_id, ZHANG_ID)
-    dialog.p_phone.clear()
-    type_text(qtbot, dialog.p_phone, "13800001111")
-    dialog.people_count.clear()
-    type_text(qtbot, dialog.summary, "要求支付拖欠工资")
-    choose(dialog.category, "劳动社保")
+    dialog.party_box.p_id.clear()
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
+    dialog.party_box.p_phone.clear()
+    type_text(qtbot, dialog.party_box.p_phone, "13800001111")
+    dialog.case_form.people_count.clear()
+    type_text(qtbot, dialog.case_form.summary, "要求支付拖欠工资")
+    choose(dialog.case_form.category, "劳动社保")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         click(qtbot, dialog.save_button)
     wait_idle()
@@ -102,15 +102,15 @@ def test_bad_input_shows_each_message_beside_its_field_and_saves_nothing(
 
 def test_refused_by_the_service_is_shown_inline_too(qtbot, open_intake, ctx, db, wait_idle):
     dialog = open_intake()
-    type_text(qtbot, dialog.summary, "反映噪音扰民")
-    choose(dialog.category, "生态环境")
-    type_text(qtbot, dialog.p_name, "李建国")
+    type_text(qtbot, dialog.case_form.summary, "反映噪音扰民")
+    choose(dialog.case_form.category, "生态环境")
+    type_text(qtbot, dialog.party_box.p_name, "李建国")
     # Meanwhile an administrator retires the category on another computer.
     services.set_category_active(db, ctx.actor, "petition", "生态环境", False)
     click(qtbot, dialog.save_button)
     wait_idle()
     assert "不在" in dialog.errors.messages()["category"]
-    assert dialog.category.property("invalid") is True
+    assert dialog.case_form.category.property("invalid") is True
     assert case_count(db) == 0
 
 
@@ -118,23 +118,23 @@ def test_a_petition_is_saved_with_its_parties(qtbot, open_intake, ctx, db, wait_
     changed = []
     ctx.data_changed.connect(changed.append)
     dialog = open_intake()
-    type_text(qtbot, dialog.summary, "要求支付拖欠工资")
-    type_text(qtbot, dialog.details, "在某建筑工地务工三个月，工资未结清。")
-    choose(dialog.category, "劳动社保")
-    choose(dialog.petition_type, "申诉求决类")
-    type_text(qtbot, dialog.street.lineEdit(), "马鞍街道")
-    type_text(qtbot, dialog.people_count, "3")
-    type_text(qtbot, dialog.amount, "12000")
-    click(qtbot, dialog.via_proxy)
-    type_text(qtbot, dialog.p_name, "张秀英")
-    type_text(qtbot, dialog.p_id, ZHANG_ID)
-    type_text(qtbot, dialog.p_phone, "13800001111")
-    type_text(qtbot, dialog.p_address, "涪陵区马鞍街道某小区")
-    click(qtbot, dialog.add_party_button)
-    assert dialog.p_role.currentText() == "代理人"
-    type_text(qtbot, dialog.p_name, "王律师")
-    assert dialog.party_table.rowCount() == 2
-    assert dialog.party_table.item(1, 1).text() == "王律师"
+    type_text(qtbot, dialog.case_form.summary, "要求支付拖欠工资")
+    type_text(qtbot, dialog.case_form.details, "在某建筑工地务工三个月，工资未结清。")
+    choose(dialog.case_form.category, "劳动社保")
+    choose(dialog.case_form.petition_type, "申诉求决类")
+    type_text(qtbot, dialog.case_form.street.lineEdit(), "马鞍街道")
+    type_text(qtbot, dialog.case_form.people_count, "3")
+    type_text(qtbot, dialog.case_form.amount, "12000")
+    click(qtbot, dialog.case_form.via_proxy)
+    type_text(qtbot, dialog.party_box.p_name, "张秀英")
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
+    type_text(qtbot, dialog.party_box.p_phone, "13800001111")
+    type_text(qtbot, dialog.party_box.p_address, "涪陵区马鞍街道某小区")
+    click(qtbot, dialog.party_box.add_party_button)
+    assert dialog.party_box.p_role.currentText() == "代理人"
+    type_text(qtbot, dialog.party_box.p_name, "王律师")
+    assert dialog.party_box.party_table.rowCount() == 2
+    assert dialog.party_box.party_table.item(1, 1).text() == "王律师"
 
     with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
         click(qtbot, dialog.save_button)
@@ -154,25 +154,25 @@ def test_a_petition_is_saved_with_its_parties(qtbot, open_intake, ctx, db, wait_
 
 def test_save_and_new_keeps_date_and_channel(qtbot, open_intake, db, wait_idle):
     dialog = open_intake()
-    choose(dialog.source, "来信")
-    type_text(qtbot, dialog.summary, "反映道路破损")
-    choose(dialog.category, "交通运输")
-    type_text(qtbot, dialog.p_name, "陈红")
+    choose(dialog.case_form.source, "来信")
+    type_text(qtbot, dialog.case_form.summary, "反映道路破损")
+    choose(dialog.case_form.category, "交通运输")
+    type_text(qtbot, dialog.party_box.p_name, "陈红")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         click(qtbot, dialog.save_new_button)
     wait_idle()
     assert dialog.isVisible()
     assert dialog.status_label.text() == "已保存：（2026）信字第0001号"
-    assert dialog.summary.text() == "" and dialog.category.currentText() == ""
-    assert dialog.p_name.text() == "" and dialog.party_table.rowCount() == 1
-    assert dialog.source.currentText() == "来信"
-    assert forms.date_value(dialog.received_on) == TODAY
+    assert dialog.case_form.summary.text() == "" and dialog.case_form.category.currentText() == ""
+    assert dialog.party_box.p_name.text() == "" and dialog.party_box.party_table.rowCount() == 1
+    assert dialog.case_form.source.currentText() == "来信"
+    assert forms.date_value(dialog.case_form.received_on) == TODAY
     # The next one goes through the keyboard shortcut.
-    type_text(qtbot, dialog.summary, "反映路灯不亮")
-    choose(dialog.category, "城乡建设")
-    type_text(qtbot, dialog.p_name, "陈红")
+    type_text(qtbot, dialog.case_form.summary, "反映路灯不亮")
+    choose(dialog.case_form.category, "城乡建设")
+    type_text(qtbot, dialog.party_box.p_name, "陈红")
     with qtbot.waitSignal(dialog.saved, timeout=5000):
-        qtbot.keyClick(dialog.summary, Qt.Key.Key_S,
+        qtbot.keyClick(dialog.case_form.summary, Qt.Key.Key_S,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     wait_idle()
     assert dialog.status_label.text() == "已保存：（2026）信字第0002号"
@@ -181,15 +181,15 @@ def test_save_and_new_keeps_date_and_channel(qtbot, open_intake, db, wait_idle):
 
 def test_a_dispute_has_applicant_and_respondent_rows(qtbot, open_intake, db, wait_idle):
     dialog = open_intake("dispute")
-    assert [dialog.party_table.item(i, 0).text() for i in range(2)] == ["申请人", "被申请人"]
-    type_text(qtbot, dialog.summary, "邻居装修噪音")
-    choose(dialog.category, "邻里纠纷")
-    type_text(qtbot, dialog.p_name, "刘大爷")
-    dialog.party_table.selectRow(1)
-    assert dialog.p_role.currentText() == "被申请人"
-    type_text(qtbot, dialog.p_name, "某装饰公司")
-    click(qtbot, dialog.p_org)
-    type_text(qtbot, dialog.p_legal_rep, "赵经理")
+    assert [dialog.party_box.party_table.item(i, 0).text() for i in range(2)] == ["申请人", "被申请人"]
+    type_text(qtbot, dialog.case_form.summary, "邻居装修噪音")
+    choose(dialog.case_form.category, "邻里纠纷")
+    type_text(qtbot, dialog.party_box.p_name, "刘大爷")
+    dialog.party_box.party_table.selectRow(1)
+    assert dialog.party_box.p_role.currentText() == "被申请人"
+    type_text(qtbot, dialog.party_box.p_name, "某装饰公司")
+    click(qtbot, dialog.party_box.p_org)
+    type_text(qtbot, dialog.party_box.p_legal_rep, "赵经理")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
         click(qtbot, dialog.save_button)
     wait_idle()
@@ -201,22 +201,22 @@ def test_a_dispute_has_applicant_and_respondent_rows(qtbot, open_intake, db, wai
 
 def test_id_number_fills_gender_and_birth_date(qtbot, open_intake):
     dialog = open_intake()
-    type_text(qtbot, dialog.p_id, ZHANG_ID[:17])
-    assert dialog.p_birth.text() == "" and dialog.p_gender.currentText() == ""
-    type_text(qtbot, dialog.p_id, ZHANG_ID[17])
-    assert dialog.p_gender.currentText() == "女"
-    assert dialog.p_birth.text() == "1955-07-14"
-    assert dialog.p_birth.isReadOnly()
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID[:17])
+    assert dialog.party_box.p_birth.text() == "" and dialog.party_box.p_gender.currentText() == ""
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID[17])
+    assert dialog.party_box.p_gender.currentText() == "女"
+    assert dialog.party_box.p_birth.text() == "1955-07-14"
+    assert dialog.party_box.p_birth.isReadOnly()
     male = valid_id("11010519491231001")  # 1 in the 17th place: 男
-    dialog.p_id.clear()
-    type_text(qtbot, dialog.p_id, male)
-    assert dialog.p_gender.currentText() == "男"
-    assert dialog.p_birth.text() == "1949-12-31"
+    dialog.party_box.p_id.clear()
+    type_text(qtbot, dialog.party_box.p_id, male)
+    assert dialog.party_box.p_gender.currentText() == "男"
+    assert dialog.party_box.p_birth.text() == "1949-12-31"
     # A wrong checksum says so at once, beside the field.
-    dialog.p_id.clear()
-    type_text(qtbot, dialog.p_id, "500102195507142463")
-    assert "校验位" in dialog.party_errors.messages()["id_number"]
-    assert dialog.p_birth.text() == ""
+    dialog.party_box.p_id.clear()
+    type_text(qtbot, dialog.party_box.p_id, "500102195507142463")
+    assert "校验位" in dialog.party_box.party_errors.messages()["id_number"]
+    assert dialog.party_box.p_birth.text() == ""
 
 
 def _earlier_petition(ctx, category="劳动社保"):
@@ -232,24 +232,25 @@ def test_a_known_id_number_shows_earlier_cases_and_flags_a_repeat(
         qtbot, open_intake, ctx, db, wait_idle):
     earlier = _earlier_petition(ctx)
     dialog = open_intake()
-    choose(dialog.category, "劳动社保")
-    type_text(qtbot, dialog.p_id, ZHANG_ID)
+    hint = dialog.party_box.hint
+    choose(dialog.case_form.category, "劳动社保")
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
     wait_idle()
-    assert dialog.hint.isVisible()
-    text = dialog.hint_label.text()
+    assert hint.isVisible()
+    text = hint.label.text()
     assert text.startswith("已登记过：张秀英（女，1955-07-14），既往案件 1 件：")
     assert earlier.number in text and "劳动社保 待受理" in text
-    assert dialog.repeat_flag.isVisible() and "可能为重复信访" in dialog.repeat_flag.text()
+    assert hint.repeat_flag.isVisible() and "可能为重复信访" in hint.repeat_flag.text()
     # Another category: known person, but no repeat.
-    choose(dialog.category, "城乡建设")
-    assert dialog.hint.isVisible() and not dialog.repeat_flag.isVisible()
-    choose(dialog.category, "劳动社保")
+    choose(dialog.case_form.category, "城乡建设")
+    assert hint.isVisible() and not hint.repeat_flag.isVisible()
+    choose(dialog.case_form.category, "劳动社保")
 
-    click(qtbot, dialog.use_person_button)
-    assert dialog.p_name.text() == "张秀英"
-    assert dialog.p_phone.text() == "13800001111"
-    assert dialog.p_address.text() == "马鞍街道某小区"
-    type_text(qtbot, dialog.summary, "再次要求支付拖欠工资")
+    click(qtbot, hint.use_button)
+    assert dialog.party_box.p_name.text() == "张秀英"
+    assert dialog.party_box.p_phone.text() == "13800001111"
+    assert dialog.party_box.p_address.text() == "马鞍街道某小区"
+    type_text(qtbot, dialog.case_form.summary, "再次要求支付拖欠工资")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
         click(qtbot, dialog.save_button)
     wait_idle()
@@ -262,20 +263,21 @@ def test_a_known_id_number_shows_earlier_cases_and_flags_a_repeat(
 def test_typing_a_known_name_shows_the_hint_after_a_pause(qtbot, open_intake, ctx, wait_idle):
     _earlier_petition(ctx)
     dialog = open_intake()
-    type_text(qtbot, dialog.p_name, "张秀英")
-    assert not dialog.hint.isVisible()  # debounced: nothing while typing
-    qtbot.waitUntil(lambda: dialog.hint.isVisible(), timeout=3000)
-    assert "张秀英" in dialog.hint_label.text() and "既往案件 1 件" in dialog.hint_label.text()
-    click(qtbot, dialog.use_person_button)
-    assert dialog.p_id.text() == ZHANG_ID
-    assert dialog.p_gender.currentText() == "女"
-    assert dialog.p_birth.text() == "1955-07-14"
+    hint = dialog.party_box.hint
+    type_text(qtbot, dialog.party_box.p_name, "张秀英")
+    assert not hint.isVisible()  # debounced: nothing while typing
+    qtbot.waitUntil(lambda: hint.isVisible(), timeout=3000)
+    assert "张秀英" in hint.label.text() and "既往案件 1 件" in hint.label.text()
+    click(qtbot, hint.use_button)
+    assert dialog.party_box.p_id.text() == ZHANG_ID
+    assert dialog.party_box.p_gender.currentText() == "女"
+    assert dialog.party_box.p_birth.text() == "1955-07-14"
     # An unknown name hides the hint again.
-    dialog.p_name.clear()
-    type_text(qtbot, dialog.p_name, "欧阳修")
-    dialog.p_id.clear()
+    dialog.party_box.p_name.clear()
+    type_text(qtbot, dialog.party_box.p_name, "欧阳修")
+    dialog.party_box.p_id.clear()
     wait_idle()
-    qtbot.waitUntil(lambda: not dialog.hint.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not hint.isVisible(), timeout=3000)
 
 
 def test_cancel_asks_before_discarding_typed_input(qtbot, open_intake, monkeypatch, db):
@@ -292,7 +294,7 @@ def test_cancel_asks_before_discarding_typed_input(qtbot, open_intake, monkeypat
     assert not dialog.isVisible() and asked == []
 
     dialog = open_intake()
-    type_text(qtbot, dialog.summary, "反映噪音")
+    type_text(qtbot, dialog.case_form.summary, "反映噪音")
     click(qtbot, dialog.cancel_button)
     assert asked == ["放弃已填写的内容吗？"] and dialog.isVisible()
     answer["value"] = True
@@ -319,7 +321,7 @@ def test_a_lookup_answer_after_the_dialog_is_gone_is_dropped(
     dialog.show()
     wait_idle()
     with qtbot.captureExceptions() as exceptions:
-        type_text(qtbot, dialog.p_id, ZHANG_ID)  # a complete ID number: looked up at once
+        type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)  # a complete ID number: looked up at once
         assert asked.wait(5) and ctx.runner.busy
         dialog.close()
         dialog.deleteLater()
@@ -337,7 +339,7 @@ def test_no_lookup_runs_once_the_dialog_is_closed(qtbot, open_intake, monkeypatc
     calls = []
     monkeypatch.setattr(queries, "find_persons", lambda *a, **k: calls.append(a) or [])
     dialog = open_intake()
-    type_text(qtbot, dialog.p_name, "张秀英")  # starts the pause before the look-up
+    type_text(qtbot, dialog.party_box.p_name, "张秀英")  # starts the pause before the look-up
     dialog.close()
     assert not dialog.isVisible()
     qtbot.wait(LOOKUP_DELAY_MS * 2)

@@ -145,7 +145,7 @@ def test_viewer_sees_no_acts(qtbot, ctx, db, office, wait_idle):
     window.open_case(ref.id)
     wait_idle()
     view = window.case_view
-    assert not any(b.isVisible() or b.isEnabled() for b in view.act_buttons.values())
+    assert not any(b.isVisible() or b.isEnabled() for b in view.act_bar.act_buttons.values())
     assert view.parties_table.item(0, 4).text() == "138****1111"
     assert view.parties_table.cellWidget(0, 6) is None  # no 显示 for a viewer
     window.session.watcher.stop()

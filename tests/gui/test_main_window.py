@@ -100,11 +100,11 @@ def test_ctrl_n_opens_petition_intake_and_ctrl_shift_n_dispute(qtbot, window, wa
 def test_ctrl_f_focuses_the_list_search(qtbot, window, wait_idle):
     click_nav(qtbot, window, "dispute")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.disputes.search.hasFocus()
+    assert window.disputes.filters.search.hasFocus()
     click_nav(qtbot, window, "workbench")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.petitions  # search needs a list
-    assert window.petitions.search.hasFocus()
+    assert window.petitions.filters.search.hasFocus()
     wait_idle()
 
 

@@ -247,7 +247,7 @@ def test_case_view_prints_the_sheet_and_the_agreement_waits_for_one(qtbot, ctx, 
     view.show()
     with qtbot.waitSignal(view.loaded):
         view.show_case(case_id)
-    actions = view.print_actions
+    actions = view.print_button.print_actions
     assert view.print_button.isEnabled()
     assert actions["sheet"].text() == "矛盾纠纷登记表" and actions["sheet"].isEnabled()
     assert actions["agreement"].isVisible() and not actions["agreement"].isEnabled()
@@ -255,7 +255,7 @@ def test_case_view_prints_the_sheet_and_the_agreement_waits_for_one(qtbot, ctx, 
 
     actions["sheet"].trigger()
     wait_idle()
-    dialog = view.preview_dialog
+    dialog = view.print_button.preview_dialog
     assert dialog is not None and dialog.isVisible()
     path = dialog.preview.path
     assert path.parent == pdf_preview.printouts_dir()
@@ -263,7 +263,7 @@ def test_case_view_prints_the_sheet_and_the_agreement_waits_for_one(qtbot, ctx, 
     assert number in flat(path)
     assert dialog.preview.page_count() == len(PdfReader(path).pages)
     dialog.close()
-    qtbot.waitUntil(lambda: view.preview_dialog is None)
+    qtbot.waitUntil(lambda: view.print_button.preview_dialog is None)
     assert not path.exists()  # the temporary printout goes with its preview
 
 
@@ -278,14 +278,14 @@ def test_case_view_notice_follows_acceptance(qtbot, ctx, wait_idle):
     view.show()
     with qtbot.waitSignal(view.loaded):
         view.show_case(case_id)
-    notice = view.print_actions["notice"]
+    notice = view.print_button.print_actions["notice"]
     assert notice.isVisible() and not notice.isEnabled() and notice.text() == "受理告知书"
-    assert not view.print_actions["agreement"].isVisible()
+    assert not view.print_button.print_actions["agreement"].isVisible()
     services.reject(ctx.db, ctx.actor, case_id, "不属于信访事项受理范围")
     with qtbot.waitSignal(view.loaded):
         ctx.notify_changed((case_id,))
     assert notice.isEnabled() and notice.text() == "不予受理告知书"
     notice.trigger()
     wait_idle()
-    assert "不予受理告知书" in flat(view.preview_dialog.preview.path)
-    view.preview_dialog.close()
+    assert "不予受理告知书" in flat(view.print_button.preview_dialog.preview.path)
+    view.print_button.preview_dialog.close()

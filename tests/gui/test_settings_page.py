@@ -66,16 +66,16 @@ def register_petition(db, actor, category="劳动社保", received=date(2026, 3,
 def test_office_name_and_number_format_are_saved_and_used(qtbot, ctx, db, actor, page, wait_idle):
     changed = []
     ctx.data_changed.connect(changed.append)
-    assert page.office_name.text() == "矛盾纠纷调解办"
+    assert page.office_tab.office_name.text() == "矛盾纠纷调解办"
     assert not page.save_button.isEnabled()
-    retype(qtbot, page.office_name, "涪陵高新区矛盾纠纷调解办")
+    retype(qtbot, page.office_tab.office_name, "涪陵高新区矛盾纠纷调解办")
     assert page.state_label.text() == "有未保存的修改"
 
     page.tabs.setCurrentIndex(TAB_NUMBERS)
-    assert page.number_previews["petition"].text() == "下一个编号示例：（2026）信字第0001号"
-    retype(qtbot, page.number_edits["petition"], "涪高信〔{year}〕{seq:03d}号")
-    assert page.number_previews["petition"].text() == "下一个编号示例：涪高信〔2026〕001号"
-    assert not page.number_errors["petition"].isVisible()
+    assert page.numbers_tab.previews["petition"].text() == "下一个编号示例：（2026）信字第0001号"
+    retype(qtbot, page.numbers_tab.edits["petition"], "涪高信〔{year}〕{seq:03d}号")
+    assert page.numbers_tab.previews["petition"].text() == "下一个编号示例：涪高信〔2026〕001号"
+    assert not page.numbers_tab.errors["petition"].isVisible()
 
     click(qtbot, page.save_button)
     wait_idle()
@@ -91,18 +91,18 @@ def test_office_name_and_number_format_are_saved_and_used(qtbot, ctx, db, actor,
     assert ref.number == "涪高信〔2026〕001号"
     ctx.notify_changed((ref.id,))  # as the intake dialog does after an act
     wait_idle()  # the page follows the data: the preview shows the next number
-    assert page.number_previews["petition"].text() == "下一个编号示例：涪高信〔2026〕002号"
+    assert page.numbers_tab.previews["petition"].text() == "下一个编号示例：涪高信〔2026〕002号"
 
 
 def test_a_bad_number_format_is_shown_beside_the_field_and_nothing_is_saved(qtbot, db, page,
                                                                           wait_idle):
     events_before = settings_events(db)
     page.tabs.setCurrentIndex(TAB_NUMBERS)
-    edit, error = page.number_edits["petition"], page.number_errors["petition"]
+    edit, error = page.numbers_tab.edits["petition"], page.numbers_tab.errors["petition"]
     retype(qtbot, edit, "固定编号")
     assert error.isVisible() and "{seq}" in error.text()
     assert edit.property("invalid") is True
-    assert not page.number_previews["petition"].isVisible()
+    assert not page.numbers_tab.previews["petition"].isVisible()
 
     page.tabs.setCurrentIndex(TAB_OFFICE)
     click(qtbot, page.save_button)
@@ -123,7 +123,7 @@ def test_a_bad_number_format_is_shown_beside_the_field_and_nothing_is_saved(qtbo
     assert settings_events(db) == events_before
     retype(qtbot, edit, "（{year}）信字第{seq:05d}号")
     assert not error.isVisible() and edit.property("invalid") is False
-    assert page.number_previews["petition"].text() == "下一个编号示例：（2026）信字第00001号"
+    assert page.numbers_tab.previews["petition"].text() == "下一个编号示例：（2026）信字第00001号"
 
 
 def test_a_refusal_from_services_is_shown_beside_its_field(qtbot, db, page, wait_idle,
@@ -133,11 +133,11 @@ def test_a_refusal_from_services_is_shown_beside_its_field(qtbot, db, page, wait
                                Problem("office_name", "单位名称过长")])
 
     monkeypatch.setattr(services, "save_settings", refuse)
-    retype(qtbot, page.office_name, "某某调解办")
+    retype(qtbot, page.office_tab.office_name, "某某调解办")
     click(qtbot, page.save_button)
     wait_idle()
     assert page.tabs.currentIndex() == TAB_LIMITS
-    assert page.limits_error.isVisible() and page.limits_error.text() == "期限天数应为正整数"
+    assert page.limits_tab.error.isVisible() and page.limits_tab.error.text() == "期限天数应为正整数"
     assert page.form_error.isVisible() and page.form_error.text() == "单位名称过长"
     assert page.save_button.isEnabled()  # the edit is kept to be corrected
     assert page.state_label.text() == "有未保存的修改"
@@ -145,14 +145,14 @@ def test_a_refusal_from_services_is_shown_beside_its_field(qtbot, db, page, wait
 
 def test_limits_are_stored_and_used_for_the_next_deadline(qtbot, ctx, db, actor, page, wait_idle):
     page.tabs.setCurrentIndex(TAB_LIMITS)
-    spin = page.limit_spins["petition_handle"]
+    spin = page.limits_tab.spins["petition_handle"]
     assert spin.value() == 60 and spin.suffix() == " 天"
     spin.setFocus()
     spin.selectAll()
     qtbot.keyClicks(spin, "45")
     assert spin.value() == 45
-    qtbot.keyClick(page.limit_spins["due_soon_days"], Qt.Key.Key_Up)
-    assert page.limit_spins["due_soon_days"].value() == 8
+    qtbot.keyClick(page.limits_tab.spins["due_soon_days"], Qt.Key.Key_Up)
+    assert page.limits_tab.spins["due_soon_days"].value() == 8
     click(qtbot, page.save_button)
     wait_idle()
     limits = db.settings().limits
@@ -168,7 +168,7 @@ def test_retire_restore_and_add_a_category(qtbot, ctx, db, actor, page, wait_idl
     page.tabs.setCurrentIndex(TAB_CATEGORIES)
     ctx.notify_changed((register_petition(db, actor, category="教育").id,))
     wait_idle()
-    editor = page.category_editors["petition"]
+    editor = page.categories_tab.editors["petition"]
     row = click_row(qtbot, editor.table, "教育")
     assert editor.table.item(row, 2).text() == "1 件"
     assert editor.toggle_button.text() == "停用"
@@ -205,12 +205,12 @@ def test_retire_restore_and_add_a_category(qtbot, ctx, db, actor, page, wait_idl
         assert session.scalar(select(Category.active).where(
             Category.kind == "petition", Category.name == "网格治理")) is True
     # The dispute list is its own.
-    assert "网格治理" not in [i.name for i in page.category_editors["dispute"].items]
+    assert "网格治理" not in [i.name for i in page.categories_tab.editors["dispute"].items]
 
 
 def test_street_handler_and_mediator_lists(qtbot, db, page, wait_idle):
     page.tabs.setCurrentIndex(TAB_LISTS)
-    streets = page.list_editors["streets"]
+    streets = page.lists_tab.editors["streets"]
     streets.edit.setFocus()
     type_text(qtbot, streets.edit, "新城街道")
     click(qtbot, streets.add_button)
@@ -221,7 +221,7 @@ def test_street_handler_and_mediator_lists(qtbot, db, page, wait_idle):
     qtbot.mouseClick(streets.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=streets.list.visualItemRect(item).center())
     click(qtbot, streets.remove_button)
-    handlers = page.list_editors["handlers"]
+    handlers = page.lists_tab.editors["handlers"]
     handlers.edit.setFocus()
     type_text(qtbot, handlers.edit, "周志强")
     qtbot.keyClick(handlers.edit, Qt.Key.Key_Return)
@@ -237,16 +237,16 @@ def test_street_handler_and_mediator_lists(qtbot, db, page, wait_idle):
 
 
 def test_discard_restores_the_loaded_values(qtbot, db, page, wait_idle):
-    retype(qtbot, page.committee_name, "马鞍街道人民调解委员会")
-    page.limit_spins["follow_up"].setValue(20)
+    retype(qtbot, page.office_tab.committee_name, "马鞍街道人民调解委员会")
+    page.limits_tab.spins["follow_up"].setValue(20)
     page.tabs.setCurrentIndex(TAB_LISTS)
-    page.list_editors["mediators"].edit.setText("刘晓燕")
-    click(qtbot, page.list_editors["mediators"].add_button)
+    page.lists_tab.editors["mediators"].edit.setText("刘晓燕")
+    click(qtbot, page.lists_tab.editors["mediators"].add_button)
     assert page.revert_button.isEnabled()
     click(qtbot, page.revert_button)
-    assert page.committee_name.text() == "人民调解委员会"
-    assert page.limit_spins["follow_up"].value() == 30
-    assert page.list_editors["mediators"].values() == ()
+    assert page.office_tab.committee_name.text() == "人民调解委员会"
+    assert page.limits_tab.spins["follow_up"].value() == 30
+    assert page.lists_tab.editors["mediators"].values() == ()
     assert not page.save_button.isEnabled() and not page.revert_button.isEnabled()
     assert settings_events(db) == 0
 
@@ -259,7 +259,7 @@ def test_departments_add_and_retire(qtbot, ctx, db, wait_idle):
     page.show()
     wait_idle()
     page.tabs.setCurrentIndex(TAB_DEPARTMENTS)
-    editor = page.department_editor
+    editor = page.departments_tab.editor
     assert [i.name for i in editor.items] == ["派出所"]
     editor.edit.setFocus()
     type_text(qtbot, editor.edit, "司法所")
@@ -286,7 +286,7 @@ def test_departments_are_read_only_without_the_act(qtbot, ctx, db, wait_idle):
     page.show()
     wait_idle()
     page.tabs.setCurrentIndex(TAB_DEPARTMENTS)
-    editor = page.department_editor
+    editor = page.departments_tab.editor
     assert [i.name for i in editor.items] == ["派出所"]
     assert not editor.add_button.isVisible() and not editor.toggle_button.isVisible()
-    assert "只能查看" in page.departments_note.text()
+    assert "只能查看" in page.departments_tab.note.text()

@@ -25,7 +25,7 @@ def settings_page_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
         settle(ctx, 30000)
         page.tabs.setCurrentIndex(index)
         if name == "settings-categories":
-            page.category_editors["petition"].table.selectRow(2)
+            page.categories_tab.editors["petition"].table.selectRow(2)
         states.append((name, page))
     return states
 

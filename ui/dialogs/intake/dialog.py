@@ -21,20 +21,11 @@ from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
 from caseapp.queries.choices import Choices, load_choices
 from ui.dialogs.intake.case_form import CaseForm
-from ui.dialogs.intake.drafts import PartyDraft, split_problems
+from ui.dialogs.intake.drafts import split_problems
 from ui.dialogs.intake.parties import PartiesBox
 from ui.i18n import tr
 from ui.widgets import forms
 from ui.widgets.forms import InlineErrors
-
-# The fields of the two boxes by name on the dialog, as tests and screenshot states reach them.
-FORM_FIELDS = ("received_on", "source", "category", "petition_type", "mediators", "summary",
-               "details", "street", "community", "handler", "people_count", "amount",
-               "is_group", "group_size", "via_proxy")
-PARTY_WIDGETS = ("party_general", "party_table", "add_party_button", "remove_party_button",
-                 "party_errors", "party_grid", "p_role", "p_name", "p_id", "p_gender",
-                 "p_birth", "p_phone", "p_org", "p_legal_rep", "p_address", "hint",
-                 "hint_label", "repeat_flag", "use_person_button")
 
 
 class IntakeDialog(QDialog):
@@ -58,10 +49,6 @@ class IntakeDialog(QDialog):
         ctx.runner.run(self, load_choices, ctx.db, self.kind, on_done=self._choices_loaded,
                        on_error=lambda _e: None)  # the defaults above still work
 
-    @property
-    def parties(self) -> list[PartyDraft]:
-        return self.party_box.parties
-
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -77,10 +64,6 @@ class IntakeDialog(QDialog):
         self.case_form.category.currentTextChanged.connect(self.party_box.show_hint)
         self.party_box.hint_appeared.connect(
             lambda: QTimer.singleShot(0, self, self._scroll_to_hint))
-        for part, names in ((self.case_form, FORM_FIELDS), (self.party_box, PARTY_WIDGETS)):
-            for name in names:
-                if hasattr(part, name):  # some fields exist for one kind only
-                    setattr(self, name, getattr(part, name))
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 8, 0)
@@ -123,7 +106,7 @@ class IntakeDialog(QDialog):
 
     def _scroll_to_hint(self) -> None:
         # The hint sits under the party editor: bring it into view when it appears.
-        self.scroll.ensureWidgetVisible(self.hint, 0, 8)
+        self.scroll.ensureWidgetVisible(self.party_box.hint, 0, 8)
 
     def _choices_loaded(self, choices: Choices) -> None:
         self.choices = choices
@@ -141,7 +124,7 @@ class IntakeDialog(QDialog):
             self.show_problems(problems, party_problems)
             return
         self.errors.clear_errors()
-        self.party_errors.clear_errors()
+        self.party_box.party_errors.clear_errors()
         self.problem_count.hide()
         self.party_box.refresh_table()
         fn = services.register_petition if self.petition else services.register_dispute
@@ -171,7 +154,7 @@ class IntakeDialog(QDialog):
         if not isinstance(exc, ValidationError):
             forms.report_error(self, exc)
             return
-        self.show_problems(*split_problems(exc.problems, self.parties, self.petition))
+        self.show_problems(*split_problems(exc.problems, self.party_box.parties, self.petition))
 
     def show_problems(self, problems: list[Problem], party_problems: list[tuple]) -> None:
         """Case problems beside their fields; party problems beside the party editor, the
@@ -191,10 +174,10 @@ class IntakeDialog(QDialog):
         """保存并新建: empty the case and the parties, keep 登记日期 and the channel."""
         self.problem_count.hide()
         self.errors.clear_errors()
-        self.party_errors.clear_errors()
+        self.party_box.party_errors.clear_errors()
         self.case_form.clear()
         self.party_box.reset()
-        self.summary.setFocus()
+        self.case_form.summary.setFocus()
 
     def is_dirty(self) -> bool:
         return self.case_form.has_input() or self.party_box.has_input()

@@ -81,9 +81,7 @@ class PartiesBox(QGroupBox):
         v_.addLayout(row)
         v_.addWidget(self._build_editor())
         self.hint = PersonHint()
-        self.hint_label, self.repeat_flag = self.hint.label, self.hint.repeat_flag
-        self.use_person_button = self.hint.use_button
-        self.use_person_button.clicked.connect(self.use_match)
+        self.hint.use_button.clicked.connect(self.use_match)
         v_.addWidget(self.hint)
 
         self.p_role.currentTextChanged.connect(self.editor_changed)

@@ -99,13 +99,6 @@ class CaseListPage(LazyPage):
         self.filters = FilterBar(self.ctx, self.kind)
         self.filters.changed.connect(self.apply_filter)
         layout.addWidget(self.filters)
-        # The filter widgets by name, for tests and the main window.
-        f = self.filters
-        self.search, self.status_combo, self.overdue_check = f.search, f.status_combo, f.overdue_check
-        self.category_combo, self.street_combo, self.handler_combo = (
-            f.category_combo, f.street_combo, f.handler_combo)
-        self.date_check, self.date_from, self.date_to = f.date_check, f.date_from, f.date_to
-        self.extra_label, self.clear_button = f.extra_label, f.clear_button
 
         self.table = QTableView()
         self.table.setModel(self.model)

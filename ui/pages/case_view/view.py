@@ -28,19 +28,6 @@ from ui.widgets import forms
 
 TAB_BASIC, TAB_PARTIES, TAB_TIMELINE, TAB_SESSIONS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_FILES = range(7)
 
-# The widgets of the parts by name on the view, as the tests and the main window reach them.
-PART_WIDGETS = {
-    "header": ("number_label", "kind_label", "status_chip", "outcome_label", "deadline_label",
-               "handler_label", "party_label", "summary_label", "link_label"),
-    "act_bar": ("act_buttons", "more_button", "more_menu", "delete_action"),
-    "print_button": ("print_menu", "print_actions"),
-    "basic": ("edit_general", "edit_errors", "edit_grid", "edit_widgets", "dirty_label",
-              "reload_button", "save_button"),
-    "agreement_tab": ("agreement_label", "performance_label", "performance_button"),
-    "files_tab": ("files_table", "files_stack", "add_file_button", "open_file_button"),
-}
-
-
 def load_case(db, case_id: int, today: date, cached_kinds: frozenset):
     """Worker side: the case, and the choices its forms offer unless already at hand (opening
     a case stays one detail query; the choices are read once per kind)."""
@@ -100,8 +87,6 @@ class CaseView(QWidget):
         self.followups_stack = FollowUpsTab()
         self.files_tab = AttachmentsTab(self.ctx)
         self.files_tab.add_requested.connect(lambda: self.start_act(Act.ATTACH))
-        self.sessions_table = self.sessions_stack.table
-        self.followups_table = self.followups_stack.table
         self.tabs = QTabWidget()
         for page, title in ((self.basic, "基本信息"), (self.parties_table, "当事人"),
                             (self.timeline_table, "办理过程"), (self.sessions_stack, "调解记录"),
@@ -109,35 +94,10 @@ class CaseView(QWidget):
                             (self.files_tab, "附件")):
             self.tabs.addTab(page, tr(title))
         outer.addWidget(self.tabs, 1)
-        for part, names in PART_WIDGETS.items():
-            for name in names:
-                setattr(self, name, getattr(getattr(self, part), name))
-        for name, widget in self.basic.edit_widgets.items():
-            setattr(self, f"e_{name}", widget)
-
-    # ------------------------------------------------------------------ the parts' doings
-
-    @property
-    def preview_dialog(self):
-        return self.print_button.preview_dialog
 
     def show_print_menu(self) -> None:
+        """The main window's Ctrl+P: the documents of this case to print."""
         self.print_button.show_print_menu()
-
-    def print_document(self, doc: str) -> None:
-        self.print_button.print_document(doc)
-
-    def changed_values(self) -> dict:
-        return self.basic.changed_values()
-
-    def is_dirty(self) -> bool:
-        return self.basic.is_dirty()
-
-    def save_edits(self) -> None:
-        self.basic.save_edits()
-
-    def open_attachment(self) -> None:
-        self.files_tab.open_attachment()
 
     # ------------------------------------------------------------------ loading
 
@@ -183,7 +143,7 @@ class CaseView(QWidget):
             self._choices_cache[detail.kind] = choices
         choices = self._choices_cache.get(detail.kind) or Choices.defaults(detail.kind)
         self.loading.hide()
-        keep_form = not force_form and self.is_dirty() and self.detail is not None \
+        keep_form = not force_form and self.basic.is_dirty() and self.detail is not None \
             and self.detail.id == detail.id
         self.detail, self.choices = detail, choices
         self.basic.set_detail(detail)

@@ -71,7 +71,7 @@ class ChartGrid(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.data: DashboardData | None = None
-        self.bar_sets: dict = {}
+        self.bar_sets: dict = {}  # the bar sets shown, by chart key (the months' by figure)
         self.pie_series = None
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

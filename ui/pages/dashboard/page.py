@@ -156,7 +156,6 @@ class DashboardPage(LazyPage):
         self.charts = ChartGrid()
         self.charts.open_filter.connect(self.open_filter)
         self.charts.save_requested.connect(self.save_chart)
-        self.cards = self.charts.cards
         layout.addWidget(self.charts, 1)
 
     def _date_edit(self, value: QDate) -> QDateEdit:
@@ -281,19 +280,10 @@ class DashboardPage(LazyPage):
             card.hide()
         self.charts.show_data(data)
 
-    @property
-    def bar_sets(self) -> dict:
-        """The bar sets of the charts shown (by chart key; the months' by figure)."""
-        return self.charts.bar_sets
-
-    @property
-    def pie_series(self):
-        return self.charts.pie_series
-
     # -- saving ------------------------------------------------------------------------
 
     def save_chart(self, key: str) -> str | None:
-        card = self.cards[key]
+        card = self.charts.cards[key]
         period = ""
         if self.data is not None:
             period = f"_{self.data.date_from.isoformat()}_{self.data.date_to.isoformat()}"

@@ -105,20 +105,6 @@ class SettingsPage(QWidget):
             self.users_tab = UsersTab(ctx, self)
             self.tabs.addTab(self.users_tab, tr("账户"))
 
-        # The fields by name, for tests and screenshots.
-        self.office_name = self.office_tab.office_name
-        self.committee_name = self.office_tab.committee_name
-        self.report_header = self.office_tab.report_header
-        self.number_edits = self.numbers_tab.edits
-        self.number_previews = self.numbers_tab.previews
-        self.number_errors = self.numbers_tab.errors
-        self.limit_spins = self.limits_tab.spins
-        self.limits_error = self.limits_tab.error
-        self.list_editors = self.lists_tab.editors
-        self.category_editors = self.categories_tab.editors
-        self.department_editor = self.departments_tab.editor
-        self.departments_note = self.departments_tab.note
-
         self.state_label = QLabel(self)
         self.form_error = error_label(self)
         self.revert_button = QPushButton(tr("放弃修改"), self)
@@ -240,7 +226,7 @@ class SettingsPage(QWidget):
         if bad:
             # Already marked beside the field; services would refuse it too.
             self._show_tab(self.numbers_tab)
-            self.number_edits[bad[0]].setFocus()
+            self.numbers_tab.edits[bad[0]].setFocus()
             return
         settings = self.collect()
         self._saving = True
@@ -270,7 +256,7 @@ class SettingsPage(QWidget):
         other = []
         for p in exc.problems:
             kind = p.field.removesuffix("_number_format")
-            if kind in self.number_edits:
+            if kind in self.numbers_tab.edits:
                 self.numbers_tab.show_problem(kind, p.message)
                 shown_tab = self.numbers_tab if shown_tab is None else shown_tab
             elif p.field == "limits":
