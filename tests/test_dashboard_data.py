@@ -125,8 +125,13 @@ def test_periods():
     assert dashboard.period_range("last_month", TODAY) == (date(2026, 2, 1), date(2026, 2, 28))
     assert dashboard.period_range("last_year", TODAY) == (date(2025, 1, 1), date(2025, 12, 31))
     assert dashboard.same_day_last_year(date(2028, 2, 29)) == date(2027, 2, 28)
+    # 本月至今 against 上月同期: the same days of last month, clipped to its length.
     assert dashboard.tile_periods(date(2026, 1, 10))["prev_month"] == \
-        (date(2025, 12, 1), date(2025, 12, 31))
+        (date(2025, 12, 1), date(2025, 12, 10))
+    assert dashboard.tile_periods(date(2026, 3, 31))["prev_month"] == \
+        (date(2026, 2, 1), date(2026, 2, 28))
+    assert dashboard.tile_periods(date(2026, 12, 1))["prev_month"] == \
+        (date(2026, 11, 1), date(2026, 11, 1))
     spans = dashboard.month_spans(date(2026, 3, 5))
     assert spans[0] == (date(2025, 4, 1), date(2025, 4, 30))
     assert spans[-1] == (date(2026, 3, 1), date(2026, 3, 31))

@@ -86,9 +86,10 @@ def a_case(draw) -> dict:
 
 
 @st.composite
-def cases_and_period(draw, max_size: int = 60) -> tuple[list[dict], date, date]:
-    """Cases and a period whose ends often fall on (or next to) a date of some case, so the
-    boundaries of every definition (≤ versus <) are exercised."""
+def cases_and_period(draw, max_size: int = 60) -> tuple[list[dict], date, date, date]:
+    """Cases, a period and the day the figures are made ("today"): the period's ends and
+    today often fall on (or next to) a date of some case, so the boundaries of every
+    definition (≤ versus <) are exercised; today falls before, inside or after the period."""
     cases = draw(st.lists(a_case(), max_size=max_size))
     by_field = [sorted({c[k] for c in cases if c[k] is not None})
                 for k in ("due_on", "closed_on", "accepted_on", "received_on")]
@@ -107,7 +108,11 @@ def cases_and_period(draw, max_size: int = 60) -> tuple[list[dict], date, date]:
     f = some_day(not_after=t)
     if f > t:  # a nudge or the free choice went past t
         f = t - timedelta(days=draw(st.integers(0, 400)))
-    return cases, f, t
+    today = draw(st.one_of(
+        st.just(t),  # the period has just ended
+        st.builds(lambda n: f + timedelta(days=n), st.integers(0, max(0, (t - f).days))),
+        st.builds(lambda: some_day())))
+    return cases, f, t, today
 
 
 def load(db, cases: list[dict]) -> None:
@@ -132,8 +137,9 @@ def read_back(db) -> list:
         return list(conn.execute(select(Case.__table__)))
 
 
-def reference_counts(rows, kind: str, f: date, t: date) -> dict[str, int]:
+def reference_counts(rows, kind: str, f: date, t: date, today: date | None = None) -> dict[str, int]:
     rows = [r for r in rows if r.kind == kind and r.deleted_at is None]
+    a = t if today is None else min(t, today)  # deadlines measured as of A, never after today
 
     def received(r):
         return f <= r.received_on <= t
@@ -153,8 +159,8 @@ def reference_counts(rows, kind: str, f: date, t: date) -> dict[str, int]:
         "handled": handled,
         "closed": closed,
         "closed_on_time": lambda r: closed(r) and r.due_on is not None and r.closed_on <= r.due_on,
-        "overdue_open": lambda r: (handled(r) and (r.closed_on is None or r.closed_on > t)
-                                   and r.due_on is not None and r.due_on < t),
+        "overdue_open": lambda r: (handled(r) and (r.closed_on is None or r.closed_on > a)
+                                   and r.due_on is not None and r.due_on < a),
     }
     if kind == "petition":
         tests.update(
@@ -178,8 +184,8 @@ def reference_rate(num: int, den: int) -> float | None:
     return floor(Fraction(num, den) * 10000 + Fraction(1, 2)) / 10000
 
 
-def reference_section(rows, kind: str, f: date, t: date) -> dict:
-    c = reference_counts(rows, kind, f, t)
+def reference_section(rows, kind: str, f: date, t: date, today: date | None = None) -> dict:
+    c = reference_counts(rows, kind, f, t, today)
     out = dict(c)
     out["closure_rate"] = reference_rate(c["closed"], c["handled"])
     out["on_time_rate"] = reference_rate(c["closed_on_time"], c["closed"])
@@ -192,13 +198,14 @@ def reference_section(rows, kind: str, f: date, t: date) -> dict:
     return out
 
 
-def reference_breakdown(rows, kind: str, dimension: str, f: date, t: date) -> list[dict]:
+def reference_breakdown(rows, kind: str, dimension: str, f: date, t: date,
+                        today: date | None = None) -> list[dict]:
     groups = defaultdict(list)
     for r in rows:
         groups[getattr(r, dimension) or "未填写"].append(r)
     out = []
     for name, members in groups.items():
-        c = reference_counts(members, kind, f, t)
+        c = reference_counts(members, kind, f, t, today)
         if c["received"] or c["handled"] or c["closed"]:
             out.append({dimension: name, "received": c["received"], "handled": c["handled"],
                         "closed": c["closed"],
@@ -213,37 +220,38 @@ def reference_breakdown(rows, kind: str, dimension: str, f: date, t: date) -> li
 @EXAMPLES
 @given(data=cases_and_period())
 def test_figures_match_the_reference(shared_db, data):
-    cases, f, t = data
+    cases, f, t, today = data
     load(shared_db, cases)
     rows = read_back(shared_db)
-    fig = stats.figures(shared_db, f, t).to_dict()  # the JSON of `caseapp stats --json`
+    fig = stats.figures(shared_db, f, t, today).to_dict()  # the JSON of `caseapp stats --json`
 
     assert fig["from"] == f.isoformat() and fig["to"] == t.isoformat()
+    assert fig["as_of"] == min(t, today).isoformat()
     for kind, section in (("petition", "petitions"), ("dispute", "disputes")):
-        expected = reference_section(rows, kind, f, t)
+        expected = reference_section(rows, kind, f, t, today)
         assert fig[section] == expected
         assert list(fig[section]) == list(stats.FIELDS[kind])  # the order of docs/domain.md
     for dimension in ("category", "source", "street", "handler"):
         for kind, section in (("petition", "petitions"), ("dispute", "disputes")):
             assert fig[f"by_{dimension}"][section] == reference_breakdown(
-                rows, kind, dimension, f, t), (dimension, kind)
+                rows, kind, dimension, f, t, today), (dimension, kind)
 
 
 @EXAMPLES
 @given(data=cases_and_period(max_size=40))
 def test_condition_selects_exactly_the_cases_counted(shared_db, data):
-    cases, f, t = data
+    cases, f, t, today = data
     load(shared_db, cases)
-    fig = stats.figures(shared_db, f, t)
+    fig = stats.figures(shared_db, f, t, today)
     with shared_db.read() as session:
         for kind in stats.KINDS:
             section = fig.of(kind)
             for name in stats.COUNTS[kind]:
-                cond = stats.condition(kind, name, f, t)
+                cond = stats.condition(kind, name, f, t, today)
                 n = session.scalar(select(func.count()).select_from(Case).where(cond))
                 assert n == section.count(name), (kind, name)
                 # The drill-down lists exactly these cases too.
-                flt = queries.CaseFilter(kind=kind, figure=(name, f, t))
+                flt = queries.CaseFilter(kind=kind, figure=(name, f, t), today=today)
                 assert queries.count(shared_db, flt) == n
                 assert len(queries.case_ids(shared_db, flt)) == n
 
@@ -430,13 +438,13 @@ def test_format_rate_rounds_half_up_from_exact_counts(num, extra):
     assert stats.rate(num, den) == reference_rate(num, den)
 
 
-def known_figures() -> Figures:
+def known_figures(as_of: date = date(2025, 12, 31)) -> Figures:
     petitions = {"received": 25, "handled": 22, "closed": 22, "closed_on_time": 20,
                  "overdue_open": 0, "rejected": 1, "proxy": 6, "entered": 22, "diverted": 3}
     disputes = {"received": 63, "handled": 63, "closed": 63, "closed_on_time": 63,
                 "overdue_open": 0, "concluded": 63, "succeeded": 60, "performed": 58}
     return Figures(
-        date(2025, 1, 1), date(2025, 12, 31),
+        date(2025, 1, 1), date(2025, 12, 31), as_of,
         PetitionFigures(**petitions), DisputeFigures(**disputes),
         by_category=Breakdown("category", petitions=(BreakdownRow("劳动社保", 151, 151, 102),)),
         by_source=Breakdown("source"), by_street=Breakdown("street"),
@@ -448,6 +456,14 @@ def test_annual_sentence():
     assert stats.annual_sentence(known_figures()) == (
         "全年办理信访件22件，已办结22件，办结率100%；完成信访代理件6件，录入完成率100%。"
         "全年调解纠纷63件，调解成功60件，调解成功率95.2%，纠纷调解率100%。"
+    )
+
+
+def test_annual_sentence_of_a_year_not_yet_over():
+    # docs/domain.md §5: for a year not yet over, 全年 reads 本年截至M月D日.
+    assert stats.annual_sentence(known_figures(as_of=date(2025, 12, 1))) == (
+        "本年截至12月1日办理信访件22件，已办结22件，办结率100%；完成信访代理件6件，录入完成率100%。"
+        "本年截至12月1日调解纠纷63件，调解成功60件，调解成功率95.2%，纠纷调解率100%。"
     )
 
 

@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_date_arg, required=True)
     p.add_argument("--to", dest="date_to", type=_date_arg, required=True)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--as-of", dest="as_of", type=_date_arg, default=None,
+                   help="按哪一天计算超期等期限指标（默认今天；不晚于 --to）")
 
     p = sub.add_parser("report", help="打印报表与文书（PDF）")
     reports = p.add_subparsers(dest="report", metavar="REPORT", parser_class=_Parser)
@@ -151,7 +153,7 @@ def cmd_stats(args) -> int:
         print("--from 不能晚于 --to", file=sys.stderr)
         return EXIT_USAGE
     database = open_db(args, upgrade=False)
-    fig = stats.figures(database, args.date_from, args.date_to)
+    fig = stats.figures(database, args.date_from, args.date_to, args.as_of)
     if args.json:
         print(json.dumps(fig.to_dict(), ensure_ascii=False))
         return EXIT_OK
@@ -176,6 +178,8 @@ DISPUTE_LINES = (
 def format_figures(fig: Figures) -> str:
     """The figures as a plain table for a terminal, rates printed as docs/domain.md §5 says."""
     lines = [f"统计期间：{fig.date_from.isoformat()} 至 {fig.date_to.isoformat()}"]
+    if not fig.complete:
+        lines.append(f"统计截至：{fig.as_of.isoformat()}（统计期尚未结束）")
     for title, kind, rows in (("信访件", fig.petitions, PETITION_LINES),
                               ("矛盾纠纷", fig.disputes, DISPUTE_LINES)):
         lines.append(f"\n{title}")

@@ -157,12 +157,20 @@ def period_range(key: str, today: date) -> tuple[date, date]:
     raise ValueError(f"unknown period {key!r}")
 
 
+def same_days_last_month(today: date) -> tuple[date, date]:
+    """上月同期: the first days of last month, as many as this month has had (clipped to
+    its length), so 本月至今 is compared with a period of the same length."""
+    first, last = _previous_month(today)
+    return first, first.replace(day=min(today.day, last.day))
+
+
 def tile_periods(today: date) -> dict[str, tuple[date, date]]:
-    """The tiles' periods: this month and this year so far, and what each is compared with."""
+    """The tiles' periods: this month and this year so far, each compared with the same days
+    of the period before (docs/domain.md §13): like with like, even on the 1st."""
     year_from = date(today.year, 1, 1)
     return {
         "month": (today.replace(day=1), today),
-        "prev_month": _previous_month(today),
+        "prev_month": same_days_last_month(today),
         "year": (year_from, today),
         "prev_year": (same_day_last_year(year_from), same_day_last_year(today)),
     }
@@ -182,7 +190,7 @@ def month_spans(date_to: date, count: int = MONTHS) -> list[tuple[date, date]]:
 # The snapshot.
 
 
-def _select(kind: str, wanted: list[tuple[str, str, date, date]],
+def _select(kind: str, wanted: list[tuple[str, str, date, date]], today: date,
             group_by: tuple[InstrumentedAttribute[str | None], ...] = ()) -> Select:
     """COUNT(CASE WHEN <figure> THEN 1 END) for each (label, figure, from, to), over the cases
     that can count in the span at all (stats' scope, served by the (kind, date) indexes).
@@ -190,7 +198,8 @@ def _select(kind: str, wanted: list[tuple[str, str, date, date]],
     already makes, are left out of each count."""
     lo = min(f for _l, _n, f, _t in wanted)
     hi = max(t for _l, _n, _f, t in wanted)
-    columns = [stats.count_of(stats.scoped_conditions(kind, f, t)[name], label)
+    columns = [stats.count_of(stats.scoped_conditions(kind, f, t, stats.as_of_day(t, today))[name],
+                              label)
                for label, name, f, t in wanted]
     stmt = select(*group_by, *columns).where(stats.scope(kind, lo, hi))
     return stmt.group_by(*group_by) if group_by else stmt
@@ -226,10 +235,10 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
     dims = (Case.category, Case.street, Case.outcome)
     with db.read() as session:
         for wanted in (older, recent):
-            counted = session.execute(_select(kind, wanted)).one()._mapping
+            counted = session.execute(_select(kind, wanted, today)).one()._mapping
             totals.update({label: int(counted[label]) for label, *_rest in wanted})
         # The loop runs over groups (categories × streets × outcomes), not over cases.
-        for row in session.execute(_select(kind, period, dims)):
+        for row in session.execute(_select(kind, period, today, dims)):
             received, closed = int(row.period_received), int(row.period_closed)
             totals["period_received"] = totals.get("period_received", 0) + received
             totals["period_closed"] = totals.get("period_closed", 0) + closed

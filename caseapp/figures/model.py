@@ -204,12 +204,18 @@ class Figures:
 
     date_from: date
     date_to: date
+    as_of: date  # the day the deadline figures are measured on (docs/domain.md §5)
     petitions: PetitionFigures
     disputes: DisputeFigures
     by_category: Breakdown
     by_source: Breakdown
     by_street: Breakdown
     by_handler: Breakdown
+
+    @property
+    def complete(self) -> bool:
+        """The period had ended when it was measured (its figures are final)."""
+        return self.as_of >= self.date_to
 
     def of(self, kind: wf.Kind | str) -> KindFigures:
         return self.petitions if wf.Kind(kind).value == PETITION else self.disputes
@@ -224,7 +230,7 @@ class Figures:
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``caseapp stats --json``."""
         out: dict[str, Any] = {"from": self.date_from.isoformat(),
-                               "to": self.date_to.isoformat()}
+                               "to": self.date_to.isoformat(), "as_of": self.as_of.isoformat()}
         for kind in KINDS:
             out[SECTION[kind]] = self.of(kind).to_dict()
         for b in self.breakdowns():

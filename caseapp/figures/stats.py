@@ -59,7 +59,8 @@ ROW_COUNTS = BreakdownRow.count_names()
 # The footnote every printout carries (docs/domain.md §5), so a reader can check them.
 FORMULAS = (
     "登记数：登记日期在统计期内的案件；办理数：受理日期不晚于期末、且期初时尚未办结的案件（含上期结转），"
-    "不予受理的信访件不计入办理数；办结数：办理数中办结日期不晚于期末的案件。",
+    "不予受理的信访件不计入办理数；办结数：办理数中办结日期不晚于期末的案件；"
+    "超期未结数：办理数中截至统计日仍未办结且已过期限的案件，统计日为期末，统计期尚未结束时为制表当日。",
     "办结率＝办结数÷办理数；按期办结率＝按期办结数÷办结数（办结日期不晚于期限）；"
     "录入完成率＝已录入信访信息系统的办理件÷办理数；调解成功率＝调解成功数÷（调解成功数＋调解不成数）；"
     "纠纷调解率＝（调解成功数＋调解不成数）÷办理数；协议履行率＝已履行数÷调解成功数。",
@@ -80,10 +81,18 @@ def check_period(date_from: date, date_to: date) -> None:
         raise ValidationError(Problem("to", "统计截止日期不能早于起始日期"))
 
 
-def scoped_conditions(kind: str, date_from: date, date_to: date) -> dict[str, ColumnElement[bool]]:
-    """Each figure of ``kind`` for [F, T], without the kind and deleted_at tests: for a count
-    under ``scope()``'s WHERE clause (``condition`` adds them for a WHERE of its own)."""
-    F, T = date_from, date_to
+def as_of_day(date_to: date, today: date | None = None) -> date:
+    """The day A on which a period's deadline figures are measured: its last day, or today
+    while it has not ended (a period is never measured as of a day still to come)."""
+    return min(date_to, today or date.today())
+
+
+def scoped_conditions(kind: str, date_from: date, date_to: date,
+                      as_of: date) -> dict[str, ColumnElement[bool]]:
+    """Each figure of ``kind`` for [F, T] measured as of A (``as_of_day``), without the kind
+    and deleted_at tests: for a count under ``scope()``'s WHERE clause (``condition`` adds
+    them for a WHERE of its own)."""
+    F, T, A = date_from, date_to, as_of
     received = Case.received_on.between(F, T)
     handled = and_(
         Case.accepted_on <= T,
@@ -97,8 +106,9 @@ def scoped_conditions(kind: str, date_from: date, date_to: date) -> dict[str, Co
         "closed": closed,
         # A closed case without a deadline (never the case once accepted) is not on time.
         "closed_on_time": and_(closed, Case.due_on.is_not(None), Case.closed_on <= Case.due_on),
-        "overdue_open": and_(handled, or_(Case.closed_on.is_(None), Case.closed_on > T),
-                             Case.due_on < T),
+        # Open on day A with its deadline already passed by then.
+        "overdue_open": and_(handled, or_(Case.closed_on.is_(None), Case.closed_on > A),
+                             Case.due_on < A),
     }
     if kind == PETITION:
         conds["rejected"] = and_(received, Case.outcome == wf.REJECTED)
@@ -135,11 +145,12 @@ def figure_names(kind: wf.Kind | str) -> tuple[str, ...]:
     return COUNTS[_kind(kind)]
 
 
-def condition(kind: wf.Kind | str, figure: str, date_from: date,
-              date_to: date) -> ColumnElement[bool]:
-    """The cases (of ``kind``, not deleted) counted by ``figure`` for [date_from, date_to]."""
+def condition(kind: wf.Kind | str, figure: str, date_from: date, date_to: date,
+              today: date | None = None) -> ColumnElement[bool]:
+    """The cases (of ``kind``, not deleted) counted by ``figure`` for [date_from, date_to],
+    measured on ``today`` (default: the real date)."""
     kind = _kind(kind)
-    conds = scoped_conditions(kind, date_from, date_to)
+    conds = scoped_conditions(kind, date_from, date_to, as_of_day(date_to, today))
     if figure not in conds:
         raise ValueError(f"unknown figure {figure!r} for {kind}")
     return and_(*_base(kind), conds[figure])
@@ -154,8 +165,9 @@ def count_of(cond: ColumnElement[bool], label: str) -> Label[int]:
 # Figures.
 
 
-def _headline(session: Session, kind: str, date_from: date, date_to: date) -> dict[str, int]:
-    conds = scoped_conditions(kind, date_from, date_to)
+def _headline(session: Session, kind: str, date_from: date, date_to: date,
+              as_of: date) -> dict[str, int]:
+    conds = scoped_conditions(kind, date_from, date_to, as_of)
     stmt = (select(*[count_of(conds[name], name) for name in COUNTS[kind]])
             .where(scope(kind, date_from, date_to)))
     row = session.execute(stmt).one()
@@ -163,11 +175,11 @@ def _headline(session: Session, kind: str, date_from: date, date_to: date) -> di
 
 
 def _breakdown(session: Session, kind: str, dimension: str, date_from: date,
-               date_to: date) -> tuple[BreakdownRow, ...]:
+               date_to: date, as_of: date) -> tuple[BreakdownRow, ...]:
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     column = DIMENSIONS[dimension]
-    conds = scoped_conditions(kind, date_from, date_to)
+    conds = scoped_conditions(kind, date_from, date_to, as_of)
     stmt = (select(column, *[count_of(conds[n], n) for n in ROW_COUNTS])
             .where(scope(kind, date_from, date_to))
             .group_by(column))
@@ -181,31 +193,32 @@ def _breakdown(session: Session, kind: str, dimension: str, date_from: date,
 
 
 def breakdown(db: Database, kind: wf.Kind | str, dimension: str, date_from: date,
-              date_to: date) -> tuple[BreakdownRow, ...]:
+              date_to: date, today: date | None = None) -> tuple[BreakdownRow, ...]:
     """One kind's rows by ``dimension``, sorted by received (descending) then name; an
     empty value is grouped as 未填写."""
     check_period(date_from, date_to)
     with db.read() as session:
-        return _breakdown(session, _kind(kind), dimension, date_from, date_to)
+        return _breakdown(session, _kind(kind), dimension, date_from, date_to,
+                          as_of_day(date_to, today))
 
 
 def kind_figures(db: Database, kind: wf.Kind | str, date_from: date,
-                 date_to: date) -> KindFigures:
+                 date_to: date, today: date | None = None) -> KindFigures:
     """One kind's figures, as in ``figures()``."""
     check_period(date_from, date_to)
     kind = _kind(kind)
     with db.read() as session:
-        counts = _headline(session, kind, date_from, date_to)
+        counts = _headline(session, kind, date_from, date_to, as_of_day(date_to, today))
     return FIGURES_OF[kind](**counts)
 
 
-def _grouped(session: Session, kind: str, date_from: date,
-             date_to: date) -> Iterator[tuple[Sequence[Any], Sequence[Any]]]:
+def _grouped(session: Session, kind: str, date_from: date, date_to: date,
+             as_of: date) -> Iterator[tuple[Sequence[Any], Sequence[Any]]]:
     """One aggregate SELECT of all of ``kind``'s counts, grouped by the four breakdown
     dimensions at once: the headline is the sum of the groups and each breakdown a roll-up
     of them, so ``figures()`` reads the period's cases once per kind. Yields
     (dimension values, counts in COUNTS order)."""
-    conds = scoped_conditions(kind, date_from, date_to)
+    conds = scoped_conditions(kind, date_from, date_to, as_of)
     dims = list(DIMENSIONS.values())
     stmt = (select(*dims, *[count_of(conds[n], n) for n in COUNTS[kind]])
             .where(scope(kind, date_from, date_to))
@@ -215,15 +228,15 @@ def _grouped(session: Session, kind: str, date_from: date,
         yield row[:width], row[width:]
 
 
-def _kind_figures(session: Session, kind: str, date_from: date,
-                  date_to: date) -> tuple[dict[str, int], dict[str, tuple[BreakdownRow, ...]]]:
+def _kind_figures(session: Session, kind: str, date_from: date, date_to: date,
+                  as_of: date) -> tuple[dict[str, int], dict[str, tuple[BreakdownRow, ...]]]:
     """(the kind's counts, {dimension: breakdown rows}) from one grouped query."""
     names = COUNTS[kind]
     total = [0] * len(names)
     row_index = [names.index(n) for n in ROW_COUNTS]
     rollup: dict[str, dict[str, list[int]]] = {d: {} for d in DIMENSIONS}
     # This loop runs over groups (at most categories × sources × streets × handlers).
-    for values, group_counts in _grouped(session, kind, date_from, date_to):
+    for values, group_counts in _grouped(session, kind, date_from, date_to, as_of):
         counts = [int(c) for c in group_counts]
         for i, c in enumerate(counts):
             total[i] += c
@@ -242,17 +255,20 @@ def _rows(groups: dict[str, list[int]]) -> tuple[BreakdownRow, ...]:
     return tuple(rows)
 
 
-def figures(db: Database, date_from: date, date_to: date) -> Figures:
+def figures(db: Database, date_from: date, date_to: date,
+            today: date | None = None) -> Figures:
     """The figures of docs/domain.md §5 for [date_from, date_to] (``to_dict()``
-    is the JSON of ``caseapp stats --json``), with by_source, by_street and by_handler."""
+    is the JSON of ``caseapp stats --json``), with by_source, by_street and by_handler.
+    Deadline figures are measured on ``as_of_day(date_to, today)``."""
     check_period(date_from, date_to)
+    as_of = as_of_day(date_to, today)
     counts: dict[str, dict[str, int]] = {}
     rows: dict[str, dict[str, tuple[BreakdownRow, ...]]] = {}
     with db.read() as session:
         for kind in KINDS:
-            counts[kind], rows[kind] = _kind_figures(session, kind, date_from, date_to)
+            counts[kind], rows[kind] = _kind_figures(session, kind, date_from, date_to, as_of)
     by = {d: Breakdown(d, rows[PETITION][d], rows[DISPUTE][d]) for d in DIMENSIONS}
-    return Figures(date_from, date_to, PetitionFigures(**counts[PETITION]),
+    return Figures(date_from, date_to, as_of, PetitionFigures(**counts[PETITION]),
                    DisputeFigures(**counts[DISPUTE]), by_category=by["category"],
                    by_source=by["source"], by_street=by["street"], by_handler=by["handler"])
 
@@ -272,11 +288,13 @@ def printable(fig: Figures) -> dict[str, Any]:
 def annual_sentence(fig: Figures) -> str:
     """The sentence that opens the annual report's figures (docs/domain.md §5)."""
     p, d = fig.petitions, fig.disputes
+    # A year still running speaks of itself so far: 本年截至M月D日, never 全年.
+    span = "全年" if fig.complete else f"本年截至{fig.as_of.month}月{fig.as_of.day}日"
     return (
-        f"全年办理信访件{p.handled}件，已办结{p.closed}件，"
+        f"{span}办理信访件{p.handled}件，已办结{p.closed}件，"
         f"办结率{format_rate(p.closed, p.handled)}；"
         f"完成信访代理件{p.proxy}件，录入完成率{format_rate(p.entered, p.handled)}。"
-        f"全年调解纠纷{d.handled}件，调解成功{d.succeeded}件，"
+        f"{span}调解纠纷{d.handled}件，调解成功{d.succeeded}件，"
         f"调解成功率{format_rate(d.succeeded, d.concluded)}，"
         f"纠纷调解率{format_rate(d.concluded, d.handled)}。"
     )
@@ -288,14 +306,15 @@ def month_range(year: int, month: int) -> tuple[date, date]:
     return first, nxt - timedelta(days=1)
 
 
-def monthly_series(db: Database, year: int) -> list[MonthFigures]:
+def monthly_series(db: Database, year: int, today: date | None = None) -> list[MonthFigures]:
     """The twelve months of ``year``, each with all its counts: one aggregate SELECT per kind
     over the year's cases."""
-    return month_series(db, year, 1)
+    return month_series(db, year, 1, today=today)
 
 
 def month_series(db: Database, year: int, month: int, count: int = 12,
-                 names: tuple[str, ...] | None = None) -> list[MonthFigures]:
+                 names: tuple[str, ...] | None = None,
+                 today: date | None = None) -> list[MonthFigures]:
     """``count`` consecutive months from (year, month), oldest first: one aggregate SELECT
     per kind over the span's cases. ``names`` limits the counts to those figures (and the
     rates made of them): a chart that needs three figures a month asks SQLite for 36 counts,
@@ -312,7 +331,7 @@ def month_series(db: Database, year: int, month: int, count: int = 12,
             wanted = COUNTS[kind] if names is None else tuple(n for n in COUNTS[kind] if n in names)
             columns = []
             for i, (f, t) in enumerate(months):
-                conds = scoped_conditions(kind, f, t)
+                conds = scoped_conditions(kind, f, t, as_of_day(t, today))
                 columns += [count_of(conds[name], f"m{i}_{name}") for name in wanted]
             stmt = select(*columns).where(scope(kind, span_from, span_to))
             row = session.execute(stmt).one()._mapping

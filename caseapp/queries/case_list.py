@@ -109,7 +109,8 @@ def _conditions(db: Database, flt: CaseFilter) -> list[ColumnElement]:
     if flt.figure:
         name, f, t = flt.figure
         kinds = [wf.Kind(flt.kind).value] if flt.kind else list(stats.KINDS)
-        alts = [stats.condition(k, name, f, t) for k in kinds if name in stats.figure_names(k)]
+        alts = [stats.condition(k, name, f, t, today) for k in kinds
+                if name in stats.figure_names(k)]
         if not alts:
             raise ValueError(f"unknown figure {name!r}")
         conds.append(or_(*alts) if len(alts) > 1 else alts[0])

@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from caseapp.errors import Problem, ValidationError
 from caseapp.figures import stats
+from caseapp.figures.dashboard import same_day_last_year
 from caseapp.figures.model import Figures, MonthFigures
 from caseapp.progress import Job, Progress, run
 from caseapp.queries.case_list import CaseFilter, case_ids, case_rows
@@ -107,20 +108,30 @@ def chart_for(series: Sequence[MonthFigures], kind: str, st: Styles) -> Drawing:
                          KIND_TITLES[kind], width=CONTENT_W, height=62 * mm)
 
 
-def overdue_table(db: Database, f: date, t: date, st: Styles) -> list[Flowable]:
+def overdue_table(db: Database, fig: Figures, st: Styles) -> list[Flowable]:
+    """The cases counted by 超期未结 as of the day the figures were measured (``fig.as_of``):
+    the days overdue are counted to that day, never to a day still to come."""
+    f, t, a = fig.date_from, fig.date_to, fig.as_of
     rows = [["编号", "类型", "当事人", "类别", "承办人", "期限", "超期天数"]]
     for kind, label in KIND_TITLES.items():
-        ids = case_ids(db, CaseFilter(kind=kind, figure=("overdue_open", f, t)), sort="due_on",
-                       descending=False)
+        ids = case_ids(db, CaseFilter(kind=kind, figure=("overdue_open", f, t), today=a),
+                       sort="due_on", descending=False)
         for start in range(0, len(ids), 500):
-            for r in case_rows(db, ids[start:start + 500], today=t):
+            for r in case_rows(db, ids[start:start + 500], today=a):
                 due = r.due_on  # always set: overdue_open counts only cases with a deadline
                 rows.append([r.number, label, mask_name(r.party), r.category, r.handler or "",
-                             due.isoformat() if due else "", f"{(t - due).days}" if due else ""])
+                             due.isoformat() if due else "", f"{(a - due).days}" if due else ""])
     if len(rows) == 1:
-        return [Paragraph("截至期末无超期未结案件。", st.text)]
+        return [Paragraph(f"截至{cn_date(a)}无超期未结案件。", st.text)]
     widths = [42 * mm, 18 * mm, 20 * mm, 30 * mm, 20 * mm, 24 * mm, 20 * mm]
     return [table(rows, widths, st, align=["l", "c", "l", "l", "l", "c", "r"], plain=True)]
+
+
+def period_line(office: str, fig: Figures) -> str:
+    """The line under the title: the office, the period and, for a period not yet over, the
+    day its figures stand at (统计截至…)."""
+    line = f"{office}　　统计期间：{cn_date(fig.date_from)}至{cn_date(fig.date_to)}"
+    return line if fig.complete else f"{line}　　统计截至{cn_date(fig.as_of)}"
 
 
 def _header(st: Styles, title: str, period: str) -> list[Flowable]:
@@ -159,12 +170,13 @@ def _build_period(db: Database, f: date, t: date, path: str | os.PathLike, title
                   checked_by: str, made: datetime | None) -> Job[Path]:
     settings = db.settings()
     st = make_styles(settings.font_path)
+    made = made or datetime.now()
     yield Progress(0, 5, "统计本期数据")
-    fig = stats.figures(db, f, t)
+    fig = stats.figures(db, f, t, made.date())  # measured on the day it is made
     yield Progress(1, 5, "统计各月数据")
-    series = stats.month_series(db, *chart_months, names=CHART_FIGURES)
+    series = stats.month_series(db, *chart_months, names=CHART_FIGURES, today=made.date())
     office = settings.report_header or settings.office_name
-    story = _header(st, title, f"{office}　　统计期间：{cn_date(f)}至{cn_date(t)}")
+    story = _header(st, title, period_line(office, fig))
     story += [Paragraph("一、主要指标", st.heading), main_table(fig, st)]
     yield Progress(2, 5, "生成分类统计")
     more, number = breakdown_tables(fig, st)
@@ -175,10 +187,11 @@ def _build_period(db: Database, f: date, t: date, path: str | os.PathLike, title
               chart_for(series, stats.DISPUTE, st)]
     yield Progress(3, 5, "列出超期未结案件")
     story += [CondPageBreak(40 * mm),
-              Paragraph(f"{cn_numeral(number + 1)}、超期未结案件（截至{cn_date(t)}）", st.heading)]
-    story += overdue_table(db, f, t, st)
+              Paragraph(f"{cn_numeral(number + 1)}、超期未结案件（截至{cn_date(fig.as_of)}）",
+                        st.heading)]
+    story += overdue_table(db, fig, st)
     story += formulas(st)
-    story.append(signatures(st, made_by, checked_by, (made or datetime.now()).date()))
+    story.append(signatures(st, made_by, checked_by, made.date()))
     yield Progress(4, 5, "排版")
     out = build(path, story, Frame(st, office, title, made), title=title, author=office)
     yield Progress(5, 5, "完成")
@@ -195,8 +208,10 @@ def monthly_report(db: Database, year: int, month: int, path: str | os.PathLike,
 
 
 def yoy_table(fig: Figures, prev: Figures, st: Styles) -> Table:
-    """同比: this year, last year and the change, for the counts; rates in points."""
-    rows = [["指标", "本年", "上年", "增减（同比）"]] + yoy_rows(fig, prev)
+    """同比: this year, last year (its same days while this year runs) and the change, for
+    the counts; rates in points."""
+    last = "上年" if fig.complete else "上年同期"
+    rows = [["指标", "本年", last, "增减（同比）"]] + yoy_rows(fig, prev)
     widths = [70 * mm, 30 * mm, 30 * mm, 44 * mm]
     return table(rows, widths, st, align=["l", "r", "r", "r"])
 
@@ -215,16 +230,19 @@ def build_annual(db: Database, year: int, path: str | os.PathLike, *, made_by: s
     """年度统计报告 of ``year``: the annual sentence, the year's tables, month by month, 同比."""
     settings = db.settings()
     st = make_styles(settings.font_path)
+    made = made or datetime.now()
     f, t = date(year, 1, 1), date(year, 12, 31)
     yield Progress(0, 5, "统计全年数据")
-    fig = stats.figures(db, f, t)
+    fig = stats.figures(db, f, t, made.date())
     yield Progress(1, 5, "统计上年数据")
-    prev = stats.figures(db, date(year - 1, 1, 1), date(year - 1, 12, 31))
+    # A year still running is compared with the same days of the year before.
+    prev_to = date(year - 1, 12, 31) if fig.complete else same_day_last_year(fig.as_of)
+    prev = stats.figures(db, date(year - 1, 1, 1), prev_to, made.date())
     yield Progress(2, 5, "统计各月数据")
-    series = stats.month_series(db, year, 1, 12, names=MONTH_TABLE_FIGURES)
+    series = stats.month_series(db, year, 1, 12, names=MONTH_TABLE_FIGURES, today=made.date())
     office = settings.report_header or settings.office_name
     title = f"{year}年度信访及矛盾纠纷办理情况统计报告"
-    story = _header(st, title, f"{office}　　统计期间：{cn_date(f)}至{cn_date(t)}")
+    story = _header(st, title, period_line(office, fig))
     story += [Paragraph("一、总体情况", st.heading),
               Paragraph(esc(stats.annual_sentence(fig)), st.body),
               Paragraph("二、主要指标", st.heading), main_table(fig, st)]
@@ -236,9 +254,10 @@ def build_annual(db: Database, year: int, path: str | os.PathLike, *, made_by: s
               Spacer(1, 4 * mm), chart_for(series, stats.PETITION, st), Spacer(1, 3 * mm),
               chart_for(series, stats.DISPUTE, st),
               CondPageBreak(60 * mm),
-              Paragraph(f"{cn_numeral(number + 1)}、与上年比较（同比）", st.heading), yoy_table(fig, prev, st)]
+              Paragraph(f"{cn_numeral(number + 1)}、与上年{'' if fig.complete else '同期'}比较（同比）",
+                        st.heading), yoy_table(fig, prev, st)]
     story += formulas(st)
-    story.append(signatures(st, made_by, checked_by, (made or datetime.now()).date()))
+    story.append(signatures(st, made_by, checked_by, made.date()))
     yield Progress(4, 5, "排版")
     out = build(path, story, Frame(st, office, title, made), title=title, author=office)
     yield Progress(5, 5, "完成")

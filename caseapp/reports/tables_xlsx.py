@@ -64,15 +64,16 @@ def _sheet(wb: Workbook, title: str, head: list[list[str]], rows: list[Row],
 
 
 def summary_xlsx(db: Database, date_from: date, date_to: date, path: str | os.PathLike, *,
-                 series_months: tuple[int, int, int] | None = None, title: str = "") -> Path:
+                 series_months: tuple[int, int, int] | None = None, title: str = "",
+                 today: date | None = None) -> Path:
     """The tables of the summary of [date_from, date_to] to ``path`` (.xlsx). The month by
     month sheet covers ``series_months`` (first year, first month, count), by default the
     calendar months of the period. Written to a temporary file and renamed, so a failure
     never leaves half a workbook under the real name."""
     stats.check_period(date_from, date_to)
-    fig = stats.figures(db, date_from, date_to)
+    fig = stats.figures(db, date_from, date_to, today)
     series = stats.month_series(db, *(series_months or period_months(date_from, date_to)),
-                                names=MONTH_TABLE_FIGURES)
+                                names=MONTH_TABLE_FIGURES, today=today)
     settings = db.settings()
     office = settings.report_header or settings.office_name
 
@@ -100,6 +101,8 @@ def summary_xlsx(db: Database, date_from: date, date_to: date, path: str | os.Pa
     notes["A1"].font = Font(bold=True, size=14)
     notes.append([f"{office}"])
     notes.append([f"统计期间：{date_from.isoformat()} 至 {date_to.isoformat()}"])
+    if not fig.complete:
+        notes.append([f"统计截至：{fig.as_of.isoformat()}（统计期尚未结束，超期等期限指标按该日计算）"])
     notes.append([])
     for line in stats.FORMULAS:
         notes.append([line])

@@ -154,7 +154,7 @@ def test_status_bar_and_title(qtbot, ctx, db, actor, tmp_path, wait_idle):
     wait_idle()
     overdue = queries.workbench_counts(db, TODAY)["overdue"]
     assert overdue > 0
-    assert win.overdue_label.text() == f"已超期 {overdue} 件"
+    assert win.overdue_label.text() == f"当前已超期 {overdue} 件"
     assert win.db_label.text() == "数据库: cases.db"
     assert win.user_label.text().startswith("用户: ")
     assert win.windowTitle() == "CaseDesk — 矛盾纠纷调解办"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -322,7 +322,9 @@ class ReportsPage(QWidget):
         self._remember()
         path = pdf_preview.new_printout_path(period.title)
         db, made_by, checked_by = self.ctx.db, self.made_by.text().strip(), self.checked_by.text().strip()
-        names = {"made_by": made_by, "checked_by": checked_by}
+        # Made (and measured, for a period not yet over) on the context's day.
+        made = datetime.combine(self.ctx.today(), datetime.now().time())
+        names = {"made_by": made_by, "checked_by": checked_by, "made": made}
         if period.kind == MONTHLY:
             def job():
                 return summary.build_monthly(db, period.year, period.month, path, **names)
@@ -394,7 +396,7 @@ class ReportsPage(QWidget):
         self.excel_button.setEnabled(False)
         self.ctx.runner.run(self, tables_xlsx.summary_xlsx, self.ctx.db, period.date_from,
                             period.date_to, target, series_months=period.series_months,
-                            title=period.title,
+                            title=period.title, today=self.ctx.today(),
                             on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, path) -> None:

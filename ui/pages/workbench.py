@@ -40,7 +40,7 @@ def card_title(key: str) -> str:
     return {
         "pending": tr("待受理（超过{0}天）").format(PENDING_DAYS),
         "due_soon": tr("即将到期（7天内）"),
-        "overdue": tr("已超期"),
+        "overdue": tr("当前已超期"),
         "follow_up": tr("待回访"),
     }[key]
 

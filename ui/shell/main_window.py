@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"CaseDesk — {status['office']}")
         self.user_label.setText(tr("用户: {0}").format(status["user"]))
         n = status["overdue"]
-        self.overdue_label.setText(tr("已超期 {0} 件").format(f"{n:,}"))
+        self.overdue_label.setText(tr("当前已超期 {0} 件").format(f"{n:,}"))
         self.overdue_label.setStyleSheet(f"color: {OVERDUE};" if n else "")
 
     def _data_changed(self, _ids) -> None:

@@ -154,7 +154,7 @@ class FilterBar(QWidget):
         bar2.addWidget(self.date_sep)
         bar2.addWidget(self.date_to)
         bar2.addSpacing(16)
-        self.overdue_check = QCheckBox(tr("仅超期"))
+        self.overdue_check = QCheckBox(tr("仅当前超期"))
         bar2.addWidget(self.overdue_check)
         bar2.addSpacing(16)
         self.extra_label = QLabel()

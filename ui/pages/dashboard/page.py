@@ -270,7 +270,7 @@ class DashboardPage(LazyPage):
         kind = tr(KIND_LABELS[data.kind])
         spans = dashboard.tile_periods(data.today)
         self.caption.setText(tr(
-            "{0}：本月 {1}（与上月比较），本年至今 {2}（与上年同期比较）。"
+            "{0}：本月至今 {1}（与上月同期比较），本年至今 {2}（与上年同期比较）。"
             "点击任一数字、柱形或扇区，即可查看它所统计的案件。").format(
                 kind, span_text(*spans["month"]), span_text(*spans["year"])))
         for card, tile in zip(self.tile_cards, data.tiles, strict=False):

@@ -18,7 +18,7 @@ from ui.style import ACCENT_DARK, BORDER, CLOSED, MUTED, OVERDUE, TEXT
 KIND_LABELS = {"petition": "信访件", "dispute": "矛盾纠纷"}
 TILE_LABELS = {"closure_rate": "办结率", "on_time_rate": "按期办结率", "entry_rate": "录入完成率",
                "success_rate": "调解成功率", "mediation_rate": "纠纷调解率",
-               "overdue_open": "已超期"}
+               "overdue_open": "期内超期未结"}
 COUNT_LABELS = {"closed": "已办结", "handled": "办理", "closed_on_time": "按期办结",
                 "entered": "已录入", "succeeded": "调解成功", "concluded": "成功+不成",
                 "overdue_open": "超期未结", "received": "登记"}
@@ -114,7 +114,7 @@ class TileCard(QFrame):
         self.title.setStyleSheet("font-size: 10.5pt; font-weight: bold; border: none;"
                                  " padding-left: 8px;")
         layout.addWidget(self.title)
-        self.month = TileButton(tr("本月"))
+        self.month = TileButton(tr("本月至今"))
         self.year = TileButton(tr("本年至今"))
         line = QFrame()
         line.setFixedHeight(1)
@@ -128,7 +128,7 @@ class TileCard(QFrame):
     def set_tile(self, tile: Tile) -> None:
         self.tile = tile
         self.title.setText(tr(TILE_LABELS[tile.key]))
-        self._fill(self.month, tile, tile.month, tr("本月"), tr("上月"))
+        self._fill(self.month, tile, tile.month, tr("本月至今"), tr("上月同期"))
         self._fill(self.year, tile, tile.year, tr("本年至今"), tr("上年同期"))
 
     def _fill(self, button: TileButton, tile: Tile, value: TileValue, period: str,
