@@ -13,7 +13,9 @@ from pypdf.generic import IndirectObject
 
 from caseapp import services as s
 from caseapp.errors import NotFound, ValidationError, WorkflowError
-from caseapp.reports import case_docs as cd
+from caseapp.reports import agreement as agreement_doc
+from caseapp.reports import base, case_render, notices
+from caseapp.reports import case_sheet as sheet_doc
 from caseapp.reports.base import make_styles
 from caseapp.reports.fonts import FALLBACK_WARNING
 from caseapp.validation import mask_id_number, mask_phone
@@ -86,7 +88,7 @@ def petition(db, actor, summary="反映某公司拖欠工资"):
 
 def test_agreement_carries_parties_terms_and_clauses(db, actor, tmp_path):
     ref = with_agreement(db, actor, dispute(db, actor))
-    out = cd.agreement(db, ref.id, tmp_path / "协议书.pdf")
+    out = agreement_doc.agreement(db, ref.id, tmp_path / "协议书.pdf")
     assert out == tmp_path / "协议书.pdf"
     t = text(out)
     settings = db.settings()
@@ -116,7 +118,7 @@ def test_agreement_two_parties_three_copies_and_facts_fallback(db, actor, tmp_pa
     ref = dispute(db, actor, parties=parties, details="双方因宅基地边界发生争执。")
     with_agreement(db, actor, ref, terms=["1、双方以现有围墙为界；", "2.互不干涉。",
                                           "3.5万元补偿款由被申请人支付。"], facts="")
-    t = text(cd.agreement(db, ref.id, tmp_path / "a.pdf"))
+    t = text(agreement_doc.agreement(db, ref.id, tmp_path / "a.pdf"))
     assert "本协议一式三份" in t and "双方当事人自愿达成如下协议" in t
     assert "纠纷主要事实、争议事项：双方因宅基地边界发生争执。" in t
     # Numbering a clerk typed is replaced by ours, never doubled.
@@ -128,9 +130,9 @@ def test_agreement_refused_without_one(db, actor, tmp_path):
     ref = dispute(db, actor)
     path = tmp_path / "a.pdf"
     with pytest.raises(WorkflowError, match="该纠纷尚未记录调解协议"):
-        cd.render_case_document(db, ref.number, "agreement", path)
+        case_render.render_case_document(db, ref.number, "agreement", path)
     with pytest.raises(WorkflowError, match="信访件"):
-        cd.agreement(db, petition(db, actor).id, path)
+        agreement_doc.agreement(db, petition(db, actor).id, path)
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".~*")) == []
 
 
@@ -140,7 +142,7 @@ def test_agreement_refused_without_one(db, actor, tmp_path):
 
 def test_case_sheet_shows_fields_parties_and_timeline(db, actor, tmp_path):
     ref = with_agreement(db, actor, dispute(db, actor))
-    t = text(cd.case_sheet(db, ref.id, tmp_path / "sheet.pdf"))
+    t = text(sheet_doc.case_sheet(db, ref.id, tmp_path / "sheet.pdf"))
     assert "矛盾纠纷登记表" in t and ref.number in t and "邻居加建房屋遮挡采光" in t
     for label in ("登记日期", "来源", "类别", "街镇", "村/社区", "承办人", "状态", "受理日期",
                   "期限", "办结日期", "办理结果", "延期", "涉及人数", "涉及金额", "调解员",
@@ -162,11 +164,11 @@ def test_case_sheet_shows_fields_parties_and_timeline(db, actor, tmp_path):
 def test_petition_sheet_masks_ids_and_phones(db, actor, tmp_path):
     ref = petition(db, actor)
     s.accept(db, actor, ref.id, date(2026, 3, 5))
-    plain = text(cd.case_sheet(db, ref.id, tmp_path / "plain.pdf"))
+    plain = text(sheet_doc.case_sheet(db, ref.id, tmp_path / "plain.pdf"))
     assert "信访事项登记表" in plain and ID_PETITIONER in plain
     for label in ("渠道", "信访类型", "信访代理", "集体访", "重复信访", "已录入"):
         assert label in plain
-    t = text(cd.case_sheet(db, ref.id, tmp_path / "masked.pdf", mask=True))
+    t = text(sheet_doc.case_sheet(db, ref.id, tmp_path / "masked.pdf", mask=True))
     assert ID_PETITIONER not in t and "13812345679" not in t
     assert mask_id_number(ID_PETITIONER) in t and mask_phone("13812345679") in t
     assert "张秀英" in t
@@ -178,7 +180,7 @@ def test_long_details_wrap_and_many_events_repeat_header(db, actor, tmp_path):
     ref = dispute(db, actor, details=details)
     for i in range(78):  # with registered and accepted: 80 events
         s.assign(db, actor, ref.id, f"承办人{i + 1}")
-    path = cd.case_sheet(db, ref.id, tmp_path / "long.pdf")
+    path = sheet_doc.case_sheet(db, ref.id, tmp_path / "long.pdf")
     texts = pages(path)
     assert len(texts) >= 2
     assert "详情结束标记" in texts[0]
@@ -194,7 +196,7 @@ def test_very_long_details_split_across_pages(db, actor, tmp_path):
     details = "\n".join(f"第{i}段：双方就院墙高度和排水沟走向多次发生争执，村调解小组曾多次上门做工作。"
                         for i in range(1, 120))
     ref = dispute(db, actor, details=details)
-    t = text(cd.case_sheet(db, ref.id, tmp_path / "very-long.pdf"))
+    t = text(sheet_doc.case_sheet(db, ref.id, tmp_path / "very-long.pdf"))
     assert "第1段" in t and "第119段" in t
 
 
@@ -205,7 +207,7 @@ def test_very_long_details_split_across_pages(db, actor, tmp_path):
 def test_notice_for_accepted_petition(db, actor, tmp_path):
     ref = petition(db, actor, summary="反映某公司拖欠工资。")
     s.accept(db, actor, ref.id, date(2026, 3, 5))
-    t = text(cd.render_case_document(db, ref.number, "notice", tmp_path / "n.pdf"))
+    t = text(case_render.render_case_document(db, ref.number, "notice", tmp_path / "n.pdf"))
     assert t.startswith("受理告知书") and "不予受理" not in t
     assert "张秀英：" in t
     assert ("你（你们）于2026年3月1日提出的关于反映某公司拖欠工资的信访事项，本机关已于2026年3月5日"
@@ -218,7 +220,7 @@ def test_notice_for_rejected_petition(db, actor, tmp_path):
     ref = petition(db, actor)
     reason = "属于已经或者依法应当通过诉讼途径解决的事项，请依法向人民法院提起诉讼"
     s.reject(db, actor, ref.id, reason + "。", date(2026, 3, 6))
-    t = text(cd.notice(db, ref.id, tmp_path / "n.pdf"))
+    t = text(notices.notice(db, ref.id, tmp_path / "n.pdf"))
     assert t.startswith("不予受理告知书")
     assert ("你（你们）于2026年3月1日提出的关于反映某公司拖欠工资的信访事项，经审查，该信访事项"
             + reason + "，根据《信访工作条例》第三十条、第三十一条的规定，本机关决定不予受理。") in t
@@ -230,35 +232,35 @@ def test_notice_with_a_long_office_name(db, actor, tmp_path):
     s.save_settings(db, actor, replace(db.settings(), office_name=office))
     ref = petition(db, actor)
     s.accept(db, actor, ref.id, date(2026, 3, 5))
-    t = text(cd.notice(db, ref.id, tmp_path / "n.pdf"))
+    t = text(notices.notice(db, ref.id, tmp_path / "n.pdf"))
     assert office in t and t.index(office) < t.index("2026年3月5日（印章）")
 
 
 def test_notice_refused_for_registered_petition_and_dispute(db, actor, tmp_path):
     path = tmp_path / "n.pdf"
     with pytest.raises(WorkflowError, match="尚未受理"):
-        cd.notice(db, petition(db, actor).id, path)
+        notices.notice(db, petition(db, actor).id, path)
     with pytest.raises(WorkflowError, match="矛盾纠纷"):
-        cd.render_case_document(db, dispute(db, actor).number, "notice", path)
+        case_render.render_case_document(db, dispute(db, actor).number, "notice", path)
     assert not path.exists()
 
 
 def test_unknown_number_and_unknown_document(db, actor, tmp_path):
     with pytest.raises(NotFound, match="找不到编号为「（2026）信字第9999号」的案件"):
-        cd.render_case_document(db, "（2026）信字第9999号", "sheet", tmp_path / "x.pdf")
+        case_render.render_case_document(db, "（2026）信字第9999号", "sheet", tmp_path / "x.pdf")
     ref = petition(db, actor)
     with pytest.raises(ValidationError, match="文书类型"):
-        cd.render_case_document(db, ref.number, "letter", tmp_path / "x.pdf")
+        case_render.render_case_document(db, ref.number, "letter", tmp_path / "x.pdf")
     s.delete_case(db, actor, ref.id, "重复登记")
     with pytest.raises(NotFound):
-        cd.render_case_document(db, ref.number, "sheet", tmp_path / "x.pdf")
+        case_render.render_case_document(db, ref.number, "sheet", tmp_path / "x.pdf")
 
 
 def test_render_dispatches_by_number(db, actor, tmp_path):
     ref = with_agreement(db, actor, dispute(db, actor))
-    sheet = text(cd.render_case_document(db, f" {ref.number} ", "sheet", tmp_path / "s.pdf"))
+    sheet = text(case_render.render_case_document(db, f" {ref.number} ", "sheet", tmp_path / "s.pdf"))
     assert "矛盾纠纷登记表" in sheet
-    agreement = text(cd.render_case_document(db, ref.number, "agreement", tmp_path / "a.pdf"))
+    agreement = text(case_render.render_case_document(db, ref.number, "agreement", tmp_path / "a.pdf"))
     assert "人民调解协议书" in agreement
 
 
@@ -276,8 +278,8 @@ def test_fonts_are_embedded(db, actor, tmp_path):
     ref = with_agreement(db, actor, dispute(db, actor))
     accepted = petition(db, actor)
     s.accept(db, actor, accepted.id, date(2026, 3, 5))
-    for maker, case_id in ((cd.case_sheet, ref.id), (cd.agreement, ref.id),
-                           (cd.notice, accepted.id)):
+    for maker, case_id in ((sheet_doc.case_sheet, ref.id), (agreement_doc.agreement, ref.id),
+                           (notices.notice, accepted.id)):
         reader = PdfReader(str(maker(db, case_id, tmp_path / f"{maker.__name__}.pdf")))
         seen = 0
         for page in reader.pages:
@@ -297,9 +299,9 @@ def test_warning_when_no_embeddable_font(db, actor, tmp_path, monkeypatch):
     assert make_styles().fonts.warning == FALLBACK_WARNING
     ref = with_agreement(db, actor, dispute(db, actor))
     warning = flat(FALLBACK_WARNING)
-    for maker, title in ((cd.case_sheet, ref.number), (cd.agreement, "人民调解协议书"),
-                         (cd.notice, "受理告知书")):
-        if maker is cd.notice:
+    for maker, title in ((sheet_doc.case_sheet, ref.number), (agreement_doc.agreement, "人民调解协议书"),
+                         (notices.notice, "受理告知书")):
+        if maker is notices.notice:
             ref = petition(db, actor)
             s.accept(db, actor, ref.id, date(2026, 3, 5))
         t = pages(maker(db, ref.id, tmp_path / f"{maker.__name__}.pdf"))[0]
@@ -310,4 +312,4 @@ def test_warning_when_no_embeddable_font(db, actor, tmp_path, monkeypatch):
                                              (20, "二十"), (31, "三十一"), (60, "六十"),
                                              (100, "一百"), (105, "一百零五"), (110, "一百一十")])
 def test_chinese_numerals(n, expected):
-    assert cd.cn_numeral(n) == expected
+    assert base.cn_numeral(n) == expected

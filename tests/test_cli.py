@@ -77,6 +77,14 @@ def test_stats_json_shape(capsys, dbfile):
                                     "on_time_rate", "overdue_open", "concluded", "succeeded",
                                     "success_rate", "mediation_rate", "performed", "performance_rate"}
     assert fig["petitions"]["closure_rate"] is None  # empty period: null, not 0
+    # The added figures of docs/domain.md §5, under the same kind keys, and the work log.
+    assert set(fig["petitions"]) >= {"transferred", "supervised", "reviews", "rated", "satisfied",
+                                     "satisfaction_rate"}
+    assert set(fig["disputes"]) >= {"agreement_amount", "oral", "written", "confirmation_applied",
+                                    "confirmed", "prevented_crime", "prevented_group_petition",
+                                    "prevented_group_fight", "prevented_suicide", "major"}
+    assert fig["work"] == {"screenings": 0, "screenings_found": 0, "security_events": 0}
+    assert fig["disputes"]["agreement_amount"] == 0 and fig["petitions"]["satisfaction_rate"] is None
 
 
 def test_stats_reversed_period_is_a_usage_error(capsys, dbfile):
@@ -99,6 +107,7 @@ def test_stats_text_prints_rates_as_percentages(capsys, dbfile):
     code, out, _ = run(capsys, "--db", dbfile, "stats", "--from", "2026-03-01", "--to", "2026-03-31")
     assert code == 0
     assert "66.7%" in out and "—" in out  # 2/3 closed; dispute rates have no denominator
+    assert "转送" in out and "（暂无数据：转送功能尚未启用）" in out  # a figure without data says so
 
 
 def test_import_export_round_trip_keeps_the_figures(capsys, tmp_path, dbfile):

@@ -1,6 +1,7 @@
 """The summaries read back with pypdf: every printed figure equals stats.py for the period."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -9,7 +10,18 @@ from caseapp.cli.main import main
 from caseapp.demo.generator import run_demo
 from caseapp.figures import stats
 from caseapp.reports import fonts
-from caseapp.reports.rows import BREAKDOWNS, MAIN_ROWS
+from caseapp.reports.detail_rows import (
+    BREAKDOWNS,
+)
+from caseapp.reports.rows import (
+    MAIN_SECTIONS,
+    Rate,
+    change,
+    figure_cell,
+    month_comparisons,
+    printed,
+    section_of,
+)
 from caseapp.reports.summary import annual_report, monthly_report
 
 TODAY = date(2026, 11, 20)
@@ -42,16 +54,22 @@ def values_after(lines: list[str], label: str, n: int, start: int = 0) -> list[s
     return lines[i + 1:i + 1 + n]
 
 
-def check_main_table(lines, fig):
-    shown = stats.printable(fig)
-    for label, pk, dk in MAIN_ROWS:
-        expect = [
-            "／" if pk is None else (shown["petitions"][pk] if isinstance(shown["petitions"][pk], str)
-                                    else f"{shown['petitions'][pk]:,}"),
-            "／" if dk is None else (shown["disputes"][dk] if isinstance(shown["disputes"][dk], str)
-                                    else f"{shown['disputes'][dk]:,}"),
-        ]
-        assert values_after(lines, label, 2) == expect, label
+def check_main_table(lines, fig, compared=()):
+    """Each section's lines: the label, the period's figure, then per period compared with its
+    figure and the change in words."""
+    for section in MAIN_SECTIONS:
+        start = lines.index(section.title)
+        for line in section.lines:
+            i = lines.index(line.shown_label, start)
+            now = figure_cell(section_of(fig, section.key), line.key)
+            assert lines[i + 1] == printed(now), line.label
+            for k, c in enumerate(compared):
+                before = figure_cell(section_of(c.figures, section.key), line.key)
+                assert lines[i + 2 + 2 * k] == printed(before), (line.label, c.change_head)
+                change = lines[i + 3 + 2 * k]
+                assert "-" not in change and "+" not in change  # words, never a sign
+                assert change == "—" or change == "持平" or change[:2] in (
+                    "增加", "减少", "上升", "下降"), change
 
 
 def test_monthly_figures_equal_stats(demo_db, tmp_path):
@@ -59,7 +77,11 @@ def test_monthly_figures_equal_stats(demo_db, tmp_path):
     lines = lines_of(path)
     fig = stats.figures(demo_db, date(2026, 10, 1), date(2026, 10, 31))
     assert fig.petitions.handled > 0 and fig.disputes.succeeded > 0
-    check_main_table(lines, fig)
+    compared = month_comparisons(demo_db, fig)
+    assert [c.change_head for c in compared] == ["环比", "同比"]
+    assert compared[0].figures.date_from == date(2026, 9, 1)
+    assert compared[1].figures.date_to == date(2025, 10, 31)
+    check_main_table(lines, fig, compared)
     shown = stats.printable(fig)
     # Every row of the category breakdowns.
     for key, section, title, _dim in BREAKDOWNS:
@@ -68,11 +90,23 @@ def test_monthly_figures_equal_stats(demo_db, tmp_path):
         start = lines.index(next(x for x in lines if x.endswith(title)))
         for row in shown[key][section]:
             name = row[key.removeprefix("by_")]
-            assert values_after(lines, name, 4, start) == [
-                f"{row['received']:,}", f"{row['handled']:,}", f"{row['closed']:,}", row["closure_rate"]]
+            total = sum(r["received"] for r in shown[key][section])
+            assert values_after(lines, name, 5, start) == [
+                f"{row['received']:,}", stats.format_rate(row["received"], total),
+                f"{row['handled']:,}", f"{row['closed']:,}", row["closure_rate"]]
+        # The 合计 row closes the table, 占比 100%.
+        rows = shown[key][section]
+        total_at = lines.index("合计", start)
+        assert values_after(lines, "合计", 2, start) == [
+            f"{sum(r['received'] for r in rows):,}", "100%"], title
+        assert total_at > start
     text = flat(path)
     assert "办结率＝办结数÷办理数" in text  # the formulas footnote
-    assert "制表人：周志强" in text and "审核人" in text
+    # The sign-off of an official statistical report.
+    assert "填表人：周志强" in text and "审核人：" in text and "单位负责人：" in text
+    assert "填报单位（盖章）：" in text and "报出日期：" in text
+    assert "协议涉及金额：调解成功件的涉及金额之和" in text
+    assert "标“暂无数据”的指标" in text and "转送数（暂无数据）" in text
     assert "—1—" in text
 
 
@@ -96,17 +130,33 @@ def test_annual_sentence_and_tables(demo_db, tmp_path):
     path = annual_report(demo_db, 2025, tmp_path / "a.pdf")
     fig = stats.figures(demo_db, date(2025, 1, 1), date(2025, 12, 31))
     sentence = stats.annual_sentence(fig)
-    assert sentence.startswith(f"全年办理信访件{fig.petitions.handled}件，已办结{fig.petitions.closed}件，办结率")
+    assert sentence.startswith(f"全年办理信访件{fig.petitions.handled:,}件，"
+                               f"已办结{fig.petitions.closed:,}件，办结率")
     assert sentence in flat(path)
-    check_main_table(lines_of(path), fig)
-    assert "与上年比较" in flat(path)
+    prev = stats.figures(demo_db, date(2024, 1, 1), date(2024, 12, 31))
+    from caseapp.reports.rows import Compared
+    check_main_table(lines_of(path), fig, [Compared("上年", "同比增减", prev)])
+    text = flat(path)
+    assert "与上年比较" in text
+    # No doubled words where a kind's title meets a label.
+    assert "信访件信访" not in text and "矛盾纠纷纠纷" not in text
+    # The month table has 办理 and 结转 (handled less closed) beside 登记 and 办结.
+    lines = lines_of(path)
+    series = stats.month_series(demo_db, 2025, 1, 12)
+    may = series[4].petitions
+    i = lines.index("5月")
+    assert lines[i + 1:i + 6] == [f"{may.count('received'):,}", f"{may.count('handled'):,}",
+                                  f"{may.count('closed'):,}",
+                                  f"{may.count('handled') - may.count('closed'):,}",
+                                  stats.format_rate(may.count("closed"), may.count("handled"))]
 
 
 def test_empty_period_prints_dashes(tmp_path, db):
     path = monthly_report(db, 2026, 2, tmp_path / "empty.pdf")
     lines = lines_of(path)
-    assert values_after(lines, "办结率", 2) == ["—", "—"]
-    assert values_after(lines, "登记数", 2) == ["0", "0"]
+    # 本月, 上月, 环比, 上年同月, 同比: nothing to divide, nothing changed.
+    assert values_after(lines, "办结率", 5) == ["—"] * 5
+    assert values_after(lines, "登记数", 5) == ["0", "0", "持平", "0", "持平"]
 
 
 def _embedded_fonts(path):
@@ -154,3 +204,38 @@ def test_report_commands(demo_db, tmp_path, capsys):
     assert not (tmp_path / "c.pdf").exists()
     err = capsys.readouterr().err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("now, before, percent, text", [
+    (Rate(952, 1000), Rate(955, 1000), False, "下降0.3个百分点"),
+    (Rate(60, 63), Rate(1, 2), False, "上升45.2个百分点"),
+    (Rate(1, 2), Rate(5, 10), False, "持平"),
+    (Rate(1, 1), Rate(0, 0), False, "—"),
+    (Rate(3, 4), Rate(1, 2), False, "上升25个百分点"),  # ".0" dropped as in every rate
+    (1234, 12, False, "增加1,222件"),
+    (3, 7, False, "减少4件"),
+    (5, 5, False, "持平"),
+    (12, 10, True, "增加2件（增长20%）"),
+    (8, 10, True, "减少2件（下降20%）"),
+    (3, 0, True, "增加3件"),
+    (Decimal("1500.50"), Decimal("266.00"), False, "增加1,234.50元"),
+])
+def test_changes_are_words_never_signs(now, before, percent, text):
+    assert change(now, before, percent) == text
+
+
+def test_real_life_agreement_forms(db, actor):
+    from datetime import timedelta
+
+    from caseapp import services
+
+    day = date.today() - timedelta(days=10)
+    ref = services.register_dispute(
+        db, actor, services.CaseInput(summary="邻里噪音", category="邻里纠纷", received_on=day,
+                                      amount=Decimal("1234.56")),
+        [services.PartyInput(name="张三", role="申请人"), services.PartyInput(name="李四", role="被申请人")])
+    services.accept(db, actor, ref.id, on=day)
+    services.record_agreement(db, actor, ref.id, "口头协议", day, ["互相谅解"])
+    services.close(db, actor, ref.id, "调解成功", on=day)
+    d = stats.figures(db, day, date.today()).disputes
+    assert (d.oral, d.written, d.agreement_amount) == (1, 0, Decimal("1234.56"))

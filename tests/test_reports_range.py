@@ -9,7 +9,14 @@ from caseapp.demo.generator import run_demo
 from caseapp.errors import ValidationError
 from caseapp.figures import stats
 from caseapp.progress import Progress, run
-from caseapp.reports.rows import MAIN_ROWS, period_months, rolling_months
+from caseapp.reports.rows import (
+    MAIN_SECTIONS,
+    figure_cell,
+    period_months,
+    printed,
+    rolling_months,
+    section_of,
+)
 from caseapp.reports.summary import build_range, range_report
 
 TODAY = date(2026, 11, 20)
@@ -27,15 +34,12 @@ def flat(path) -> str:
 
 
 def check_main_table(lines, fig):
-    shown = stats.printable(fig)
-
-    def printed(value):
-        return value if isinstance(value, str) else f"{value:,}"
-
-    for label, pk, dk in MAIN_ROWS:
-        i = lines.index(label)
-        assert lines[i + 1:i + 3] == [printed(shown["petitions"][pk]) if pk else "／",
-                                      printed(shown["disputes"][dk]) if dk else "／"], label
+    for section in MAIN_SECTIONS:
+        start = lines.index(section.title)
+        for line in section.lines:
+            i = lines.index(line.shown_label, start)
+            assert lines[i + 1] == printed(figure_cell(section_of(fig, section.key), line.key)), \
+                line.label
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,8 @@ def test_range_figures_equal_stats(demo_db, tmp_path):
     assert "统计期间：2026年4月10日至2026年9月15日" in text
     assert "期间各月登记与办结情况" in text
     assert "超期未结案件（截至2026年9月15日）" in text
-    assert "制表人：周志强" in text
+    assert "填表人：周志强" in text
+    assert "环比" not in text  # a custom period is compared with nothing
     assert steps[-1].done == steps[-1].total  # progress reaches its end
 
 

@@ -1,6 +1,6 @@
 """The ``caseapp`` command line (docs/domain.md section 7): its arguments, the table of
 commands, ``main`` and ``caseapp stats``; the other commands are in caseapp/cli/data.py,
-reports.py and accounts.py.
+reports.py, forms.py and accounts.py.
 
 Exit status: 0 done, 1 the input or the data was refused (the message says why, in Chinese),
 2 usage error. No traceback reaches a user: details go to the log file.
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from caseapp import __version__
 from caseapp.cli import accounts as cli_accounts
+from caseapp.cli import forms as cli_forms
 from caseapp.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_db
 from caseapp.cli.data import (
     cmd_backup,
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--full-personal", action="store_true",
                    help="印出完整的身份证号和电话（仅管理员；默认部分隐藏）")
     r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    cli_forms.add_parser(reports, _date_arg)
 
     p = sub.add_parser("backup", help="备份数据库和附件（默认存到设置中的备份文件夹）")
     p.add_argument("--to", dest="to", type=Path, metavar="DIR", help="备份到这个文件夹")
@@ -165,27 +167,47 @@ PETITION_LINES = (
     ("登记", "received"), ("办理", "handled"), ("已办结", "closed"), ("办结率", "closure_rate"),
     ("按期办结", "closed_on_time"), ("按期办结率", "on_time_rate"), ("超期未结", "overdue_open"),
     ("不予受理", "rejected"), ("信访代理件", "proxy"), ("已录入", "entered"),
-    ("录入完成率", "entry_rate"), ("转人民调解", "diverted"),
+    ("录入完成率", "entry_rate"), ("转人民调解", "diverted"), ("转送", "transferred"),
+    ("督办", "supervised"), ("复查/复核", "reviews"), ("已评价满意度", "rated"),
+    ("满意（含基本满意）", "satisfied"), ("满意率", "satisfaction_rate"),
 )
 DISPUTE_LINES = (
     ("登记", "received"), ("办理", "handled"), ("已办结", "closed"), ("办结率", "closure_rate"),
     ("按期办结", "closed_on_time"), ("按期办结率", "on_time_rate"), ("超期未结", "overdue_open"),
     ("调结", "concluded"), ("调解成功", "succeeded"), ("调解成功率", "success_rate"),
     ("纠纷调解率", "mediation_rate"), ("协议已履行", "performed"), ("协议履行率", "performance_rate"),
+    ("协议涉及金额", "agreement_amount"), ("书面协议", "written"), ("口头协议", "oral"),
+    ("申请司法确认", "confirmation_applied"), ("司法确认有效", "confirmed"),
+    ("防止民转刑案件", "prevented_crime"), ("防止群体性上访", "prevented_group_petition"),
+    ("防止群体性械斗", "prevented_group_fight"), ("防止民间纠纷引起自杀", "prevented_suicide"),
+    ("重大纠纷", "major"),
 )
+WORK_LINES = (("排查次数", "screenings"), ("排查发现纠纷数", "screenings_found"),
+              ("安保维稳次数", "security_events"))
 
 
 def format_figures(fig: Figures) -> str:
-    """The figures as a plain table for a terminal, rates printed as docs/domain.md §5 says."""
+    """The figures as a plain table for a terminal, rates printed as docs/domain.md §5 says,
+    counts with thousands separators; a figure without data yet says so on its line."""
+    from caseapp.figures.model import NO_DATA
+
     lines = [f"统计期间：{fig.date_from.isoformat()} 至 {fig.date_to.isoformat()}"]
     if not fig.complete:
         lines.append(f"统计截至：{fig.as_of.isoformat()}（统计期尚未结束）")
     for title, kind, rows in (("信访件", fig.petitions, PETITION_LINES),
-                              ("矛盾纠纷", fig.disputes, DISPUTE_LINES)):
+                              ("矛盾纠纷", fig.disputes, DISPUTE_LINES),
+                              ("排查与安保维稳", fig.work, WORK_LINES)):
         lines.append(f"\n{title}")
         for label, name in rows:
-            value = kind.shown(name) if name in kind.rates() else f"{kind.count(name)}件"
-            lines.append(f"  {label:　<6}{value:>10}")
+            if name in kind.rates():
+                value = str(kind.shown(name))
+            elif name in kind.amount_names():
+                value = f"{kind.amount(name):,.2f}元"
+            else:
+                unit = "次" if name in ("screenings", "security_events") else "件"
+                value = f"{kind.count(name):,}{unit}"
+            note = f"（暂无数据：{NO_DATA[name]}功能尚未启用）" if name in NO_DATA else ""
+            lines.append(f"  {label:　<10}{value:>14}{note}")
     return "\n".join(lines)
 
 
@@ -195,7 +217,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "stats": cmd_stats,
-    "report": cmd_report,
+    "report": lambda args: (cli_forms.cmd_form if args.report == "form" else cmd_report)(args),
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
+from decimal import Decimal
 from typing import Any, TypeAlias
 
 from caseapp import workflow as wf
@@ -28,10 +29,26 @@ SECTION = {PETITION: "petitions", DISPUTE: "disputes"}
 BREAKDOWN_KEYS = {"category": "by_category", "source": "by_source", "street": "by_street",
                   "handler": "by_handler"}
 
-# A figure's JSON value: a count, or a rate (None when its denominator is 0).
+# A figure's JSON value: a count, an amount in yuan, or a rate (None when its denominator is 0).
 Value: TypeAlias = int | float | None
-# A figure as the printouts show it: a count, or a rate's printed percentage.
-Shown: TypeAlias = int | str
+# A figure as the printouts show it: a count, an amount (yuan), or a rate's printed percentage.
+Shown: TypeAlias = int | Decimal | str
+
+# The figures whose data the program does not record yet: 0 until the act or the record that
+# feeds them exists; every printout marks their lines (docs/domain.md §5) with what is missing.
+NO_DATA = {
+    "transferred": "转送", "supervised": "督办", "reviews": "复查/复核",
+    "prevented_crime": "预防成效", "prevented_group_petition": "预防成效",
+    "prevented_group_fight": "预防成效", "prevented_suicide": "预防成效", "major": "风险等级",
+    "screenings": "工作台账", "screenings_found": "工作台账", "security_events": "工作台账",
+}
+
+
+def no_data_note(names: tuple[str, ...] | None = None) -> str:
+    """The footnote naming the functions whose figures are still 0 for want of data."""
+    wanted = NO_DATA if names is None else {n: NO_DATA[n] for n in names if n in NO_DATA}
+    features = "、".join(dict.fromkeys(wanted.values()))
+    return f"标“暂无数据”的指标：{features}功能尚未启用，暂无数据，记为0。" if features else ""
 
 
 def rate(num: int, den: int) -> float | None:
@@ -58,6 +75,12 @@ def rate_of(num: str, den: str) -> dict[str, tuple[str, str]]:
 
 
 LABEL = {"label": True}  # the metadata of a field that names a row rather than counting
+AMOUNT = {"amount": True}  # the metadata of a sum in yuan (a Decimal of two places), not a count
+
+
+def yuan(cents: int) -> Decimal:
+    """An amount summed in cents (exact) as yuan with two decimals."""
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
 
 
 _LAYOUTS: dict[type, tuple[tuple[str, ...], dict[str, tuple[str, str]]]] = {}
@@ -92,9 +115,20 @@ class Counted:
         return _layout(cls)[1]
 
     @classmethod
+    def amount_names(cls) -> tuple[str, ...]:
+        """The sums in yuan (``AMOUNT`` fields)."""
+        return tuple(f.name for f in fields(cls) if f.metadata.get("amount"))
+
+    @classmethod
     def count_names(cls) -> tuple[str, ...]:
-        rates = cls.rates()
-        return tuple(n for n in cls.field_names() if n not in rates)
+        skip = set(cls.rates()) | set(cls.amount_names())
+        return tuple(n for n in cls.field_names() if n not in skip)
+
+    def amount(self, name: str) -> Decimal:
+        if name not in self.amount_names():
+            raise ValueError(f"{name!r} is not an amount of {type(self).__name__}")
+        value: Decimal = getattr(self, name)
+        return value
 
     def count(self, name: str) -> int:
         if name not in self.count_names():
@@ -103,14 +137,20 @@ class Counted:
         return value
 
     def value(self, name: str) -> Value:
-        """A count, or a rate as its JSON fraction."""
+        """A count, an amount in yuan (a JSON number of two decimals), or a rate as its JSON
+        fraction."""
         if name not in self.field_names():
             raise ValueError(f"{name!r} is not a figure of {type(self).__name__}")
+        if name in self.amount_names():
+            return float(self.amount(name))
         value: Value = getattr(self, name)
         return value
 
     def shown(self, name: str) -> Shown:
-        """A count as it is, a rate printed from the exact counts: what the printouts show."""
+        """A count or an amount as it is, a rate printed from the exact counts: what the
+        printouts show."""
+        if name in self.amount_names():
+            return self.amount(name)
         pair = self.rates().get(name)
         if pair is None:
             return self.count(name)
@@ -148,6 +188,13 @@ class PetitionFigures(KindFigures):
     entered: int
     entry_rate: float | None = field(init=False, metadata=rate_of("entered", "handled"))
     diverted: int
+    # Added by the 信访工作条例 (2022); 0 by default so a value built by hand may leave them out.
+    transferred: int = 0
+    supervised: int = 0
+    reviews: int = 0
+    rated: int = 0  # closed with a 满意度 other than 未评价
+    satisfied: int = 0  # of them 满意 or 基本满意
+    satisfaction_rate: float | None = field(init=False, metadata=rate_of("satisfied", "rated"))
 
 
 @dataclass(frozen=True)
@@ -158,6 +205,27 @@ class DisputeFigures(KindFigures):
     mediation_rate: float | None = field(init=False, metadata=rate_of("concluded", "handled"))
     performed: int
     performance_rate: float | None = field(init=False, metadata=rate_of("performed", "succeeded"))
+    # Added by people's mediation's records; 0 by default so a value built by hand may leave
+    # them out.
+    agreement_amount: Decimal = field(default=Decimal("0.00"), metadata=AMOUNT)
+    oral: int = 0
+    written: int = 0
+    confirmation_applied: int = 0
+    confirmed: int = 0
+    prevented_crime: int = 0
+    prevented_group_petition: int = 0
+    prevented_group_fight: int = 0
+    prevented_suicide: int = 0
+    major: int = 0
+
+
+@dataclass(frozen=True)
+class WorkFigures(Counted):
+    """The work log's counts (矛盾纠纷排查 and 安保维稳) of the period: no log is kept yet, so 0."""
+
+    screenings: int = 0
+    screenings_found: int = 0
+    security_events: int = 0
 
 
 FIGURES_OF: dict[str, type[KindFigures]] = {PETITION: PetitionFigures, DISPUTE: DisputeFigures}
@@ -165,6 +233,7 @@ FIGURES_OF: dict[str, type[KindFigures]] = {PETITION: PetitionFigures, DISPUTE: 
 FIELDS: dict[str, tuple[str, ...]] = {k: c.field_names() for k, c in FIGURES_OF.items()}
 RATES: dict[str, dict[str, tuple[str, str]]] = {k: c.rates() for k, c in FIGURES_OF.items()}
 COUNTS: dict[str, tuple[str, ...]] = {k: c.count_names() for k, c in FIGURES_OF.items()}
+AMOUNTS: dict[str, tuple[str, ...]] = {k: c.amount_names() for k, c in FIGURES_OF.items()}
 
 
 @dataclass(frozen=True)
@@ -211,6 +280,7 @@ class Figures:
     by_source: Breakdown
     by_street: Breakdown
     by_handler: Breakdown
+    work: WorkFigures = field(default_factory=WorkFigures)
 
     @property
     def complete(self) -> bool:
@@ -235,6 +305,7 @@ class Figures:
             out[SECTION[kind]] = self.of(kind).to_dict()
         for b in self.breakdowns():
             out[BREAKDOWN_KEYS[b.dimension]] = b.to_dict()
+        out["work"] = self.work.to_dict()
         return out
 
 
@@ -244,6 +315,7 @@ class MonthCounts:
 
     kind: str
     counts: Mapping[str, int]
+    amounts: Mapping[str, Decimal] = field(default_factory=dict)  # yuan
 
     def rates(self) -> dict[str, tuple[str, str]]:
         """The kind's rates whose two counts were asked for."""
@@ -265,8 +337,15 @@ class MonthCounts:
 
     def to_dict(self) -> dict[str, Value]:
         rates = self.rates()
-        return {n: (self.rate(n) if n in rates else self.counts[n])
-                for n in FIELDS[self.kind] if n in self.counts or n in rates}
+        out: dict[str, Value] = {}
+        for n in FIELDS[self.kind]:
+            if n in rates:
+                out[n] = self.rate(n)
+            elif n in self.counts:
+                out[n] = self.counts[n]
+            elif n in self.amounts:
+                out[n] = float(self.amounts[n])
+        return out
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
+from typing import cast as cast_to
 
-from sqlalchemy import Date, and_, bindparam, case, func, or_, select, text
+from sqlalchemy import (
+    Integer,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement, Label, TextClause
+from sqlalchemy.sql.elements import ColumnElement, Label
 
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
 from caseapp.figures.model import (
+    AMOUNTS,
     BREAKDOWN_KEYS,
     COUNTS,
     DISPUTE,
@@ -39,6 +51,7 @@ from caseapp.figures.model import (
     MonthFigures,
     PetitionFigures,
     format_rate,
+    yuan,
 )
 
 # Re-exported: callers read the rates, their printed form and the tables of names here too.
@@ -47,9 +60,19 @@ from caseapp.figures.model import NO_RATE as NO_RATE
 from caseapp.figures.model import RATES as RATES
 from caseapp.figures.model import rate as rate
 from caseapp.storage.db import Database
-from caseapp.storage.models import Case
+from caseapp.storage.models import Agreement, Case
 
 UNSET = "未填写"  # the group of cases whose street / handler / source is empty
+
+# The fifth petition outcome (转送, 信访工作条例 Art. 22): no act closes a case so yet, so the
+# count is 0 until it does; counted by its name so it starts counting the day it exists.
+TRANSFERRED = "转送"
+SATISFIED = ("满意", "基本满意")
+UNRATED = "未评价"
+WRITTEN, ORAL = "书面协议", "口头协议"
+# The judicial confirmation's result is free text today ("人民法院裁定确认调解协议有效"); a
+# result saying 有效 (never 无效, 驳回 or 撤回) is a confirmation.
+CONFIRMED_LIKE = "%有效%"
 
 # Breakdown rows: the dimension -> Case column; the rows' own counts.
 DIMENSIONS = {"category": Case.category, "source": Case.source, "street": Case.street,
@@ -64,7 +87,14 @@ FORMULAS = (
     "办结率＝办结数÷办理数；按期办结率＝按期办结数÷办结数（办结日期不晚于期限）；"
     "录入完成率＝已录入信访信息系统的办理件÷办理数；调解成功率＝调解成功数÷（调解成功数＋调解不成数）；"
     "纠纷调解率＝（调解成功数＋调解不成数）÷办理数；协议履行率＝已履行数÷调解成功数。",
-    "百分比由件数直接计算，四舍五入保留一位小数；分母为0时记“—”。",
+    "转送数：办结方式为转送的办结件；督办数：有统计期内督办记录的办理件；复查/复核数：登记的复查、复核件；"
+    "满意率＝满意数（满意＋基本满意）÷已评价数（办结件中满意度不为未评价者）。",
+    "协议涉及金额：调解成功件的涉及金额之和（元）；书面/口头协议数：调解成功件按协议形式计；"
+    "申请司法确认数：调解成功件中已申请司法确认者，确认有效数为其中法院确认协议有效者；"
+    "预防成效各项：办结件中标记该项者；重大纠纷数：风险等级为重大的办理件。",
+    "结转数＝办理数－办结数，即截至期末仍未办结的办理件；占比＝该项登记数÷登记数合计。",
+    "百分比由件数直接计算，四舍五入保留一位小数（末位为0时略去）；分母为0时记“—”；"
+    "件数与金额按千位分隔。",
 )
 
 
@@ -111,16 +141,69 @@ def scoped_conditions(kind: str, date_from: date, date_to: date,
                              Case.due_on < A),
     }
     if kind == PETITION:
+        rated = and_(closed, Case.satisfaction.is_not(None), Case.satisfaction != UNRATED)
         conds["rejected"] = and_(received, Case.outcome == wf.REJECTED)
         conds["proxy"] = and_(handled, Case.via_proxy.is_(True))
         conds["entered"] = and_(handled, Case.entered.is_(True))
         conds["diverted"] = and_(closed, Case.outcome == wf.DIVERTED)
+        conds["transferred"] = and_(closed, Case.outcome == TRANSFERRED)
+        # No 督办 record and no 复查/复核 stage is kept yet (model.NO_DATA).
+        conds["supervised"] = false()
+        conds["reviews"] = false()
+        conds["rated"] = rated
+        conds["satisfied"] = and_(rated, Case.satisfaction.in_(SATISFIED))
     else:
         succeeded = and_(closed, Case.outcome == wf.MEDIATED)
+        applied = and_(succeeded, Case.judicial_applied_on.is_not(None))
         conds["concluded"] = and_(closed, Case.outcome.in_((wf.MEDIATED, wf.MEDIATION_FAILED)))
         conds["succeeded"] = succeeded
         conds["performed"] = and_(succeeded, Case.performed.is_(True))
+        conds["oral"] = and_(succeeded, _agreement_form(ORAL))
+        conds["written"] = and_(succeeded, _agreement_form(WRITTEN))
+        conds["confirmation_applied"] = applied
+        conds["confirmed"] = and_(applied, Case.judicial_result.like(CONFIRMED_LIKE))
+        # No 预防成效 flags and no 风险等级 are kept yet (model.NO_DATA).
+        for name in ("prevented_crime", "prevented_group_petition", "prevented_group_fight",
+                     "prevented_suicide", "major"):
+            conds[name] = false()
     return conds
+
+
+def _agreement_form(form: str) -> ColumnElement[bool]:
+    """The case's agreement is of ``form``: a correlated EXISTS served by agreements' unique
+    case_id index, evaluated only for the cases the rest of the condition already picked."""
+    return exists().where(Agreement.case_id == Case.id, Agreement.form == form)
+
+
+def scoped_sums(kind: str, date_from: date, date_to: date,
+                as_of: date) -> dict[str, ColumnElement[int]]:
+    """Each amount of ``kind`` (model.AMOUNTS) as a SUM in cents, exact whatever SQLite
+    stores: under ``scope()``'s WHERE clause like ``scoped_conditions``."""
+    if kind != DISPUTE:
+        return {}
+    succeeded = scoped_conditions(kind, date_from, date_to, as_of)["succeeded"]
+    cents = cast(func.round(Case.amount * 100), Integer)
+    return {"agreement_amount": func.coalesce(func.sum(case((succeeded, cents), else_=0)), 0)}
+
+
+def measures(kind: str, date_from: date, date_to: date, as_of: date) -> list[Label[int]]:
+    """The aggregate columns of every count and amount of ``kind``, in MEASURES order."""
+    conds = scoped_conditions(kind, date_from, date_to, as_of)
+    sums = scoped_sums(kind, date_from, date_to, as_of)
+    return ([count_of(conds[n], n) for n in COUNTS[kind]]
+            + [sums[n].label(n) for n in AMOUNTS[kind]])
+
+
+def measure_names(kind: str) -> tuple[str, ...]:
+    return COUNTS[kind] + AMOUNTS[kind]
+
+
+def kind_value(kind: str, measured: dict[str, int]) -> KindFigures:
+    """A kind's figures from its measured counts and amounts (in cents)."""
+    values: dict[str, Any] = dict(measured)
+    for name in AMOUNTS[kind]:
+        values[name] = yuan(values[name])
+    return FIGURES_OF[kind](**values)
 
 
 def scope(kind: str, date_from: date, date_to: date) -> ColumnElement[bool]:
@@ -167,11 +250,10 @@ def count_of(cond: ColumnElement[bool], label: str) -> Label[int]:
 
 def _headline(session: Session, kind: str, date_from: date, date_to: date,
               as_of: date) -> dict[str, int]:
-    conds = scoped_conditions(kind, date_from, date_to, as_of)
-    stmt = (select(*[count_of(conds[name], name) for name in COUNTS[kind]])
+    stmt = (select(*measures(kind, date_from, date_to, as_of))
             .where(scope(kind, date_from, date_to)))
     row = session.execute(stmt).one()
-    return {name: int(row._mapping[name]) for name in COUNTS[kind]}
+    return {name: int(row._mapping[name]) for name in measure_names(kind)}
 
 
 def _breakdown(session: Session, kind: str, dimension: str, date_from: date,
@@ -209,7 +291,7 @@ def kind_figures(db: Database, kind: wf.Kind | str, date_from: date,
     kind = _kind(kind)
     with db.read() as session:
         counts = _headline(session, kind, date_from, date_to, as_of_day(date_to, today))
-    return FIGURES_OF[kind](**counts)
+    return kind_value(kind, counts)
 
 
 def _grouped(session: Session, kind: str, date_from: date, date_to: date,
@@ -217,10 +299,9 @@ def _grouped(session: Session, kind: str, date_from: date, date_to: date,
     """One aggregate SELECT of all of ``kind``'s counts, grouped by the four breakdown
     dimensions at once: the headline is the sum of the groups and each breakdown a roll-up
     of them, so ``figures()`` reads the period's cases once per kind. Yields
-    (dimension values, counts in COUNTS order)."""
-    conds = scoped_conditions(kind, date_from, date_to, as_of)
+    (dimension values, counts and amounts in ``measure_names`` order)."""
     dims = list(DIMENSIONS.values())
-    stmt = (select(*dims, *[count_of(conds[n], n) for n in COUNTS[kind]])
+    stmt = (select(*dims, *measures(kind, date_from, date_to, as_of))
             .where(scope(kind, date_from, date_to))
             .group_by(*dims))
     width = len(dims)
@@ -230,8 +311,8 @@ def _grouped(session: Session, kind: str, date_from: date, date_to: date,
 
 def _kind_figures(session: Session, kind: str, date_from: date, date_to: date,
                   as_of: date) -> tuple[dict[str, int], dict[str, tuple[BreakdownRow, ...]]]:
-    """(the kind's counts, {dimension: breakdown rows}) from one grouped query."""
-    names = COUNTS[kind]
+    """(the kind's counts and amounts, {dimension: breakdown rows}) from one grouped query."""
+    names = measure_names(kind)
     total = [0] * len(names)
     row_index = [names.index(n) for n in ROW_COUNTS]
     rollup: dict[str, dict[str, list[int]]] = {d: {} for d in DIMENSIONS}
@@ -268,8 +349,10 @@ def figures(db: Database, date_from: date, date_to: date,
         for kind in KINDS:
             counts[kind], rows[kind] = _kind_figures(session, kind, date_from, date_to, as_of)
     by = {d: Breakdown(d, rows[PETITION][d], rows[DISPUTE][d]) for d in DIMENSIONS}
-    return Figures(date_from, date_to, as_of, PetitionFigures(**counts[PETITION]),
-                   DisputeFigures(**counts[DISPUTE]), by_category=by["category"],
+    petitions = cast_to(PetitionFigures, kind_value(PETITION, counts[PETITION]))
+    disputes = cast_to(DisputeFigures, kind_value(DISPUTE, counts[DISPUTE]))
+    # The work log (docs/domain.md §9) is not kept yet: its counts are WorkFigures' zeros.
+    return Figures(date_from, date_to, as_of, petitions, disputes, by_category=by["category"],
                    by_source=by["source"], by_street=by["street"], by_handler=by["handler"])
 
 
@@ -290,11 +373,16 @@ def annual_sentence(fig: Figures) -> str:
     p, d = fig.petitions, fig.disputes
     # A year still running speaks of itself so far: 本年截至M月D日, never 全年.
     span = "全年" if fig.complete else f"本年截至{fig.as_of.month}月{fig.as_of.day}日"
+    # Counts with thousands separators, as every printout writes them (docs/domain.md §5).
+    # The 安保维稳 sentence is left out while the work log holds no 安保维稳 entry.
+    security = (f"组织重大活动安保维稳工作{fig.work.security_events:,}次。"
+                if fig.work.security_events else "")
     return (
-        f"{span}办理信访件{p.handled}件，已办结{p.closed}件，"
+        f"{span}办理信访件{p.handled:,}件，已办结{p.closed:,}件，"
         f"办结率{format_rate(p.closed, p.handled)}；"
-        f"完成信访代理件{p.proxy}件，录入完成率{format_rate(p.entered, p.handled)}。"
-        f"{span}调解纠纷{d.handled}件，调解成功{d.succeeded}件，"
+        f"完成信访代理件{p.proxy:,}件，录入完成率{format_rate(p.entered, p.handled)}。"
+        f"{security}"
+        f"{span}调解纠纷{d.handled:,}件，调解成功{d.succeeded:,}件，"
         f"调解成功率{format_rate(d.succeeded, d.concluded)}，"
         f"纠纷调解率{format_rate(d.concluded, d.handled)}。"
     )
@@ -329,60 +417,17 @@ def month_series(db: Database, year: int, month: int, count: int = 12,
     with db.read() as session:
         for kind in KINDS:
             wanted = COUNTS[kind] if names is None else tuple(n for n in COUNTS[kind] if n in names)
+            sums = AMOUNTS[kind] if names is None else tuple(n for n in AMOUNTS[kind] if n in names)
             columns = []
             for i, (f, t) in enumerate(months):
-                conds = scoped_conditions(kind, f, t, as_of_day(t, today))
+                a = as_of_day(t, today)
+                conds, amounts = scoped_conditions(kind, f, t, a), scoped_sums(kind, f, t, a)
                 columns += [count_of(conds[name], f"m{i}_{name}") for name in wanted]
+                columns += [amounts[name].label(f"m{i}_{name}") for name in sums]
             stmt = select(*columns).where(scope(kind, span_from, span_to))
             row = session.execute(stmt).one()._mapping
-            counted[kind] = [MonthCounts(kind, {name: int(row[f"m{i}_{name}"]) for name in wanted})
+            counted[kind] = [MonthCounts(kind, {name: int(row[f"m{i}_{name}"]) for name in wanted},
+                                         {name: yuan(int(row[f"m{i}_{name}"])) for name in sums})
                              for i in range(len(months))]
     return [MonthFigures(f"{f.year:04d}-{f.month:02d}", f, t, p, d)
             for (f, t), p, d in zip(months, counted[PETITION], counted[DISPUTE], strict=True)]
-
-
-# ---------------------------------------------------------------------------
-# The benchmark baseline: the same counts in hand-written SQL.
-
-_BARE_HANDLED = ("accepted_on <= :t AND (closed_on IS NULL OR closed_on >= :f) "
-                 "AND status <> 'rejected'")
-_BARE_CLOSED = f"{_BARE_HANDLED} AND closed_on <= :t"
-_BARE_SUCCEEDED = f"{_BARE_CLOSED} AND outcome = '{wf.MEDIATED}'"
-_BARE = {
-    "received": "received_on BETWEEN :f AND :t",
-    "handled": _BARE_HANDLED,
-    "closed": _BARE_CLOSED,
-    "closed_on_time": f"{_BARE_CLOSED} AND due_on IS NOT NULL AND closed_on <= due_on",
-    "overdue_open": f"{_BARE_HANDLED} AND (closed_on IS NULL OR closed_on > :t) AND due_on < :t",
-    "rejected": f"received_on BETWEEN :f AND :t AND outcome = '{wf.REJECTED}'",
-    "proxy": f"{_BARE_HANDLED} AND via_proxy",
-    "entered": f"{_BARE_HANDLED} AND entered",
-    "diverted": f"{_BARE_CLOSED} AND outcome = '{wf.DIVERTED}'",
-    "concluded": f"{_BARE_CLOSED} AND outcome IN ('{wf.MEDIATED}', '{wf.MEDIATION_FAILED}')",
-    "succeeded": _BARE_SUCCEEDED,
-    "performed": f"{_BARE_SUCCEEDED} AND performed",
-}
-_BARE_WHERE = ("deleted_at IS NULL AND ((kind = :k AND received_on BETWEEN :f AND :t) "
-               "OR (kind = :k AND closed_on IS NULL AND accepted_on <= :t) "
-               "OR (kind = :k AND closed_on >= :f AND accepted_on <= :t))")
-
-
-def _bare(sql: str) -> TextClause:
-    return text(sql).bindparams(bindparam("f", type_=Date), bindparam("t", type_=Date))
-
-
-def bare_sql_year(db: Database, year: int, grouped: bool = False) -> dict[str, dict[str, int]]:
-    """The headline counts of ``figures()`` for a calendar year, as one hand-written SQL
-    aggregate per kind over the same rows: the baseline the benchmarks compare ``figures()``
-    with. ``grouped`` makes the same SQL do what figures() does, GROUP BY the four breakdown
-    dimensions, summed here. {"petitions": {...}, "disputes": {...}}, no rates."""
-    f, t = date(year, 1, 1), date(year, 12, 31)
-    out: dict[str, dict[str, int]] = {}
-    group = " GROUP BY category, source, street, handler" if grouped else ""
-    with db.read() as session:
-        for kind in KINDS:
-            cols = ", ".join(f"COUNT(CASE WHEN {_BARE[n]} THEN 1 END) AS {n}" for n in COUNTS[kind])
-            rows = session.execute(_bare(f"SELECT {cols} FROM cases WHERE {_BARE_WHERE}{group}"),
-                                   {"k": kind, "f": f, "t": t}).all()
-            out[SECTION[kind]] = {n: sum(int(r._mapping[n]) for r in rows) for n in COUNTS[kind]}
-    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from caseapp.reports.fonts import FontSet, chinese_fonts
 
@@ -106,6 +106,16 @@ def make_styles(font_path: str = "") -> Styles:
     )
 
 
+def compact(styles: Styles, size: float = 8.5) -> Styles:
+    """``styles`` with smaller table cells, for a wide table of many columns."""
+    def smaller(style: ParagraphStyle) -> ParagraphStyle:
+        return ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size,
+                              leading=size * 1.4)
+
+    return replace(styles, cell=smaller(styles.cell), cell_center=smaller(styles.cell_center),
+                   cell_right=smaller(styles.cell_right), head=smaller(styles.head))
+
+
 def esc(value: object) -> str:
     """Text for a Paragraph: markup characters escaped, None as empty."""
     if value is None:
@@ -167,6 +177,18 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG))
     t.setStyle(TableStyle(commands + list(extra)))
     return t
+
+
+def sign_off(styles: Styles, office: str, made_by: str, checked_by: str,
+             on: date) -> KeepTogether:
+    """The sign-off block of an official statistical report: 填报单位（盖章） and 报出日期, then
+    单位负责人 (left blank to sign), 审核人 and 填表人 (the names given, else a line to sign)."""
+    blank = "____________"
+    cells = [[f"填报单位（盖章）：{office}", "", f"报出日期：{cn_date(on)}"],
+             [f"单位负责人：{blank}", f"审核人：{checked_by or blank}", f"填表人：{made_by or blank}"]]
+    t = table(cells, [64 * mm, 55 * mm, 55 * mm], styles, header_rows=0, grid=False,
+              extra=[("SPAN", (0, 0), (1, 0)), ("TOPPADDING", (0, 0), (-1, -1), 10)])
+    return KeepTogether([Spacer(1, 8 * mm), t])
 
 
 def _fits(value: object, width: float, style: ParagraphStyle) -> bool:

@@ -40,7 +40,7 @@ def monthly_chart(labels: Sequence[str], received: Sequence[int], closed: Sequen
     for i in range(6):
         y = bottom + plot_h * i / 5
         d.add(Line(left, y, left + plot_w, y, strokeColor=GRIDLINE if i else AXIS, strokeWidth=0.5))
-        d.add(String(left - 4, y - 3, f"{top_value * i // 5}", fontName=font, fontSize=7,
+        d.add(String(left - 4, y - 3, f"{top_value * i // 5:,}", fontName=font, fontSize=7,
                      textAnchor="end", fillColor=AXIS))
         d.add(String(left + plot_w + 4, y - 3, f"{20 * i}%", fontName=font, fontSize=7,
                      fillColor=RATE))

@@ -13,6 +13,19 @@ from caseapp.workflow import Limits
 
 DEFAULT_STREETS = ("马鞍街道", "江北街道", "李渡街道", "白涛街道", "荔枝街道", "崇义街道", "敦仁街道", "龙桥街道")
 
+# A superior's form counts disputes by its own rows: dispute type -> the row it is counted in
+# (the rows of the 矛盾纠纷排查情况表; docs/forms.md). A type not listed is counted in no row.
+_CIVIL = "婚姻家庭邻里等各类民间纠纷"
+_ECONOMIC = "经济活动引发的矛盾纠纷"
+DEFAULT_FORM_ROWS = {
+    "婚姻家庭纠纷": _CIVIL, "邻里纠纷": _CIVIL, "房屋宅基地纠纷": _CIVIL, "损害赔偿纠纷": _CIVIL,
+    "合同纠纷": _ECONOMIC, "生产经营纠纷": _ECONOMIC, "消费纠纷": _ECONOMIC,
+    "山林土地纠纷": "土地矿产山林水利界限权属纠纷", "征地拆迁纠纷": "征地拆迁安置引发的矛盾纠纷",
+    "环境污染纠纷": "环境污染、生态破坏引发的矛盾纠纷", "劳动争议纠纷": "劳资纠纷",
+    "医疗纠纷": "医患纠纷", "物业纠纷": "建筑工程质量、物业管理等问题引发的矛盾纠纷",
+    "道路交通事故纠纷": "其他", "其他纠纷": "其他",
+}
+
 
 @dataclass(frozen=True)
 class OfficeSettings:
@@ -33,6 +46,8 @@ class OfficeSettings:
     backup_dir: str = ""
     keep_daily: int = 14
     keep_monthly: int = 12
+    # Filled forms (caseapp/figures/forms.py): dispute type -> a form's row.
+    form_rows: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FORM_ROWS), hash=False)
 
     def number_format(self, kind: str) -> str:
         return self.petition_number_format if kind == "petition" else self.dispute_number_format

@@ -111,11 +111,14 @@ def test_monthly_report_built_previewed_with_the_months_figures(qtbot, page, wai
     assert fig.petitions.handled > 0
     text = flat(path)
     assert "2026年1月信访及矛盾纠纷办理情况统计表" in text
-    assert (f"办理数（含上期结转）{fig.petitions.handled:,}{fig.disputes.handled:,}"
-            in text)
+    # A section per kind: the petitions' lines, then the disputes'.
+    petitions, disputes = text.index("信访件登记数"), text.index("矛盾纠纷登记数")
+    assert text.index(f"办理数（含上期结转）{fig.petitions.handled:,}", petitions) < disputes
+    assert text.index(f"办理数（含上期结转）{fig.disputes.handled:,}", disputes) > disputes
     shown = stats.printable(fig)
-    assert f"办结率{shown['petitions']['closure_rate']}{shown['disputes']['closure_rate']}" in text
-    assert "制表人：周志强" in text
+    assert text.index(f"办结率{shown['petitions']['closure_rate']}", petitions) < disputes
+    assert text.index(f"办结率{shown['disputes']['closure_rate']}", disputes) > disputes
+    assert "填表人：周志强" in text
     # The printout is on the audit trail, with its actor.
     from caseapp.services import audit
 
@@ -150,7 +153,9 @@ def test_custom_range_and_a_reversed_range_refused_inline(qtbot, page, wait_idle
     fig = stats.figures(page.ctx.db, date(2026, 3, 10), date(2026, 3, 15))
     text = flat(path)
     assert "2026年3月10日至2026年3月15日信访及矛盾纠纷办理情况统计表" in text
-    assert f"登记数{fig.petitions.received:,}{fig.disputes.received:,}" in text
+    # A section per kind, one value a line (a custom period is compared with nothing).
+    assert f"信访件登记数{fig.petitions.received:,}办理数" in text
+    assert f"矛盾纠纷登记数{fig.disputes.received:,}办理数" in text
 
 
 def test_save_as_writes_the_file(qtbot, page, wait_idle, monkeypatch, tmp_path):
@@ -174,12 +179,17 @@ def test_export_excel_numbers_equal_figures(qtbot, page, wait_idle, monkeypatch,
     click(qtbot, page.excel_button)
     wait_idle()
     fig = stats.figures(page.ctx.db, date(2026, 2, 1), date(2026, 2, 28))
-    rows = {r[0]: r[1:] for r in load_workbook(target)[MAIN_SHEET].iter_rows(min_row=2,
-                                                                              values_only=True)}
-    assert rows["办理数（含上期结转）"] == (fig.petitions.handled, fig.disputes.handled)
-    assert rows["办结数"] == (fig.petitions.closed, fig.disputes.closed)
-    assert rows["办结率"] == (stats.format_rate(fig.petitions.closed, fig.petitions.handled),
-                           stats.format_rate(fig.disputes.closed, fig.disputes.handled))
+    rows: dict[str, list] = {}
+    for r in load_workbook(target)[MAIN_SHEET].iter_rows(min_row=2, values_only=True):
+        rows.setdefault(r[0], []).append(r[1])  # this month's value, petitions then disputes
+    assert rows["办理数（含上期结转）"] == [fig.petitions.handled, fig.disputes.handled]
+    assert rows["办结数"] == [fig.petitions.closed, fig.disputes.closed]
+
+    def printed_fraction(num, den):  # the printed percentage, a number formatted 0.0%
+        return ((2 * num * 1000 + den) // (2 * den)) / 1000 if den else "—"
+
+    assert rows["办结率"] == [printed_fraction(fig.petitions.closed, fig.petitions.handled),
+                           printed_fraction(fig.disputes.closed, fig.disputes.handled)]
 
 
 def test_print_renders_every_page_to_the_printer(qtbot, page, wait_idle, pdf_printer):

@@ -4,6 +4,7 @@ what 调解不成 needs, 记录协议, 记录调解, 不予受理 refusing an em
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -12,6 +13,9 @@ from caseapp import workflow as wf
 from ui.devtools.settle import settle
 from ui.dialogs import acts
 from ui.pages.case_view import TAB_AGREEMENT, TAB_BASIC, TAB_SESSIONS, TAB_TIMELINE, CaseView
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 def find_samples(db, today: date) -> dict[str, int]:
@@ -30,7 +34,7 @@ def find_samples(db, today: date) -> dict[str, int]:
     return out
 
 
-def sample_cases(ctx) -> dict[str, int]:
+def sample_cases(ctx: AppContext) -> dict[str, int]:
     """The sample cases of the demo database ("dispute", "petition"), those found."""
     found: dict[str, int] = {}
     ctx.runner.run(None, find_samples, ctx.db, ctx.today(), on_done=found.update)
@@ -38,7 +42,7 @@ def sample_cases(ctx) -> dict[str, int]:
     return found
 
 
-def case_view_states(ctx) -> list[tuple[str, QWidget]]:
+def case_view_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     """Case views: a dispute with sessions and an agreement, an open petition, and its
     timeline."""
     ids = sample_cases(ctx)
@@ -58,7 +62,7 @@ def case_view_states(ctx) -> list[tuple[str, QWidget]]:
     return out
 
 
-def act_dialog_states(ctx) -> list[tuple[str, QWidget]]:
+def act_dialog_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     """The act dialogs on demo cases, at their natural size."""
     ids = sample_cases(ctx)
     details: dict = {}
@@ -85,7 +89,7 @@ def act_dialog_states(ctx) -> list[tuple[str, QWidget]]:
     return out
 
 
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
+def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     return act_dialog_states(ctx) + case_view_states(ctx)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -13,6 +14,9 @@ from ui.devtools.settle import settle
 from ui.dialogs.backup_dialog import BackupDialog, file_size_text
 from ui.dialogs.import_dialog import ImportDialog
 from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 _SAMPLE_HEADER = "类型,编号,登记日期,受理日期,办结日期,办理结果,当事人,身份证号,联系电话,街镇,类别,来源,承办人,事项摘要\n"
 
@@ -42,7 +46,7 @@ def _sample_files(folder: Path) -> tuple[Path, Path]:
     return bad, good
 
 
-def import_states(ctx) -> list[tuple[str, QWidget]]:
+def import_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     folder = Path(tempfile.mkdtemp(prefix="casedesk-import-"))
     bad, good = _sample_files(folder)
     states = []
@@ -54,7 +58,7 @@ def import_states(ctx) -> list[tuple[str, QWidget]]:
     return states
 
 
-def backup_states(ctx) -> list[tuple[str, QWidget]]:
+def backup_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     """The dialog with two backups listed."""
     for when in (datetime(2026, 3, 19, 17, 30), datetime(2026, 3, 20, 8, 45)):
         backup.backup(ctx.db, now=when)
@@ -66,5 +70,5 @@ def backup_states(ctx) -> list[tuple[str, QWidget]]:
     return [("backup", dialog)]
 
 
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
+def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     return import_states(ctx) + backup_states(ctx)

@@ -4,6 +4,7 @@ hint with a repeat flag), a petition refused with messages beside the fields, a 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -12,6 +13,9 @@ from ui.devtools.settle import settle
 from ui.dialogs.intake import IntakeDialog
 from ui.i18n import tr
 from ui.widgets import forms
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 def known_person(db, today: date) -> tuple[str, str] | None:
@@ -27,7 +31,7 @@ def known_person(db, today: date) -> tuple[str, str] | None:
     return None
 
 
-def screenshot_states(ctx) -> list[tuple[str, QWidget]]:
+def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     out: list[tuple[str, QWidget]] = []
     dialog = IntakeDialog(ctx, "petition")
     dialog.show()  # laid out, so the hint can be scrolled into view

@@ -17,6 +17,10 @@ import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 TODAY = date(2026, 3, 20)  # fixed, so the screenshots do not drift with the calendar
 SIZES = ((1366, 768), (1920, 1080))
@@ -28,7 +32,7 @@ def _prepare_environment(tmp: Path) -> None:
     os.environ["CASEAPP_HOME"] = str(tmp / "home")
 
 
-def _settle(ctx, widget=None, timeout_ms: int = 30000) -> None:
+def _settle(ctx: AppContext, widget=None, timeout_ms: int = 30000) -> None:
     """Spin the event loop until every background call has delivered its result."""
     from PySide6.QtCore import QDeadlineTimer
     from PySide6.QtWidgets import QApplication
@@ -132,6 +136,7 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
     from ui.devtools import (
         case_states,
         file_states,
+        form_states,
         intake_states,
         page_states,
         settings_states,
@@ -140,7 +145,7 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
 
     dialogs = out / "dialogs"
     for module in (intake_states, case_states, file_states, page_states,
-                   shell_states, settings_states):
+                   shell_states, settings_states, form_states):
         for name, widget in module.screenshot_states(ctx):
             widget.show()
             _settle(ctx, widget)
@@ -151,7 +156,7 @@ def _render(out: Path, cases: int, tmp: Path) -> int:
     return 0
 
 
-def _build_report(ctx, window) -> None:
+def _build_report(ctx: AppContext, window) -> None:
     """Last month's summary built on the reports page, its preview rendered."""
     from ui.widgets.pdf_preview import spin
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
-def settle(ctx, timeout_ms: int = 15000) -> None:
+
+def settle(ctx: AppContext, timeout_ms: int = 15000) -> None:
     """Run the event loop until ``ctx.runner`` is idle (or ``timeout_ms`` passed), then
     process the events its last answers posted. An answer that starts another call is
     waited for too."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +32,9 @@ from ui.i18n import tr
 from ui.style import CLOSED, OVERDUE
 from ui.tasks import show_error
 from ui.widgets import forms
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 COLUMNS = ("备份时间", "类型", "案件数", "大小", "状态")
 
@@ -67,7 +71,7 @@ def file_size_text(n: int) -> str:
 
 
 class BackupDialog(QDialog):
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.root: Path | None = None

@@ -7,24 +7,20 @@ thread never waits and Cancel rolls the import's transaction back.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +28,14 @@ from PySide6.QtWidgets import (
 from caseapp import exchange
 from caseapp.errors import Problem
 from caseapp.progress import Cancelled
+from ui.dialogs.import_files import template_notes, write_problems_csv, write_template
+from ui.dialogs.import_problems import ProblemTable, problem_rows
 from ui.i18n import tr
 from ui.style import CLOSED, MUTED, OVERDUE, TEXT
 from ui.tasks import error_text
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 # style.qss gives primary buttons no disabled look, so a disabled 导入/保存 would still look
 # pressable; this keeps it visibly off.
@@ -55,94 +56,10 @@ def choose_save_file(parent: QWidget, title: str, suggested: str, file_filter: s
     return path
 
 
-# ---------------------------------------------------------------------------
-# Work done on a worker thread (plain functions: no widgets).
-
-
-def write_template(path: str | Path, headers: list[str], notes: list[tuple[str, str, str]],
-                   notes_title: str) -> str:
-    """An empty import template: the first sheet holds only the header row (what import reads);
-    a second sheet explains each column."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "案件"
-    ws.append(headers)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEAFE")
-    for col, head in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=col)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(horizontal="center")
-        width = 30 if head == "事项摘要" else max(10, 2 * len(head) + 4)
-        ws.column_dimensions[cell.column_letter].width = width
-    ws.freeze_panes = "A2"
-    help_ws = wb.create_sheet(notes_title)
-    help_ws.append(["列名", "是否必填", "说明"])
-    for row in notes:
-        help_ws.append(list(row))
-    for cell in help_ws[1]:
-        cell.font, cell.fill = bold, fill
-    for letter, width in (("A", 14), ("B", 10), ("C", 60)):
-        help_ws.column_dimensions[letter].width = width
-    wb.save(path)
-    return str(path)
-
-
-def write_problems_csv(path: str | Path, rows: list[tuple[str, str, str]],
-                       headers: tuple[str, str, str]) -> str:
-    # UTF-8 with BOM so Excel on Chinese Windows opens it correctly (as the export does).
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(headers)
-        writer.writerows(rows)
-    return str(path)
-
-
-def template_notes() -> list[tuple[str, str, str]]:
-    """(列名, 必填, 说明) for the template's help sheet, translated on the GUI thread."""
-    yes, no = tr("必填"), ""
-    return [
-        ("类型", yes, tr("信访 或 纠纷")),
-        ("编号", no, tr("留空则导入时自动编号；填写的编号不能与已有编号重复")),
-        ("登记日期", yes, tr("如 2026-03-05、2026/3/5、2026年3月5日")),
-        ("受理日期", no, tr("不早于登记日期")),
-        ("办结日期", no, tr("不早于受理日期；填写时须同时填写办理结果")),
-        ("办理结果", no, tr("信访：支持、解释说明、不予支持、转人民调解、不予受理；"
-                          "纠纷：调解成功、调解不成、终止调解")),
-        ("延期", no, tr("是 或 否")),
-        ("当事人", yes, tr("信访人或申请人的姓名")),
-        ("身份证号", no, tr("18位居民身份证号，校验位须正确")),
-        ("联系电话", no, tr("手机号或固定电话")),
-        ("对方当事人", no, tr("纠纷的被申请人")),
-        ("街镇", no, ""),
-        ("类别", yes, tr("须是「设置 → 类别」中启用的名称")),
-        ("来源", no, tr("信访：来信、来访、网上信访、来电、传真、上级交办；"
-                      "纠纷：当事人申请、主动排查、信访转入、委托移送")),
-        ("信访代理", no, tr("是 或 否（信访件）")),
-        ("已录入系统", no, tr("是 或 否（信访件）")),
-        ("协议履行", no, tr("是 或 否（调解成功的纠纷）")),
-        ("承办人", no, ""),
-        ("事项摘要", yes, tr("不超过500字")),
-        ("涉及人数", no, tr("不小于1的整数")),
-        ("涉及金额", no, tr("元，不小于0")),
-    ]
-
-
-def _problem_sort_key(p: Problem) -> tuple[int, int]:
-    # File-level problems (no row) first, then by spreadsheet row; stable within a row.
-    return (0, 0) if p.row is None else (1, p.row)
-
-
-# ---------------------------------------------------------------------------
-
-
 class ImportDialog(QDialog):
     """Check, then import. ``path`` preselects a file (used by tests and drag-and-drop)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, path: str | Path | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: str | Path | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
@@ -232,20 +149,7 @@ class ImportDialog(QDialog):
         self.message_label.setMargin(24)
         self.result_stack.addWidget(self.message_label)
 
-        self.problem_table = QTableWidget(0, 3, page)
-        self.problem_table.setHorizontalHeaderLabels([tr("行"), tr("列"), tr("问题")])
-        self.problem_table.verticalHeader().setVisible(False)
-        self.problem_table.verticalHeader().setDefaultSectionSize(30)
-        self.problem_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problem_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problem_table.setAlternatingRowColors(True)
-        self.problem_table.setWordWrap(False)
-        header = self.problem_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 64)
-        header.resizeSection(1, 120)
+        self.problem_table = ProblemTable(page)
         self.result_stack.addWidget(self.problem_table)
         lay.addWidget(self.result_stack, 1)
 
@@ -352,17 +256,7 @@ class ImportDialog(QDialog):
         self.detail_label.setVisible(bool(detail))
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=_problem_sort_key)
-        table = self.problem_table
-        table.setRowCount(len(self.problems))
-        for i, p in enumerate(self.problems):
-            row_item = QTableWidgetItem("—" if p.row is None else str(p.row))
-            row_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(i, 0, row_item)
-            table.setItem(i, 1, QTableWidgetItem(p.field))
-            table.setItem(i, 2, QTableWidgetItem(p.message))
-            for c in range(3):
-                table.item(i, c).setToolTip(str(p))
+        self.problems = self.problem_table.set_problems(problems)
         shown = bool(self.problems)
         self.result_stack.setCurrentIndex(1 if shown else 0)
         self.problem_bar.setVisible(shown)
@@ -478,7 +372,7 @@ class ImportDialog(QDialog):
             return
         if not target.lower().endswith(".csv"):
             target += ".csv"
-        rows = [("" if p.row is None else str(p.row), p.field, p.message) for p in self.problems]
+        rows = problem_rows(self.problems)
         self.ctx.runner.run(
             self, write_problems_csv, target, rows, (tr("行"), tr("列"), tr("问题")),
             on_done=lambda path: self._note(tr("问题列表已保存到 {path}").format(path=path)),

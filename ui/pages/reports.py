@@ -1,5 +1,6 @@
 """统计报表: choose 月度统计报表, 年度统计报告 or 自定义期间, build the PDF on a worker with
-progress and Cancel, preview it here, print it, save it, export the same tables to Excel.
+progress and Cancel, preview it here, print it, save it, export the same tables to Excel;
+填报模板 opens the form-filling window (ui/dialogs/form_dialog.py).
 
 Every figure comes from caseapp (summary.build_monthly / build_annual / build_range and
 tables_xlsx.summary_xlsx); this page only chooses the period and shows the result.
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from caseapp.figures import stats
 from caseapp.reports import rows, summary, tables_xlsx
 from caseapp.services import audit
+from ui.dialogs.form_dialog import FormDialog
 from ui.i18n import tr
 from ui.tasks import show_error
 from ui.widgets import pdf_preview
@@ -100,6 +102,7 @@ class ReportsPage(QWidget):
         self.pdf_path: Path | None = None
         self.last_seconds: float | None = None
         self._started = 0.0
+        self.form_dialog: FormDialog | None = None
         self._build()
         self._restore()
         ctx.runner.run(self, pdf_preview.clean_printouts, on_error=lambda _e: None)
@@ -187,7 +190,7 @@ class ReportsPage(QWidget):
         self.made_by.setPlaceholderText(tr("可不填，打印后手写"))
         self.checked_by = QLineEdit()
         self.checked_by.setPlaceholderText(tr("可不填，打印后手写"))
-        names.addRow(tr("制表人"), self.made_by)
+        names.addRow(tr("填表人"), self.made_by)
         names.addRow(tr("审核人"), self.checked_by)
         p.addLayout(names)
 
@@ -201,6 +204,11 @@ class ReportsPage(QWidget):
         self.hint = muted()
         p.addWidget(self.hint)
         p.addStretch(1)
+        self.form_button = QPushButton(tr("填报模板…"))
+        self.form_button.setAutoDefault(False)
+        self.form_button.setToolTip(tr("把统计数字填入上级下发的 Excel 表格（如矛盾纠纷排查情况表）"))
+        self.form_button.clicked.connect(self.open_form_dialog)
+        p.addWidget(self.form_button)
         outer.addWidget(panel)
 
         right = QVBoxLayout()
@@ -253,6 +261,15 @@ class ReportsPage(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setCalendarPopup(True)
         return edit
+
+    def open_form_dialog(self) -> FormDialog:
+        """填报模板 (ui/dialogs/form_dialog.py), one window kept while it is open."""
+        if self.form_dialog is None:
+            self.form_dialog = FormDialog(self.ctx, self)
+            self.form_dialog.status_message.connect(self.status_message)
+        self.form_dialog.show()
+        self.form_dialog.raise_()
+        return self.form_dialog
 
     # -- state -------------------------------------------------------------------------
 

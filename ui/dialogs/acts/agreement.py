@@ -3,6 +3,8 @@ judicial confirmation)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -20,6 +22,9 @@ from ui.dialogs.acts.base import ActDialog, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
 from ui.widgets.forms import FormGrid
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 class TermsEditor(QWidget):
@@ -87,7 +92,7 @@ class TermsEditor(QWidget):
 class AgreementFields:
     """The agreement form; used by AgreementDialog (and embeddable elsewhere)."""
 
-    def __init__(self, ctx, detail, grid: FormGrid):
+    def __init__(self, ctx: AppContext, detail, grid: FormGrid):
         a = detail.agreement
         self.form = forms.combo(wf.AGREEMENT_FORMS)
         if a is not None:
@@ -139,7 +144,7 @@ class AgreementFields:
 class AgreementDialog(ActDialog):
     ok_text = "保存协议"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("记录调解协议"), parent)
         self.fields = AgreementFields(ctx, detail, self.grid)
         self.setMinimumWidth(640)
@@ -154,7 +159,7 @@ class AgreementDialog(ActDialog):
 class PerformanceDialog(ActDialog):
     ok_text = "保存"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("记录履行情况"), parent)
         self.performed = QCheckBox(tr("协议已履行"))
         self.performed.setChecked(detail.performed)

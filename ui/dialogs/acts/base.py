@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from caseapp.errors import Problem, ValidationError
 from ui.i18n import tr
 from ui.widgets import forms
 from ui.widgets.forms import FormGrid, InlineErrors
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 def text_edit(height: int = 80) -> QPlainTextEdit:
@@ -44,7 +47,7 @@ class ActDialog(QDialog):
     ok_text = "确定"
     confirm_text: str | None = None  # asked before an irreversible act
 
-    def __init__(self, ctx, detail, title: str, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, detail, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail

@@ -3,7 +3,7 @@ for 调解成功)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from ui.dialogs.acts.base import ActDialog, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 OUTCOME_NOTES = {
     wf.SUPPORTED: "诉求合理，予以支持", wf.EXPLAINED: "作出解释说明",
     wf.NOT_SUPPORTED: "诉求缺乏依据，不予支持",
@@ -39,7 +42,7 @@ class CloseDialog(ActDialog):
     confirm_text = "办结后只有管理员可以重新打开，确定办结吗？"
     wants_agreement = Signal()  # 调解成功 without an agreement: record it first
 
-    def __init__(self, ctx, detail, dispute_categories=(), parent=None):
+    def __init__(self, ctx: AppContext, detail, dispute_categories=(), parent=None):
         super().__init__(ctx, detail, tr("办结"), parent)
         box = QWidget()
         v = QVBoxLayout(box)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLineEdit
 
 from caseapp import services
@@ -10,11 +12,14 @@ from ui.dialogs.acts.base import ActDialog, required_text, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 class SessionDialog(ActDialog):
     ok_text = "保存"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("记录调解"), parent)
         n = len(detail.sessions) + 1
         self.setWindowTitle(tr("记录调解（第{0}次）").format(n))
@@ -40,7 +45,7 @@ class SessionDialog(ActDialog):
 class FollowUpDialog(ActDialog):
     ok_text = "保存"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("回访"), parent)
         self.done_on = forms.date_edit(ctx.today(), maximum=ctx.today(), minimum=detail.closed_on)
         self.grid.add("done_on", tr("回访日期"), self.done_on, required=True)

@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from caseapp import services
 from caseapp.errors import Problem
 from ui.dialogs.acts.base import ActDialog, required_text, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 class AcceptDialog(ActDialog):
     ok_text = "受理"
 
-    def __init__(self, ctx, detail, handlers=(), parent=None):
+    def __init__(self, ctx: AppContext, detail, handlers=(), parent=None):
         super().__init__(ctx, detail, tr("受理"), parent)
         self.on = forms.date_edit(ctx.today(), maximum=ctx.today(), minimum=detail.received_on)
         self.grid.add("accepted_on", tr("受理日期"), self.on, required=True,
@@ -38,7 +43,7 @@ class AcceptDialog(ActDialog):
 class AssignDialog(ActDialog):
     ok_text = "分派"
 
-    def __init__(self, ctx, detail, handlers=(), parent=None):
+    def __init__(self, ctx: AppContext, detail, handlers=(), parent=None):
         super().__init__(ctx, detail, tr("分派承办人"), parent)
         self.handler = forms.combo(handlers, editable=True)
         forms.set_combo_text(self.handler, detail.handler or "")
@@ -59,7 +64,7 @@ class ReasonActDialog(ActDialog):
     reason_label = "理由"
     empty_message = "请填写理由"
 
-    def __init__(self, ctx, detail, title, parent=None, note: str = ""):
+    def __init__(self, ctx: AppContext, detail, title, parent=None, note: str = ""):
         super().__init__(ctx, detail, title, parent)
         self.reason = text_edit(100)
         self.grid.add("reason", tr(self.reason_label), self.reason, required=True, note=note)
@@ -77,7 +82,7 @@ class RejectDialog(ReasonActDialog):
     empty_message = "请写明不予受理的理由"
     confirm_text = "不予受理后本件即告终结，不能再受理或办结。确定不予受理吗？"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("不予受理"), parent)
         self.on = forms.date_edit(ctx.today(), maximum=ctx.today(), minimum=detail.received_on)
         self.grid.add("closed_on", tr("决定日期"), self.on, required=True)
@@ -92,7 +97,7 @@ class ExtendDialog(ReasonActDialog):
     reason_label = "延期理由"
     empty_message = "请写明延期的理由"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         note = tr("延期只能一次，期限随之顺延。当前期限：{0}").format(
             detail.due_on.isoformat() if detail.due_on else "—")
         super().__init__(ctx, detail, tr("延期"), parent, note=note)
@@ -106,7 +111,7 @@ class ReopenDialog(ReasonActDialog):
     reason_label = "重新打开理由"
     empty_message = "请写明重新打开的理由"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("重新打开"), parent)
 
     def call(self):
@@ -119,7 +124,7 @@ class DeleteDialog(ReasonActDialog):
     empty_message = "请写明删除的理由"
     confirm_text = "删除后案件将不再出现在任何列表和统计中（操作记录保留）。确定删除吗？"
 
-    def __init__(self, ctx, detail, parent=None):
+    def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("删除案件"), parent)
         self.ok_button.setProperty("danger", True)
 

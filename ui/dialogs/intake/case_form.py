@@ -3,6 +3,8 @@ services.CaseInput with the obvious problems."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -22,6 +24,9 @@ from ui.i18n import tr
 from ui.widgets import forms
 from ui.widgets.forms import FormGrid, InlineErrors
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 CASE_FIELDS = ("received_on", "source", "category", "summary", "details", "street",
                "community", "handler", "people_count", "amount", "petition_type",
                "group_size", "via_proxy", "mediators", "number")
@@ -31,7 +36,7 @@ class CaseForm(QGroupBox):
     """The case fields of one kind; petition-only fields (信访类型, 集体访, 信访代理) or the
     dispute's 调解员 exist only for their kind."""
 
-    def __init__(self, ctx, kind: str, errors: InlineErrors, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, kind: str, errors: InlineErrors, parent: QWidget | None = None):
         super().__init__(tr("案件信息"), parent)
         self.ctx = ctx
         self.kind = kind

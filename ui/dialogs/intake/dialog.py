@@ -3,6 +3,8 @@ and the problems of a refused save shown beside their fields."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,11 +29,14 @@ from ui.i18n import tr
 from ui.widgets import forms
 from ui.widgets.forms import InlineErrors
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 class IntakeDialog(QDialog):
     saved = Signal(int)
 
-    def __init__(self, ctx, kind: str, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = wf.Kind(kind).value

@@ -4,6 +4,7 @@ selected (ID number fills gender and birth date), and the hint of a person alrea
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from ui.i18n import tr
 from ui.widgets import forms
 from ui.widgets.forms import FormGrid, InlineErrors
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 class PartiesBox(QGroupBox):
     """The parties of one case being registered; ``category`` tells the category chosen, for
@@ -39,7 +43,7 @@ class PartiesBox(QGroupBox):
 
     hint_appeared = Signal()  # the hint panel just became visible: scroll it into view
 
-    def __init__(self, ctx, kind: str, category: Callable[[], str],
+    def __init__(self, ctx: AppContext, kind: str, category: Callable[[], str],
                  parent: QWidget | None = None):
         super().__init__(tr("当事人"), parent)
         self.kind = kind

@@ -4,6 +4,7 @@ runner, and the hint panel that shows who was found (and a possible repeat petit
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,6 +13,9 @@ from caseapp import queries
 from ui.dialogs.intake.drafts import PartyDraft, match_text
 from ui.i18n import tr
 from ui.style import DUE_SOON
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 LOOKUP_DELAY_MS = 300
 
@@ -22,7 +26,7 @@ class PersonLookup(QObject):
 
     answered = Signal(int, object)  # the party's row, the list of queries.PersonMatch
 
-    def __init__(self, ctx, current: Callable[[], tuple[int, PartyDraft] | None],
+    def __init__(self, ctx: AppContext, current: Callable[[], tuple[int, PartyDraft] | None],
                  parent: QObject):
         super().__init__(parent)
         self.ctx = ctx

@@ -4,6 +4,8 @@ enabled as the workflow and the user's role allow (with the reason when not), an
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
@@ -12,6 +14,9 @@ from caseapp import workflow as wf
 from caseapp.workflow import Act
 from ui.i18n import tr
 from ui.widgets import forms
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 PETITION_ACTS = (Act.ACCEPT, Act.REJECT, Act.ASSIGN, Act.EXTEND, Act.CLOSE, Act.REOPEN,
                  Act.MARK_ENTERED, Act.ATTACH)
@@ -23,7 +28,7 @@ BAR_ACTS = (Act.ACCEPT, Act.REJECT, Act.ASSIGN, Act.EXTEND, Act.RECORD_SESSION,
             Act.ATTACH)
 
 
-def role_may(ctx, d: queries.CaseDetail, act: Act) -> bool:
+def role_may(ctx: AppContext, d: queries.CaseDetail, act: Act) -> bool:
     """The role allows ``act`` on this case (a mediator: on their own disputes only)."""
     if not ctx.may(act):
         return False
@@ -32,12 +37,12 @@ def role_may(ctx, d: queries.CaseDetail, act: Act) -> bool:
     return True
 
 
-def allowed_acts(ctx, d: queries.CaseDetail) -> set[str]:
+def allowed_acts(ctx: AppContext, d: queries.CaseDetail) -> set[str]:
     """What the workflow allows AND the user's role may do (the services check both again)."""
     return {a for a in d.allowed_acts if role_may(ctx, d, Act(a))}
 
 
-def disabled_reason(ctx, d: queries.CaseDetail, act: Act) -> str:
+def disabled_reason(ctx: AppContext, d: queries.CaseDetail, act: Act) -> str:
     if act.value in d.allowed_acts and not role_may(ctx, d, act):
         return tr("不是您承办或参与调解的案件")
     if act is Act.EXTEND and d.extended and d.status == wf.Status.IN_PROGRESS.value:
@@ -59,7 +64,7 @@ class ActBar(QWidget):
 
     act_requested = Signal(object)  # a caseapp.workflow.Act
 
-    def __init__(self, ctx, extra: QWidget, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, extra: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         bar = QHBoxLayout(self)

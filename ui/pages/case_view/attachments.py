@@ -4,6 +4,7 @@ opener are module functions so tests can replace them)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -13,6 +14,9 @@ from caseapp import queries, services
 from caseapp.workflow import Act
 from ui.i18n import tr
 from ui.pages.case_view.common import TableOrEmpty, fill_table, make_table, size_text
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 def pick_file(parent: QWidget) -> str | None:
@@ -29,7 +33,7 @@ def open_file(path: Path) -> bool:
 class AttachmentsTab(QWidget):
     add_requested = Signal()  # 添加…: the view runs the act
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: queries.CaseDetail | None = None

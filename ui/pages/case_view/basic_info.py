@@ -3,6 +3,8 @@ and a stale edit (someone saved in between) asks before overwriting."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,11 +26,14 @@ from ui.pages.case_view.common import amount_text, transparent_scroll
 from ui.widgets import forms
 from ui.widgets.forms import FormGrid, InlineErrors
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 class BasicInfoTab(QWidget):
     reload_requested = Signal()  # 放弃修改: load the case again, the form with it
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: queries.CaseDetail | None = None

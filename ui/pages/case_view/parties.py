@@ -3,6 +3,8 @@ role that may reveal them (each reveal is logged)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 
 from caseapp import queries
@@ -11,11 +13,14 @@ from ui.i18n import tr
 from ui.pages.case_view.common import fill_table, set_widths, setup_table
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 ID_COLUMN, PHONE_COLUMN = 3, 4
 
 
 class PartiesTable(QTableWidget):
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.case_id: int | None = None

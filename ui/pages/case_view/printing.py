@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
@@ -15,12 +16,15 @@ from caseapp.services import audit
 from ui.i18n import tr
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 class PrintButton(QPushButton):
     """The 打印 button and its menu; ``detail`` tells the case shown (None while loading),
     ``view`` is the parent of the previews."""
 
-    def __init__(self, ctx, detail: Callable[[], queries.CaseDetail | None], view: QWidget):
+    def __init__(self, ctx: AppContext, detail: Callable[[], queries.CaseDetail | None], view: QWidget):
         super().__init__(tr("打印"))
         self.ctx = ctx
         self._detail = detail

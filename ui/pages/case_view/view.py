@@ -4,6 +4,7 @@ opens the act dialogs and follows the context's data_changed broadcast."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -26,6 +27,9 @@ from ui.pages.case_view.printing import PrintButton
 from ui.pages.case_view.process import TimelineTable
 from ui.widgets import forms
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 TAB_BASIC, TAB_PARTIES, TAB_TIMELINE, TAB_SESSIONS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_FILES = range(7)
 
 def load_case(db, case_id: int, today: date, cached_kinds: frozenset):
@@ -42,7 +46,7 @@ class CaseView(QWidget):
     back = Signal()
     loaded = Signal(int)  # the case id, after each (re)load
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.case_id: int | None = None

@@ -32,6 +32,7 @@ from caseapp.storage.settings import OfficeSettings
 from caseapp.workflow import Act
 from ui.i18n import tr
 from ui.pages.settings.fields import PRIMARY_DISABLED, error_label, muted, scroll_area
+from ui.pages.settings.forms_tab import FormsTab
 from ui.pages.settings.limits_tab import LimitsTab
 from ui.pages.settings.lists_tab import ListsTab
 from ui.pages.settings.lookup_tabs import CategoriesTab, DepartmentsTab
@@ -87,8 +88,10 @@ class SettingsPage(QWidget):
         self.categories_tab = CategoriesTab(ctx, self)
         self.lists_tab = ListsTab(self)
         self.departments_tab = DepartmentsTab(ctx, self)
+        self.forms_tab = FormsTab(self)
         # The tabs saved together by 保存设置, in the order their fields are collected.
-        self.form_tabs = (self.office_tab, self.numbers_tab, self.limits_tab, self.lists_tab)
+        self.form_tabs = (self.office_tab, self.numbers_tab, self.limits_tab, self.lists_tab,
+                          self.forms_tab)
         for tab in self.form_tabs:
             tab.edited.connect(self._edited)
 
@@ -100,6 +103,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.categories_tab, tr("类别"))
         self.tabs.addTab(self.lists_tab, tr("街镇与人员"))
         self.tabs.addTab(self.departments_tab, tr("参与部门"))
+        self.tabs.addTab(self.forms_tab, tr("填报表格"))
         self.users_tab: UsersTab | None = None
         if ctx.may(Act.USERS):  # accounts are an administrator's business
             self.users_tab = UsersTab(ctx, self)
@@ -152,6 +156,7 @@ class SettingsPage(QWidget):
         self.loaded = loaded if not keep_form else replace(loaded, settings=self.loaded.settings)
         self.categories_tab.set_items(loaded.categories)
         self.departments_tab.set_items(loaded.departments)
+        self.forms_tab.set_categories([c.name for c in loaded.categories["dispute"]])
         self.numbers_tab.next_seq = dict(loaded.next_seq)
         if not keep_form:
             self._fill(loaded.settings)
