@@ -1,5 +1,6 @@
 """A rotating log file in the data folder. Personal data never reaches it (PIPL): a filter
-masks anything shaped like an ID number or a phone number, whatever the caller logged.
+masks anything shaped like an ID number (18 or 15 digits), a mobile (+86 too) or a landline with
+its area code, whatever the caller logged.
 A leaf: the caller names the data folder (caseapp.paths.data_dir)."""
 
 from __future__ import annotations
@@ -10,13 +11,19 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 _ID = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+_OLD_ID = re.compile(r"(?<!\d)(\d{6})\d{6}(\d{3})(?!\d)")  # the 15-digit first generation
+# A mobile, also as +86 / 0086 / 86- 138 1234 5678 (spaces or dashes between the groups).
+_PHONE = re.compile(r"(?<!\d)((?:(?:\+|00)?86[\s-]?)?1[3-9]\d)([\s-]?)\d{4}([\s-]?\d{4})(?!\d)")
+# A landline with its area code: 023-12345678, (023)12345678, （023）12345678, 02312345678.
+_LANDLINE = re.compile(r"(?<!\d)([(（]?0[1-9]\d{1,2}[)）]?[\s-]?\d{3,4})\d{4}(?!\d)")
 _handler: RotatingFileHandler | None = None
 
 
 def scrub(text: str) -> str:
     text = _ID.sub(r"\1********\2", text)
-    return _PHONE.sub(r"\1****\2", text)
+    text = _OLD_ID.sub(r"\1******\2", text)
+    text = _PHONE.sub(r"\1\2****\3", text)
+    return _LANDLINE.sub(r"\1****", text)
 
 
 class ScrubFilter(logging.Filter):

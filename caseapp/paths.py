@@ -18,5 +18,6 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    # Owner-only when this creates it (0700 on POSIX): the database and backups live in it.
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path

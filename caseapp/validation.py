@@ -189,3 +189,19 @@ def is_masked(value: str | None) -> bool:
     """A value a masked export wrote (500102********123X, 138****5678): no number in it."""
     text = (value or "").strip()
     return "*" in text and bool(_MASKED_ID.match(text) or _MASKED_PHONE.match(text))
+
+
+# Text a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)"): every export writes
+# it as text — in .xlsx as a text cell, in .csv behind an apostrophe (OWASP "CSV injection");
+# import takes the apostrophe off again.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def is_formula_text(value: object) -> bool:
+    """True for text a spreadsheet would take for a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def spreadsheet_text(value: str) -> str:
+    """``value`` as a .csv cell that no spreadsheet runs: formula-like text gets an apostrophe."""
+    return "'" + value if is_formula_text(value) else value

@@ -39,6 +39,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def make_app(argv: list[str]):
     from PySide6.QtWidgets import QApplication
 
+    from ui.i18n import install_qt_translations
     from ui.style import apply_style
 
     # Workers run Python (SQLAlchemy) while the GUI thread paints through Python callbacks;
@@ -48,8 +49,25 @@ def make_app(argv: list[str]):
     app.setOrganizationName("CaseDesk")
     app.setApplicationName("CaseDesk")
     app.setApplicationDisplayName("CaseDesk")
+    install_qt_translations(app)  # before any widget: Qt's dialogs say 是/否, 取消…
     apply_style(app)
     return app
+
+
+NO_DISPLAY_MESSAGE = (
+    "需要图形桌面环境才能启动 CaseDesk（未检测到 DISPLAY/WAYLAND_DISPLAY）。命令行功能请使用 caseapp。"
+    "/ CaseDesk needs a desktop session (no DISPLAY or WAYLAND_DISPLAY); "
+    "use `caseapp` for the command line.")
+
+
+def lacks_display(environ=None, platform: str | None = None) -> bool:
+    """True on a Unix without a desktop session, where Qt would abort with a misleading
+    message about xcb plugins. A chosen QT_QPA_PLATFORM (offscreen, minimal…) is respected."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def tune_gc() -> None:
@@ -110,7 +128,10 @@ def run(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     setup_logging(data_dir())
     if args.self_test:
-        return self_test(args)
+        return self_test(args)  # runs offscreen when there is no display
+    if lacks_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr, flush=True)
+        return 2
     app = make_app(argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -175,9 +196,8 @@ class SelfTestFault(Exception):
 
 def self_test(args: argparse.Namespace) -> int:
     """Open the window, wait for the case lists, build this month's summary; one line out."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if lacks_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
     ctx = None
     scratch = tempfile.TemporaryDirectory(prefix="casedesk-selftest-settings-")

@@ -25,8 +25,5 @@ KIND_NAMES = {"信访": "petition", "信访件": "petition", "petition": "petiti
 MAX_LEN = {"number": 64, "summary": 500, "street": 64, "community": 64, "handler": 64,
            "party": 128, "respondent": 128}
 BATCH = 1000
-# Text that Excel would run as a formula ("=HYPERLINK(…)", "@SUM(…)") is written to CSV behind
-# an apostrophe (OWASP "CSV injection"); import takes the apostrophe off again.
-FORMULA_START = ("=", "+", "-", "@")
 MAX_PROBLEMS = 1000
 RESPONDENT = "被申请人"

@@ -1,5 +1,6 @@
 """Export of cases to .xlsx or .csv (docs/domain.md section 6): the columns of
-caseapp/exchange/columns.py, written to a temporary file and renamed when complete."""
+caseapp/exchange/columns.py, then the export-only 状态, 期限 and 超期天数 (which import ignores),
+written to a temporary file and renamed when complete."""
 
 from __future__ import annotations
 
@@ -15,25 +16,38 @@ from sqlalchemy.orm import Session
 from caseapp import services
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
-from caseapp.exchange.columns import ALL_HEADERS, BATCH, FORMULA_START, RESPONDENT
+from caseapp.exchange.columns import ALL_HEADERS, BATCH, RESPONDENT
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, Person
-from caseapp.validation import mask_id_number, mask_phone
+from caseapp.validation import is_formula_text, mask_id_number, mask_phone, spreadsheet_text
 
 _EXPORT_COLS = (
     Case.id, Case.kind, Case.number, Case.received_on, Case.accepted_on, Case.closed_on,
     Case.outcome, Case.extended, Case.street, Case.category, Case.source, Case.via_proxy,
     Case.entered, Case.performed, Case.handler, Case.summary, Case.people_count, Case.amount,
     Case.petition_type, Case.group_size, Case.is_repeat, Case.details, Case.community,
+    Case.status, Case.due_on,
 )
+# What the list shows beyond the exchange columns: written after them, for reading only. Import
+# ignores headers it does not know, so an export still imports back.
+EXPORT_ONLY_HEADERS = ("状态", "期限", "超期天数")
+OUT_HEADERS = [zh for zh, _alias in ALL_HEADERS] + list(EXPORT_ONLY_HEADERS)
 
 
 def _yes(flag: bool) -> str:
     return "是" if flag else "否"
 
 
-def _export_row(c, main, respondent, mask: bool = False) -> list:
+def _overdue_days(c, today: date) -> int | None:
+    """Days past the deadline in force on ``today``, for an open case past it; else None."""
+    if c.status in (wf.Status.CLOSED.value, wf.Status.REJECTED.value) or c.due_on is None:
+        return None
+    days = (today - c.due_on).days
+    return days if days > 0 else None
+
+
+def _export_row(c, main, respondent, mask: bool = False, today: date | None = None) -> list:
     petition = c.kind == wf.Kind.PETITION.value
     name, id_number, phone = main or ("", None, None)
     if mask:
@@ -45,6 +59,7 @@ def _export_row(c, main, respondent, mask: bool = False) -> list:
         _yes(c.performed) if c.outcome == wf.MEDIATED else None, c.handler, c.summary,
         c.people_count, c.amount, c.petition_type, c.group_size,
         _yes(c.is_repeat) if petition else None, c.details, c.community,
+        wf.status_label(c.kind, c.status), c.due_on, _overdue_days(c, today or date.today()),
     ]
 
 
@@ -52,12 +67,12 @@ class _CsvOut:
     def __init__(self, path: Path):
         self.fh = open(path, "w", encoding="utf-8-sig", newline="")
         self.writer = csv.writer(self.fh)
-        self.writer.writerow([zh for zh, _alias in ALL_HEADERS])
+        self.writer.writerow(OUT_HEADERS)
 
     def row(self, values: list) -> None:
         self.writer.writerow([
             "" if x is None else x.isoformat() if isinstance(x, date)
-            else "'" + x if isinstance(x, str) and x.startswith(FORMULA_START) else x
+            else spreadsheet_text(x) if isinstance(x, str) else x
             for x in values])
 
     def close(self) -> None:
@@ -76,12 +91,12 @@ class _XlsxOut:
         self.ws.freeze_panes = "A2"
         # Write-only sheets carry no <dimension>; openpyxl's writer asks the sheet for one if it
         # can. Without it every read-only reader (ours included) parses the sheet twice.
-        size = f"A1:{get_column_letter(len(ALL_HEADERS))}{rows + 1}"
+        size = f"A1:{get_column_letter(len(OUT_HEADERS))}{rows + 1}"
         self.ws.calculate_dimension = lambda: size
-        for i, (zh, _alias) in enumerate(ALL_HEADERS, start=1):
+        for i, zh in enumerate(OUT_HEADERS, start=1):
             width = 40 if zh in ("事项摘要", "详细情况") else 22 if zh in ("编号", "身份证号") else 12
             self.ws.column_dimensions[get_column_letter(i)].width = width
-        self.ws.append([zh for zh, _alias in ALL_HEADERS])
+        self.ws.append(OUT_HEADERS)
 
     def row(self, values: list) -> None:
         out = []
@@ -90,7 +105,7 @@ class _XlsxOut:
                 cell = self.cell_type(self.ws, value=x)
                 cell.number_format = "yyyy-mm-dd"
                 x = cell
-            elif isinstance(x, str) and x.startswith("="):
+            elif is_formula_text(x):
                 cell = self.cell_type(self.ws, value=x)
                 cell.data_type = "s"  # text, not a formula openpyxl would write
                 x = cell
@@ -115,8 +130,9 @@ def _ordered_ids(session: Session, filters: list[ColumnElement[bool]], case_ids)
 def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None = None,
                 date_to: date | None = None, kind: str | None = None,
                 case_ids=None, actor: int | None = None,
-                full_personal: bool | None = None) -> Job[int]:
+                full_personal: bool | None = None, today: date | None = None) -> Job[int]:
     """Write the cases (never deleted ones) to .csv or .xlsx; yields Progress, returns rows.
+    超期天数 is counted to ``today`` (a list's filter passes its own day; default: today).
 
     A user's export (``actor`` given; the GUI and the command line always give one) needs
     Act.EXPORT, masks ID numbers and phones unless ``full_personal`` (an admin only), and is
@@ -134,6 +150,7 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
             if full_personal:
                 services.require(session, actor, wf.Act.FULL_PERSONAL)
     mask = not full_personal
+    today = today or date.today()
     filters: list[ColumnElement[bool]] = [Case.deleted_at.is_(None)]
     if date_from is not None:
         filters.append(Case.received_on >= date_from)
@@ -173,7 +190,8 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
                         elif role == wf.main_role(cases[cid].kind):
                             main.setdefault(cid, (name, idn, phone))
                     for cid in chunk:
-                        out.row(_export_row(cases[cid], main.get(cid), respondent.get(cid), mask))
+                        out.row(_export_row(cases[cid], main.get(cid), respondent.get(cid), mask,
+                                            today))
                     yield Progress(start + len(chunk), len(ids), "正在导出")
         finally:
             out.close()
@@ -196,7 +214,8 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
 def run_export(db: Database, path: str | os.PathLike, *, date_from: date | None = None,
                date_to: date | None = None, kind: str | None = None, case_ids=None,
                on_progress=None, actor: int | None = None,
-               full_personal: bool | None = None) -> int:
+               full_personal: bool | None = None, today: date | None = None) -> int:
     return run(export_file(db, path, date_from=date_from, date_to=date_to, kind=kind,
-                           case_ids=case_ids, actor=actor, full_personal=full_personal),
+                           case_ids=case_ids, actor=actor, full_personal=full_personal,
+                           today=today),
                on_progress)

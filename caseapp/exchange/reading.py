@@ -10,7 +10,8 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from caseapp.errors import Problem, ValidationError
-from caseapp.exchange.columns import FORMULA_START, LABELS, LOOKUP, REQUIRED
+from caseapp.exchange.columns import LABELS, LOOKUP, REQUIRED
+from caseapp.validation import is_formula_text
 
 # (spreadsheet row number, cells) of a file, header row included; a generator, so that
 # close() releases the file when the reader stops early.
@@ -85,7 +86,7 @@ def _cell(value: object) -> object:
     """Text stripped (and the export's formula guard undone); an integral float as int."""
     if isinstance(value, str):
         value = value.strip()
-        return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START else value
+        return value[1:] if value[:1] == "'" and is_formula_text(value[1:]) else value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

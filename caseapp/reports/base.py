@@ -210,28 +210,29 @@ class Frame:
     def __call__(self, canvas, doc) -> None:
         canvas.saveState()
         font = self.styles.fonts.body
+        page_w, page_h = doc.pagesize  # portrait A4, or landscape (the case list)
         if self.header:
             canvas.setFont(font, 8.5)
             canvas.setFillColor(colors.HexColor("#555555"))
-            top = PAGE_H - doc.topMargin + 10 * mm
+            top = page_h - doc.topMargin + 10 * mm
             canvas.drawString(doc.leftMargin, top, self.office)
-            canvas.drawRightString(PAGE_W - doc.rightMargin, top, self.title)
+            canvas.drawRightString(page_w - doc.rightMargin, top, self.title)
             canvas.setStrokeColor(colors.HexColor("#999999"))
             canvas.setLineWidth(0.4)
-            canvas.line(doc.leftMargin, top - 2.5 * mm, PAGE_W - doc.rightMargin, top - 2.5 * mm)
+            canvas.line(doc.leftMargin, top - 2.5 * mm, page_w - doc.rightMargin, top - 2.5 * mm)
         canvas.setFont(font, 11)
         canvas.setFillColor(colors.black)
-        canvas.drawCentredString(PAGE_W / 2, doc.bottomMargin - 14 * mm, f"— {doc.page} —")
+        canvas.drawCentredString(page_w / 2, doc.bottomMargin - 14 * mm, f"— {doc.page} —")
         if self.header:
             canvas.setFont(font, 7.5)
             canvas.setFillColor(colors.HexColor("#777777"))
-            canvas.drawRightString(PAGE_W - doc.rightMargin, doc.bottomMargin - 14 * mm,
+            canvas.drawRightString(page_w - doc.rightMargin, doc.bottomMargin - 14 * mm,
                                    f"制表时间：{self.made:%Y-%m-%d %H:%M}")
         canvas.restoreState()
 
 
 def build(path: str | os.PathLike, story: list, frame: Frame, *, title: str, author: str,
-          margins: dict | None = None) -> Path:
+          margins: dict | None = None, pagesize: tuple[float, float] = A4) -> Path:
     """Write the PDF to a temporary file beside ``path`` and rename it: a failure never leaves
     half a document under the real name."""
     path = Path(path)
@@ -239,7 +240,7 @@ def build(path: str | os.PathLike, story: list, frame: Frame, *, title: str, aut
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
     os.close(fd)
     try:
-        doc = SimpleDocTemplate(tmp, pagesize=A4, title=title, author=author,
+        doc = SimpleDocTemplate(tmp, pagesize=pagesize, title=title, author=author,
                                 creator="CaseDesk", **(margins or TABLE_MARGINS),
                                 # else the canvas starts in Helvetica, a font no PDF embeds
                                 initialFontName=frame.styles.fonts.body)

@@ -267,10 +267,12 @@ def authenticate(db: Database, name: str, password: str, *, via: str = "") -> in
         if user is None or not user.active or user.password_hash is None:
             _dummy_check(password or "")
             # The event needs a user: an unknown name is booked on the retired local user.
+            # What was typed is not kept: it is often the password typed in the wrong box.
             who = user or session.scalar(select(User).where(User.name == LOCAL_USER))
+            what = "账户已停用或未设密码" if user is not None else "用户名不存在"
             if who is not None:
-                add_event(session, None, who.id, "login_failed",
-                          note=f"用户名「{name}」不存在或已停用{suffix}", at=moment)
+                add_event(session, None, who.id, "login_failed", note=f"{what}{suffix}",
+                          at=moment)
             refusal = BAD_LOGIN
         elif user.locked_until is not None and user.locked_until > moment:
             add_event(session, None, user.id, "login_failed", note=f"账户等待中{suffix}",

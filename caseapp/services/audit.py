@@ -24,6 +24,7 @@ from caseapp.services.events import add_event
 from caseapp.services.guard import acting_user, require
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, Event, User
+from caseapp.validation import is_formula_text, spreadsheet_text
 
 PAGE = 500
 
@@ -120,6 +121,15 @@ def entry_row(e: AuditEntry) -> list[str]:
             e.case_number or "", e.changes_text, e.note or ""]
 
 
+def _text_cell(ws, value: str):
+    """A text cell: openpyxl would otherwise write "=…" as a live formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def export_events(db: Database, actor: int, path: str | os.PathLike,
                   flt: AuditFilter = AuditFilter()) -> Job[int]:
     """The filtered trail to .xlsx (or .csv); the export itself is an event."""
@@ -146,7 +156,7 @@ def export_events(db: Database, actor: int, path: str | os.PathLike,
                     page = list_events(db, actor, flt, offset=done, limit=PAGE)
                     if not page:
                         break
-                    writer.writerows(entry_row(e) for e in page)
+                    writer.writerows([spreadsheet_text(v) for v in entry_row(e)] for e in page)
                     done += len(page)
                     yield Progress(done, total, "正在导出操作日志")
         else:
@@ -161,7 +171,8 @@ def export_events(db: Database, actor: int, path: str | os.PathLike,
                 if not page:
                     break
                 for e in page:
-                    ws.append(entry_row(e))
+                    ws.append([_text_cell(ws, v) if is_formula_text(v) else v
+                               for v in entry_row(e)])
                 done += len(page)
                 yield Progress(done, total, "正在导出操作日志")
             wb.save(tmp)

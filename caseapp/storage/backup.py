@@ -27,6 +27,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +41,7 @@ from caseapp.storage.files import (
     connect,
     copy_file,
     count_cases,
+    create_private,
     fsync,
     named_backups,
     os_error,
@@ -52,6 +54,9 @@ log = logging.getLogger(__name__)
 FOLDERS = ("daily", "monthly", "upgrade", "before-restore")
 FOLDER_LABELS = {"daily": "每日", "monthly": "每月", "upgrade": "升级前", "before-restore": "恢复前"}
 PAGES_PER_STEP = 2048  # 8 MB at SQLite's 4 KB pages: progress about every few tens of ms
+# A .part file untouched this long is the remains of a killed copy: a copy in progress (here or
+# in another program sharing the folder) writes to its .part every few milliseconds.
+STALE_PART_SECONDS = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,7 @@ def copy_database(source: Path, target: Path,
         # writes by others meanwhile do not restart the backup (they go to the WAL).
         src.execute("BEGIN")
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        create_private(part)  # owner-only from the first byte; the rename keeps the mode
         dst = sqlite3.connect(str(part), isolation_level=None)
 
         def progress(_status: int, remaining: int, total: int) -> None:
@@ -187,6 +193,25 @@ def copy_attachments(source: Path, target: Path) -> int:
     return copied
 
 
+def remove_stale_parts(root: Path, now: float | None = None) -> list[Path]:
+    """Remove the ``.part`` files a killed backup left in the backup folder (older than
+    STALE_PART_SECONDS); returns them. A file that cannot be removed is left for next time."""
+    now = time.time() if now is None else now
+    candidates = [p for folder in FOLDERS for p in sorted((root / folder).glob("*.part"))]
+    candidates += sorted(root.glob("*-files/**/*.part"))
+    removed = []
+    for path in candidates:
+        try:
+            if path.is_file() and now - path.stat().st_mtime > STALE_PART_SECONDS:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %d stale .part file(s) in %s", len(removed), root)
+    return removed
+
+
 # ---------------------------------------------------------------------------
 # Taking backups.
 
@@ -199,6 +224,7 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
     settings = db.settings()
     root = Path(dest) if dest else backup_root(getattr(settings, "backup_dir", ""))
     now = now or datetime.now()
+    remove_stale_parts(root)
     target = unique_name(root / folder, source.stem, now)
     cancel = threading.Event()
     steps: list[tuple[int, int]] = []
@@ -268,6 +294,7 @@ def backup_if_due(db, now: datetime | None = None) -> BackupInfo | None:
     now = now or datetime.now()
     source = _require_file(db)
     root = backup_root(getattr(db.settings(), "backup_dir", ""))
+    remove_stale_parts(root)  # at start too, even when no backup is due
     if any(when.date() == now.date() for _p, when in named_backups(root / "daily", source.stem)):
         return None
     return backup(db, root, now=now)

@@ -67,12 +67,26 @@ def count_cases(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
 
 
+def create_private(path: Path) -> None:
+    """A new empty file only its owner may read (0600 on POSIX): personal data lives in it.
+    SQLite gives a database's -wal and -shm the database's own mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    make_private(path)
+
+
+def make_private(path: Path) -> None:
+    """Owner-only (0600) on POSIX, whatever the umask; Windows keeps the folder's ACLs."""
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
 def copy_file(source: Path, target: Path) -> None:
-    """A plain byte copy, written to ``.part`` and renamed only when complete."""
+    """A plain byte copy, owner-only, written to ``.part`` and renamed only when complete."""
     part = target.with_name(target.name + ".part")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         shutil.copyfile(source, part)
+        make_private(part)
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)

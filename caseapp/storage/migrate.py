@@ -21,6 +21,7 @@ from caseapp.storage.db import (
     resolve_url,
     storage_error,
 )
+from caseapp.storage.files import create_private, os_error
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,13 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
             raise StorageError(f"数据库所在的文件夹不存在：{file.parent}")
         if file.exists() and not _looks_like_sqlite(file):
             raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏")
+        if not file.exists() and upgrade:
+            try:
+                create_private(file)  # a new database is owner-only (and so its -wal, -shm)
+            except FileExistsError:
+                pass  # another program created it meanwhile
+            except OSError as exc:
+                raise os_error(exc, "创建数据库") from exc
     engine = make_engine(url)
     database = Database(url, engine)
     try:

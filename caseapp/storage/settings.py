@@ -26,6 +26,17 @@ DEFAULT_FORM_ROWS = {
     "道路交通事故纠纷": "其他", "其他纠纷": "其他",
 }
 
+# 转人民调解 suggests the new dispute's type from the petition's category (docs/domain.md §3);
+# a category not listed suggests OTHER_DISPUTE_TYPE.
+OTHER_DISPUTE_TYPE = "其他纠纷"
+DEFAULT_DIVERSION_TYPES = {
+    "劳动社保": "劳动争议纠纷", "城乡建设": "房屋宅基地纠纷", "自然资源": "山林土地纠纷",
+    "农业农村": "山林土地纠纷", "卫生健康": "医疗纠纷", "交通运输": "道路交通事故纠纷",
+    "市场监管": "消费纠纷", "企业经营": "合同纠纷", "生态环境": "环境污染纠纷", "民政": "婚姻家庭纠纷",
+    "教育": OTHER_DISPUTE_TYPE, "涉法涉诉": OTHER_DISPUTE_TYPE, "党务政务": OTHER_DISPUTE_TYPE,
+    "其他": OTHER_DISPUTE_TYPE,
+}
+
 
 @dataclass(frozen=True)
 class OfficeSettings:
@@ -48,9 +59,16 @@ class OfficeSettings:
     keep_monthly: int = 12
     # Filled forms (caseapp/figures/forms.py): dispute type -> a form's row.
     form_rows: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FORM_ROWS), hash=False)
+    # 转人民调解: petition category -> the dispute type the close dialog suggests.
+    diversion_types: dict[str, str] = field(
+        default_factory=lambda: dict(DEFAULT_DIVERSION_TYPES), hash=False)
 
     def number_format(self, kind: str) -> str:
         return self.petition_number_format if kind == "petition" else self.dispute_number_format
+
+    def diversion_type(self, category: str) -> str:
+        """The dispute type 转人民调解 suggests for a petition of ``category``."""
+        return self.diversion_types.get(category) or OTHER_DISPUTE_TYPE
 
 
 def load_settings(session: Session) -> OfficeSettings:

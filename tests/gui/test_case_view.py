@@ -281,3 +281,47 @@ def test_delete_from_the_more_menu(qtbot, view, petition, db, wait_idle, monkeyp
         click(qtbot, dialog.ok_button)
     wait_idle()
     assert queries.count(db, queries.CaseFilter()) == 0
+
+
+def test_diversion_suggests_the_dispute_type_from_the_petition_category(
+        qtbot, ctx, view, petition, wait_idle):
+    from dataclasses import replace
+
+    from ui.dialogs import acts
+    from ui.pages.settings.diversion_tab import DiversionTab
+
+    services.accept(ctx.db, ctx.actor, petition.id, on=date(2026, 3, 5))
+
+    def close_dialog():
+        show(view, petition.id, wait_idle)
+        click(qtbot, view.act_bar.act_buttons["close"])
+        dialog = view.active_dialog
+        assert isinstance(dialog, acts.CloseDialog)
+        wait_idle()
+        click(qtbot, dialog.outcome_buttons["转人民调解"])
+        return dialog
+
+    # A 劳动社保 wage petition: 劳动争议纠纷, not the list's first entry (婚姻家庭纠纷).
+    dialog = close_dialog()
+    assert dialog.category.currentText() == "劳动争议纠纷"
+    dialog.reject()
+
+    # The office changes the mapping in 设置: the suggestion follows.
+    tab = DiversionTab()
+    qtbot.addWidget(tab)
+    tab.fill(ctx.db.settings())
+    tab.combos["劳动社保"].setCurrentText("合同纠纷")
+    services.save_settings(ctx.db, ctx.actor, tab.apply(ctx.db.settings()))
+    assert ctx.db.settings().diversion_types["劳动社保"] == "合同纠纷"
+    dialog = close_dialog()
+    assert dialog.category.currentText() == "合同纠纷"
+    # A suggestion replaces a suggestion, never the clerk's own choice.
+    dialog.suggest_category("物业纠纷")
+    assert dialog.category.currentText() == "物业纠纷"
+    dialog.category.setCurrentIndex(dialog.category.findText("邻里纠纷"))
+    dialog.suggest_category("劳动争议纠纷")
+    assert dialog.category.currentText() == "邻里纠纷"
+    dialog.reject()
+    # A category the mapping does not list suggests 其他纠纷.
+    services.save_settings(ctx.db, ctx.actor, replace(ctx.db.settings(), diversion_types={}))
+    assert close_dialog().category.currentText() == "其他纠纷"

@@ -163,3 +163,14 @@ def test_settings_tab_saves_the_form_rows(qtbot, ctx, wait_idle):
     click(qtbot, tab.defaults_button)
     assert tab.combos["婚姻家庭纠纷"].currentText() == "婚姻家庭邻里等各类民间纠纷"
     assert page.is_dirty()
+
+
+def test_an_unreadable_date_is_named_and_nothing_is_computed(qtbot, dialog, wait_idle):
+    dialog.from_edit.setFocus()
+    dialog.from_edit.selectAll()
+    qtbot.keyClicks(dialog.from_edit, "2026-13-01")  # a month that does not exist
+    assert dialog.period() is None
+    click(qtbot, dialog.preview_button)
+    wait_idle()
+    assert dialog.result is None and not dialog.save_button.isEnabled()
+    assert "起止日期" in dialog.state_label.text()

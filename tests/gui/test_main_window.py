@@ -72,7 +72,8 @@ def test_shortcuts_and_toolbar(window):
     assert not window.print_action.isEnabled()
     # Nothing to print on the workbench: disabled, and the tooltip says where printing is.
     assert "统计报表" in window.print_action.toolTip()
-    texts = [a.text() for a in window.toolbar.actions() if a.text()]
+    # What the toolbar shows (the menu's 导入… keeps its dots there).
+    texts = [a.iconText() for a in window.toolbar.actions() if a.iconText()]
     assert texts[:5] == ["新建信访", "新建纠纷", "导入", "打印", "刷新"]
 
 
@@ -157,7 +158,70 @@ def test_status_bar_and_title(qtbot, ctx, db, actor, tmp_path, wait_idle):
     assert win.overdue_label.text() == f"当前已超期 {overdue} 件"
     assert win.db_label.text() == "数据库: cases.db"
     assert win.user_label.text().startswith("用户: ")
-    assert win.windowTitle() == "CaseDesk — 矛盾纠纷调解办"
+    # Ends in the application's display name, which Qt then does not append a second time.
+    assert win.windowTitle() == "矛盾纠纷调解办 — CaseDesk"
+    assert win.windowTitle().count("CaseDesk") == 1
+
+
+def menu_entries(window) -> dict[str, list[str]]:
+    return {m.title(): [a.text() for a in m.actions() if a.isVisible() and not a.isSeparator()]
+            for m in (a.menu() for a in window.menuBar().actions())}
+
+
+def test_menu_bar_has_the_usual_menus(window):
+    menus = menu_entries(window)
+    assert list(menus) == ["文件(&F)", "查看(&V)", "工具(&T)", "帮助(&H)"]
+    assert menus["文件(&F)"] == ["新建信访", "新建纠纷", "导入…", "导出…", "打印", "备份…", "退出"]
+    assert menus["查看(&V)"] == ["工作台", "统计概览", "信访件", "矛盾纠纷", "统计报表", "查找", "刷新"]
+    assert menus["工具(&T)"] == ["设置", "操作日志"]
+    assert menus["帮助(&H)"] == ["关于 CaseDesk"]
+    # The toolbar's own actions, not copies: one key, one action.
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.import_action in file_menu.actions()
+    assert "Ctrl+Q" in [k.toString(QKeySequence.SequenceFormat.PortableText)
+                        for k in window.quit_action.shortcuts()]
+
+
+def test_view_menu_switches_pages(window, wait_idle):
+    window.page_actions["dispute"].trigger()
+    assert window.stack.currentWidget() is window.disputes
+    assert window.current_key() == "dispute"
+    window.page_actions["workbench"].trigger()
+    assert window.stack.currentWidget() is window.workbench
+    wait_idle()
+
+
+def test_about_names_version_and_data_folder(qtbot, window, ctx, wait_idle):
+    import caseapp
+    from caseapp.paths import data_dir
+
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: len(window.open_dialogs()) == 1)
+    box = window.open_dialogs()[0]
+    assert caseapp.__version__ in box.text()
+    assert str(data_dir()) in box.informativeText()
+    wait_idle()
+
+
+def test_ctrl_q_closes_the_window_the_normal_way(qtbot, window, ctx, wait_idle):
+    assert ctx.settings().value("mainWindow/geometry") is None
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    # closeEvent ran, as on any close: it remembers the window's geometry.
+    assert ctx.settings().value("mainWindow/geometry") is not None
+    wait_idle()
+
+
+def test_f5_reloads_the_list(qtbot, window, db, actor, tmp_path, wait_idle):
+    click_nav(qtbot, window, "petition")
+    wait_loaded(qtbot, window.petitions, wait_idle)
+    assert window.petitions.model.rowCount() == 0
+    import_cases(db, actor, tmp_path, 7)  # behind the window's back: no change signal
+    wait_idle()
+    assert window.petitions.model.rowCount() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.petitions.model.rowCount() == 7)
+    wait_idle()
 
 
 def test_self_test_prints_one_line(tmp_path, db, actor):

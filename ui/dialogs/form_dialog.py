@@ -234,9 +234,16 @@ class FormDialog(QDialog):
         self.from_edit.setDate(to_qdate(date_from))
         self.to_edit.setDate(to_qdate(date_to))
 
-    def period(self) -> tuple[date, date]:
+    def period(self) -> tuple[date, date] | None:
+        """The chosen period, or None (with the reason shown) when a date cannot be read or
+        the period runs backwards."""
         f, t = date_value(self.from_edit), date_value(self.to_edit)
-        assert f is not None and t is not None
+        if f is None or t is None:
+            self.state_label.setText(tr("请填写统计期间的起止日期，例如 2026-03-05"))
+            return None
+        if f > t:
+            self.state_label.setText(tr("统计截止日期不能早于起始日期"))
+            return None
         return f, t
 
     def _stale(self) -> None:
@@ -251,9 +258,10 @@ class FormDialog(QDialog):
 
     def preview(self) -> None:
         template = self.template()
-        if not template:
+        period = self.period()
+        if not template or period is None:
             return
-        f, t = self.period()
+        f, t = period
         self._stale()
         self.preview_button.setEnabled(False)
         self.state_label.setText(tr("正在计算…"))
@@ -285,9 +293,10 @@ class FormDialog(QDialog):
 
     def save(self) -> None:
         template = self.template()
-        if self.result is None or not template:
+        period = self.period()
+        if self.result is None or not template or period is None:
             return
-        f, t = self.period()
+        f, t = period
         settings = self.ctx.settings()
         stem = f"{forms.template_path(template).stem}（{forms.period_text(f, t)}）"
         target = ask_output_path(self, str(Path(pdf_preview.last_folder(settings)) / f"{stem}.xlsx"))

@@ -1,4 +1,5 @@
-"""The main window: navigation, the pages, the case view over the lists, toolbar, status bar.
+"""The main window: navigation, the pages, the case view over the lists, the actions (menu bar
+and toolbar), status bar.
 
 The workbench and the two lists are built with the window; the other pages, the case view and
 the dialogs are built (and their modules imported) when first needed, so that start-up stays
@@ -19,9 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,15 @@ from ui.i18n import tr
 from ui.pages.case_list.page import CaseListPage
 from ui.pages.workbench import WorkbenchPage
 from ui.shell.lock import install_session
+from ui.shell.menus import (
+    NAVIGATION,
+    PAGE_KEYS,
+    about_box,
+    always_key,
+    build_menu_bar,
+    build_toolbar,
+    icon,
+)
 from ui.style import OVERDUE
 
 if TYPE_CHECKING:
@@ -41,29 +49,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# (key, label, qtawesome icon)
-NAVIGATION = (
-    ("workbench", "工作台", "fa5s.home"),
-    ("overview", "统计概览", "fa5s.chart-pie"),
-    ("petition", "信访件", "fa5s.envelope-open-text"),
-    ("dispute", "矛盾纠纷", "fa5s.handshake"),
-    ("reports", "统计报表", "fa5s.chart-bar"),
-    ("settings", "设置", "fa5s.cog"),
-    ("audit", "操作日志", "fa5s.clipboard-list"),  # admins only (ui/shell/lock.py)
-)
-PAGE_KEYS = tuple(key for key, _label, _icon in NAVIGATION)
-
-
-def icon(name: str):
-    """A qtawesome icon, or an empty icon when qtawesome is unavailable."""
-    from PySide6.QtGui import QIcon
-
-    try:
-        import qtawesome as qta
-
-        return qta.icon(name, color="#424a53", color_active="#1858bc")
-    except Exception:  # icons are decoration; never stop the window for them
-        return QIcon()
 
 
 def short_db_name(db) -> str:
@@ -95,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         # The 操作日志 page, the user menu, the idle lock; hides what the role may not do.
         self.session = install_session(self)
+        self._build_menu_bar()  # after the session: it shows only what the role may do
         ctx.data_changed.connect(self._data_changed)
         self._restore_state()
         self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -297,41 +283,43 @@ class MainWindow(QMainWindow):
             tr("新建纠纷"), "fa5s.balance-scale", lambda: self.new_case("dispute"),
             "Ctrl+Shift+N", tr("登记一件新的矛盾纠纷"))
         self.import_action = self._action(
-            tr("导入"), "fa5s.file-import", self.import_cases, None,
+            tr("导入…"), "fa5s.file-import", self.import_cases, None,
             tr("从 Excel 或 CSV 文件导入案件"))
+        self.import_action.setIconText(tr("导入"))  # the toolbar's label, without the dots
+        self.export_action = self._action(
+            tr("导出…"), "fa5s.file-export", self.export_cases, None,
+            tr("把当前列表中的案件导出为 Excel 文件"))
         self.print_action = self._action(
             tr("打印"), "fa5s.print", self.print_current, QKeySequence.StandardKey.Print)
         self._update_print_action()
         self.refresh_action = self._action(
             tr("刷新"), "fa5s.sync-alt", self.refresh, QKeySequence.StandardKey.Refresh,
             tr("重新读取当前页面"))
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
-        if QKeySequence("F5") not in keys:  # F5 everywhere, as the clerks know it
-            self.refresh_action.setShortcuts([QKeySequence("F5"), *keys])
+        always_key(self.refresh_action, "F5", QKeySequence.StandardKey.Refresh)
         self.backup_action = self._action(
-            tr("备份"), "fa5s.shield-alt", self.open_backups, None,
+            tr("备份…"), "fa5s.shield-alt", self.open_backups, None,
             tr("备份与恢复：立即备份、查看备份、从备份恢复"))
+        self.backup_action.setIconText(tr("备份"))
+        # The normal close: closeEvent and the exit backup run as for the window's ✕.
+        self.quit_action = self._action(
+            tr("退出"), "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit,
+            tr("关闭 CaseDesk"))
+        always_key(self.quit_action, "Ctrl+Q", QKeySequence.StandardKey.Quit)
+        self.page_actions = {
+            key: self._action(tr(label), icon_name, lambda _c=False, k=key: self.show_page(k))
+            for key, label, icon_name in NAVIGATION}
+        self.about_action = self._action(tr("关于 CaseDesk"), "fa5s.info-circle", self.show_about)
         self.find_action = self._action(
             tr("查找"), "fa5s.search", self.focus_search, QKeySequence.StandardKey.Find,
             tr("在案件列表中查找编号、姓名或事项"))
 
-        toolbar = QToolBar(tr("工具栏"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(16, 16))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_petition_action, self.new_dispute_action, self.import_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.print_action)
-        toolbar.addAction(self.refresh_action)
-        toolbar.addAction(self.backup_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.find_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbar = toolbar
+        self.toolbar = build_toolbar(self)
+
+    def _build_menu_bar(self) -> None:
+        build_menu_bar(self)
+
+    def show_about(self) -> None:
+        self._show_dialog(about_box(self))
 
     def _show_dialog(self, dialog: QDialog) -> None:
         """Window-modal and non-blocking, so the event loop (and tests) keep running."""
@@ -362,6 +350,14 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_dialog import ImportDialog
 
         self._show_dialog(ImportDialog(self.ctx, self))
+
+    def export_cases(self) -> None:
+        """导出…: the list shown (or the one the open case came from), else the petitions."""
+        key = PAGE_KEYS[self._return_page] if self.showing_case() else self.current_key()
+        if key not in ("petition", "dispute"):
+            key = "petition"
+            self.show_page(key)
+        self.list_page(key).export_list()
 
     def open_backups(self) -> None:
         from ui.dialogs.backup_dialog import BackupDialog
@@ -409,7 +405,9 @@ class MainWindow(QMainWindow):
                             on_error=lambda exc: log.warning("status failed: %s", exc))
 
     def _status_arrived(self, status: dict) -> None:
-        self.setWindowTitle(f"CaseDesk — {status['office']}")
+        # Ending in the application's display name, so that Qt does not append it again.
+        office = status["office"]
+        self.setWindowTitle(f"{office} — CaseDesk" if office else "CaseDesk")
         self.user_label.setText(tr("用户: {0}").format(status["user"]))
         n = status["overdue"]
         self.overdue_label.setText(tr("当前已超期 {0} 件").format(f"{n:,}"))

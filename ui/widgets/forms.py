@@ -1,4 +1,4 @@
-"""Small shared form helpers: labelled rows with inline error labels, date editors,
+"""Small shared form helpers: labelled rows with inline error labels, date fields,
 confirmation and reason prompts.
 
 Errors are shown beside their field (docs/design.md, rule 7): a red label under the editor and the
@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -30,9 +28,8 @@ from caseapp.errors import Problem
 from ui.i18n import tr
 from ui.style import OVERDUE
 from ui.tasks import show_error
-
-EMPTY_DATE = QDate(2000, 1, 1)  # the minimum of optional date editors, shown as "—"
-
+from ui.widgets.date_edit import DateField
+from ui.widgets.date_edit import to_qdate as to_qdate  # callers keep forms.to_qdate
 
 # ---------------------------------------------------------------------------
 # Widget helpers.
@@ -79,43 +76,31 @@ def muted(text: str = "") -> QLabel:
     return label
 
 
-def to_qdate(value: date | None) -> QDate:
-    return EMPTY_DATE if value is None else QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 def date_edit(value: date | None = None, *, maximum: date | None = None,
               minimum: date | None = None, optional: bool = False,
-              parent: QWidget | None = None) -> QDateEdit:
-    """A date editor showing 2026-03-05 with a calendar popup. ``optional`` editors show
-    "—" while they hold no date (their minimum)."""
-    edit = QDateEdit(parent)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-    if optional:
-        edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText("—")
-    elif minimum is not None:
-        edit.setMinimumDate(to_qdate(minimum))
-    else:
-        edit.setMinimumDate(QDate(1950, 1, 1))
-    if maximum is not None:
-        edit.setMaximumDate(to_qdate(maximum))
-    edit.setDate(to_qdate(value) if value is not None else (
-        EMPTY_DATE if optional else QDate.currentDate()))
-    edit.setMinimumWidth(130)
-    return edit
+              parent: QWidget | None = None) -> DateField:
+    """A date field showing 2026-03-05 with a calendar popup; it takes every date form the
+    exchange file accepts and reports (never clamps) a date outside ``minimum``..``maximum``.
+    ``optional`` fields may be left blank ("—")."""
+    if value is None and not optional:
+        value = date.today()
+    return DateField(value, minimum=minimum, maximum=maximum, optional=optional, parent=parent)
 
 
-def date_value(edit: QDateEdit) -> date | None:
-    """The editor's date; None for an optional editor left on "—"."""
-    if edit.specialValueText() and edit.date() == edit.minimumDate():
+def date_fields(editor: QWidget) -> list[DateField]:
+    """The date fields of a form row: the editor itself or those inside it."""
+    if isinstance(editor, DateField):
+        return [editor]
+    return editor.findChildren(DateField)
+
+
+def date_value(edit: DateField) -> date | None:
+    """The field's date; None when blank or unreadable (forms refuse that first, see
+    ``InlineErrors.date_problems``)."""
+    try:
+        return edit.value()
+    except ValueError:
         return None
-    return from_qdate(edit.date())
 
 
 def combo(items: Iterable[str] = (), *, editable: bool = False, blank: bool = False,
@@ -233,6 +218,18 @@ class InlineErrors:
             self.rows[first].editor.setFocus()
         return rest
 
+    def date_problems(self) -> list[Problem]:
+        """A problem for every shown date field whose text cannot be kept as typed."""
+        out = []
+        for key, row in self.rows.items():
+            if row.isHidden() or not row.isEnabled():
+                continue
+            for edit in date_fields(row.editor):
+                message = edit.problem() if edit.isEnabled() else None
+                if message:
+                    out.append(Problem(key, message))
+        return out
+
     def messages(self) -> dict[str, str]:
         """What each visible error label says (for tests and screenshots)."""
         out = {k: r.error.text() for k, r in self.rows.items() if not r.error.isHidden()}
@@ -263,6 +260,8 @@ class FormGrid(QGridLayout):
         label = field_label(text, required)
         row = FieldRow(editor, note=note)
         label.setBuddy(editor)
+        for edit in date_fields(editor):
+            edit.field_name = edit.field_name or text  # its messages name the field
         self.addWidget(label, self._row, 2 * self._col)
         span = 2 * self.columns - 1 if wide else 1
         self.addWidget(row, self._row, 2 * self._col + 1, 1, span)

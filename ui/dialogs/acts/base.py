@@ -98,7 +98,8 @@ class ActDialog(QDialog):
     def submit(self) -> None:
         if not self.ok_button.isEnabled():
             return
-        problems = self.validate()
+        # A date that cannot be kept as typed is refused before anything compares it.
+        problems = self.errors.date_problems() or self.validate()
         if problems:
             self.errors.set_errors(problems)
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from caseapp import services
 from caseapp import workflow as wf
 from caseapp.errors import Problem
+from caseapp.storage.settings import OTHER_DISPUTE_TYPE
 from ui.dialogs.acts.base import ActDialog, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
@@ -66,8 +67,14 @@ class CloseDialog(ActDialog):
         self.route = forms.combo(wf.FAILED_ROUTES, blank=True)
         self.grid.add("failed_route", tr("告知途径"), self.route, required=True)
         self.category = forms.combo(dispute_categories or wf.DEFAULT_DISPUTE_CATEGORIES)
+        self.category.setCurrentIndex(-1)  # no guess until the office's mapping is read
+        self.category_touched = False
+        self.category.currentIndexChanged.connect(self._category_chosen)
         self.grid.add("dispute_category", tr("纠纷类型"), self.category, required=True,
                       note=tr("将登记一件来源为「信访转入」的矛盾纠纷，并复制当事人"))
+        if detail.kind == wf.Kind.PETITION.value:
+            ctx.runner.run(self, lambda db: db.settings().diversion_type(detail.category),
+                           ctx.db, on_done=self.suggest_category, on_error=lambda _e: None)
         agreement_row = QWidget()
         h = QHBoxLayout(agreement_row)
         h.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +117,21 @@ class CloseDialog(ActDialog):
         self.ok_button.setEnabled(not (mediated and self.detail.agreement is None))
         self.adjustSize()
 
+    def _category_chosen(self, _index: int) -> None:
+        self.category_touched = True
+
+    def suggest_category(self, dispute_type: str) -> None:
+        """Preselect the type the office maps the petition's category to (设置 → 转人民调解),
+        unless the clerk already chose one; a type no longer offered suggests nothing."""
+        if self.category_touched:
+            return
+        index = self.category.findText(dispute_type)
+        if index < 0:
+            index = self.category.findText(OTHER_DISPUTE_TYPE)
+        self.category.blockSignals(True)  # a suggestion is not the clerk's choice
+        self.category.setCurrentIndex(index)
+        self.category.blockSignals(False)
+
     def _record_agreement_first(self) -> None:
         self.reject()
         self.wants_agreement.emit()
@@ -121,6 +143,8 @@ class CloseDialog(ActDialog):
             problems.append(Problem("outcome", tr("请选择办理结果")))
         elif outcome == wf.MEDIATION_FAILED and not self.route.currentText():
             problems.append(Problem("failed_route", tr("调解不成须选择告知当事人的途径")))
+        elif outcome == wf.DIVERTED and not self.category.currentText():
+            problems.append(Problem("dispute_category", tr("转人民调解须选择纠纷类型")))
         elif outcome == wf.MEDIATED and self.detail.agreement is None:
             problems.append(Problem("agreement", tr("调解成功须先记录调解协议")))
         return problems

@@ -122,8 +122,10 @@ class CaseForm(QGroupBox):
         if not category:
             problems.append(Problem("category", tr("请选择类别")))
         received_on = forms.date_value(self.received_on)
-        if received_on > self.ctx.today():
+        if received_on is not None and received_on > self.ctx.today():
             problems.append(Problem("received_on", tr("登记日期不能晚于今天")))
+        elif self.received_on.problem():  # unreadable text: refused, never guessed
+            problems.append(Problem("received_on", self.received_on.problem() or ""))
         people = amount = None
         try:
             people = v.parse_people(self.people_count.text())

@@ -1,4 +1,5 @@
-"""What a case list does with many cases at once: assign the selected ones, export the list.
+"""What a case list does with many cases at once: assign the selected ones, export the list,
+print the list (built on a worker, shown in a preview).
 
 The prompts are module functions so tests can answer them.
 """
@@ -7,9 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp import exchange, services
+from caseapp.queries.case_list import CaseFilter
+from caseapp.reports import case_list
+from caseapp.services import audit
 from ui.i18n import tr
 from ui.tasks import show_error
 
@@ -89,8 +95,9 @@ def assign_cases(owner: QWidget, ctx: AppContext, ids: list[int], handlers: list
 
 
 def export_cases(owner: QWidget, ctx: AppContext, ids: list[int], name: str,
-                 say: Callable[[str], None]) -> None:
-    """Ask where, then export the cases ``ids`` (an Excel file named ``name`` by default)."""
+                 say: Callable[[str], None], today: date | None = None) -> None:
+    """Ask where, then export the cases ``ids`` (an Excel file named ``name`` by default);
+    超期天数 counted to ``today`` (the list's day)."""
     settings = ctx.settings()
     folder = str(settings.value("export/folder", "") or Path.home())
     path = ask_save_path(owner, os.path.join(folder, name))
@@ -103,5 +110,46 @@ def export_cases(owner: QWidget, ctx: AppContext, ids: list[int], name: str,
     # As the user: the export is an event, ID numbers and phones masked (privacy.py). It
     # changes no case, so it is a job on the runner, not an act with a broadcast.
     ctx.runner.run_job(owner, tr("正在导出"),
-                       lambda: exchange.export_file(db, path, case_ids=ids, actor=actor),
+                       lambda: exchange.export_file(db, path, case_ids=ids, actor=actor,
+                                                    today=today),
                        on_done=lambda count: say(tr("已导出 {0} 件案件到 {1}").format(count, path)))
+
+
+def print_list(owner: QWidget, ctx: AppContext, flt: CaseFilter, sort: str, descending: bool,
+               count: int, on_ready: Callable[[QDialog], None],
+               on_failed: Callable[[], None] = lambda: None) -> None:
+    """Build the printout of the list (the filter ``flt`` in the order ``sort``) as a job,
+    record it in the audit trail, then open its preview and hand it to ``on_ready``."""
+    from ui.widgets.pdf_preview import new_printout_path
+
+    title = case_list.list_title(flt.kind)
+    path = new_printout_path(title)
+    db, actor = ctx.db, ctx.actor
+
+    def failed(exc: BaseException) -> None:
+        path.unlink(missing_ok=True)
+        on_failed()
+        show_error(owner, exc)
+
+    def built(out) -> None:
+        # The list shows no ID numbers or phones, so nothing is unmasked. A printout changes no
+        # case: a plain call, no act to broadcast.
+        ctx.runner.run(owner, audit.record_printout, db, actor, f"{title} {count}件")
+        on_ready(show_preview(owner, ctx, Path(out), title))
+
+    ctx.runner.run_job(owner, tr("正在生成打印件"),
+                       lambda: case_list.case_list(db, flt, path, sort=sort,
+                                                   descending=descending),
+                       on_done=built, on_error=failed)
+
+
+def show_preview(parent: QWidget, ctx: AppContext, path: Path, title: str) -> QDialog:
+    """The preview of a printout; its temporary file goes when the preview closes (a copy the
+    user wanted was saved with 另存为PDF)."""
+    from ui.widgets.pdf_preview import PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(path, title, parent, settings=ctx.settings())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.destroyed.connect(lambda _o=None: path.unlink(missing_ok=True))
+    dialog.open()
+    return dialog

@@ -1,9 +1,9 @@
 """One case list per kind: the filter bar (filter_bar.py) over the ID-backed table, with bulk
-assign and export (bulk.py).
+assign, export and the printed list (bulk.py).
 
 Every filter change is one SQL query for the ordered ids (queries.case_ids); the table then
 fetches rows in pages as they scroll in (ui/models/case_table.py). Nothing here touches the
-database on the GUI thread: choices, counts, assign and export all go through ctx.runner.
+database on the GUI thread: choices, counts, assign, export and print all go through ctx.runner.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -61,6 +62,7 @@ class CaseListPage(LazyPage):
         self._restore_current: int | None = None
         self._restore_scroll = 0
         self._empty_filtered = False
+        self.preview_dialog: QDialog | None = None
         self.model = CaseTableModel(ctx, CaseFilter(kind=kind, today=ctx.today()), parent=self)
         self._build()
         self.model.loaded.connect(self._loaded)
@@ -92,8 +94,12 @@ class CaseListPage(LazyPage):
         self.export_button = QPushButton(tr("导出…"))
         self.export_button.setToolTip(tr("把当前列表中的案件导出为 Excel 文件"))
         self.export_button.clicked.connect(self.export_list)
+        self.print_button = QPushButton(tr("打印列表"))
+        self.print_button.setToolTip(tr("按当前筛选和排序打印列表（横向A4）"))
+        self.print_button.clicked.connect(self.print_list)
         top.addWidget(self.assign_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.print_button)
         layout.addLayout(top)
 
         self.filters = FilterBar(self.ctx, self.kind)
@@ -287,4 +293,29 @@ class CaseListPage(LazyPage):
             self.status_message.emit(tr("列表中没有案件，无需导出"))
             return
         name = f"{kind_label(self.kind)}-{self.ctx.today().isoformat()}.xlsx"
-        bulk.export_cases(self, self.ctx, ids, name, self.status_message.emit)
+        bulk.export_cases(self, self.ctx, ids, name, self.status_message.emit,
+                          today=self.model.filter.today)
+
+    def print_list(self) -> None:
+        """The list as it stands (the model's filter and sort) to a PDF, then its preview."""
+        count = len(self.model.ids())
+        if not count:
+            self.status_message.emit(tr("列表中没有案件，无需打印"))
+            return
+        model = self.model
+        self.print_button.setEnabled(False)
+
+        def ready(dialog: QDialog | None) -> None:
+            self.print_button.setEnabled(True)
+            if self.preview_dialog is not None:
+                self.preview_dialog.close()
+            self.preview_dialog = dialog
+            if dialog is not None:
+                dialog.destroyed.connect(lambda _o=None: self._preview_closed(dialog))
+
+        bulk.print_list(self, self.ctx, model.filter, model.sort_key, model.descending, count,
+                        on_ready=ready, on_failed=lambda: ready(None))
+
+    def _preview_closed(self, dialog: QDialog) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None

@@ -216,8 +216,11 @@ class BasicInfoTab(QWidget):
         if not values:
             return
         self.edit_errors.clear_errors()
+        problems = self.edit_errors.date_problems()  # a date is kept as typed or refused
         if "summary" in values and not values["summary"]:
-            self.edit_errors.set_errors([Problem("summary", tr("事项摘要必须填写"))])
+            problems.append(Problem("summary", tr("事项摘要必须填写")))
+        if problems:
+            self.edit_errors.set_errors(problems)
             return
         self._save(values, self._edit_version)
 

@@ -31,6 +31,7 @@ from caseapp.queries import lookups
 from caseapp.storage.settings import OfficeSettings
 from caseapp.workflow import Act
 from ui.i18n import tr
+from ui.pages.settings.diversion_tab import DiversionTab
 from ui.pages.settings.fields import PRIMARY_DISABLED, error_label, muted, scroll_area
 from ui.pages.settings.forms_tab import FormsTab
 from ui.pages.settings.limits_tab import LimitsTab
@@ -89,9 +90,10 @@ class SettingsPage(QWidget):
         self.lists_tab = ListsTab(self)
         self.departments_tab = DepartmentsTab(ctx, self)
         self.forms_tab = FormsTab(self)
+        self.diversion_tab = DiversionTab(self)
         # The tabs saved together by 保存设置, in the order their fields are collected.
         self.form_tabs = (self.office_tab, self.numbers_tab, self.limits_tab, self.lists_tab,
-                          self.forms_tab)
+                          self.forms_tab, self.diversion_tab)
         for tab in self.form_tabs:
             tab.edited.connect(self._edited)
 
@@ -104,6 +106,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.lists_tab, tr("街镇与人员"))
         self.tabs.addTab(self.departments_tab, tr("参与部门"))
         self.tabs.addTab(self.forms_tab, tr("填报表格"))
+        self.tabs.addTab(self.diversion_tab, tr("转人民调解"))
         self.users_tab: UsersTab | None = None
         if ctx.may(Act.USERS):  # accounts are an administrator's business
             self.users_tab = UsersTab(ctx, self)
@@ -157,6 +160,8 @@ class SettingsPage(QWidget):
         self.categories_tab.set_items(loaded.categories)
         self.departments_tab.set_items(loaded.departments)
         self.forms_tab.set_categories([c.name for c in loaded.categories["dispute"]])
+        self.diversion_tab.set_categories([c.name for c in loaded.categories["petition"]],
+                                          [c.name for c in loaded.categories["dispute"]])
         self.numbers_tab.next_seq = dict(loaded.next_seq)
         if not keep_form:
             self._fill(loaded.settings)
