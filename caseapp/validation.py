@@ -205,3 +205,67 @@ def is_formula_text(value: object) -> bool:
 def spreadsheet_text(value: str) -> str:
     """``value`` as a .csv cell that no spreadsheet runs: formula-like text gets an apostrophe."""
     return "'" + value if is_formula_text(value) else value
+
+
+# Bounded parsing for import (issue #16): the pattern is checked BEFORE converting, so an
+# exponent form such as 1e999999 costs nothing and never reaches Decimal or int.
+PEOPLE_MAX = 100_000
+AMOUNT_MAX = Decimal(10) ** 12
+_WHOLE = re.compile(r"^[+-]?\d{1,9}(\.0*)?$")
+_MONEY = re.compile(r"^[+-]?\d{1,15}(\.\d*)?$")
+
+
+def parse_people_bounded(value: object) -> int | None:
+    """涉及人数 / 集体访人数 of an import: a whole number 1..PEOPLE_MAX, digits only."""
+    if value is None or str(value).strip() == "":
+        return None
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() and abs(value) < 1e9 else value
+    text = str(value).strip()
+    if not _WHOLE.match(text):
+        raise ValueError(f"「{text[:20]}」应为整数")
+    number = int(text.split(".")[0])
+    if number < 1:
+        raise ValueError(f"「{text}」应为不小于1的整数")
+    if number > PEOPLE_MAX:
+        raise ValueError(f"「{text}」超过上限{PEOPLE_MAX}")
+    return number
+
+
+def parse_amount_bounded(value: object) -> Decimal | None:
+    """涉及金额 of an import: a decimal 0..AMOUNT_MAX with at most 2 decimals, no exponent."""
+    if value is None or str(value).strip() == "":
+        return None
+    if isinstance(value, float) and abs(value) < 1e15:
+        value = f"{value:.6f}".rstrip("0").rstrip(".")  # a spreadsheet number, not its repr
+    text = str(value).strip().replace(",", "").replace("，", "").removesuffix("元")
+    if not _MONEY.match(text):
+        raise ValueError(f"「{str(value)[:20]}」不是金额")
+    amount = Decimal(text)
+    if amount < 0:
+        raise ValueError(f"「{value}」应为不小于0的金额")
+    if amount >= AMOUNT_MAX:
+        raise ValueError(f"「{value}」金额过大")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"「{value}」最多两位小数")
+    return amount.quantize(Decimal("0.01"))
+
+
+INVISIBLE = frozenset("\u200b\u200c\u200d\ufeff\u2060")
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(value: str, multiline: bool = False) -> str | None:
+    """What is wrong with an imported text (control characters, U+FFFD, direction overrides,
+    only invisible characters), or None. ``multiline`` allows tab and line breaks."""
+    allowed = "\t\n\r" if multiline else ""
+    for i, ch in enumerate(value, start=1):
+        if ch == "\ufffd":
+            return f"第{i}个字无法识别（�），文件的编码可能不对，请另存为 UTF-8 后再导入"
+        if (ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0) and ch not in allowed:
+            return f"第{i}个字是不可见的控制字符（U+{ord(ch):04X}）"
+        if ch in BIDI:
+            return f"第{i}个字是改变文字方向的控制字符（U+{ord(ch):04X}）"
+    if value and not value.strip("".join(INVISIBLE) + " \t\r\n\u3000"):
+        return "只有不可见的字符"
+    return None

@@ -56,6 +56,8 @@ def cmd_import(args) -> int:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_REFUSED
     done()
+    for warning in result.warnings:
+        print(f"注意：{warning}")
     if result.dry_run:
         print(f"检查通过：{result.rows} 行可以导入（信访件 {result.petitions} 件，矛盾纠纷 "
               f"{result.disputes} 件）。未写入数据库。")
@@ -98,6 +100,8 @@ def cmd_backup(args) -> int:
     done()
     print(f"已备份到 {info.path}（{info.case_count} 件案件，{info.size / 1e6:.1f} MB，"
           f"用时 {time.perf_counter() - t0:.1f} 秒）")
+    if info.warning:
+        print(info.warning, file=sys.stderr)
     return EXIT_OK
 
 

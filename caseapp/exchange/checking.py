@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from caseapp import validation as v
 from caseapp import workflow as wf
 from caseapp.exchange.columns import KIND_NAMES, LABELS, MAX_LEN, REQUIRED
+from caseapp.exchange.reading import TooLong
 from caseapp.storage.db import Database
 from caseapp.storage.models import Category
 from caseapp.validation import is_masked
@@ -61,6 +62,17 @@ class RowChecker:
 
     def check(self, rownum: int, raw: dict[str, object]) -> tuple[Row | None, list[tuple[str, str]]]:
         bad: list[tuple[str, str]] = []
+        # A cell refused for its length (reading.TooLong) or its characters is reported
+        # once and then read as blank, so that no other message repeats it.
+        raw = dict(raw)
+        for alias, value in raw.items():
+            if isinstance(value, TooLong):
+                bad.append((LABELS[alias], str(value)))
+                raw[alias] = None
+            elif isinstance(value, str) and (msg := v.text_problem(value, alias == "details")):
+                bad.append((LABELS[alias], msg))
+                raw[alias] = None
+        spoken = {label for label, _ in bad}
 
         def get(alias, parse=_text):
             try:
@@ -76,18 +88,18 @@ class RowChecker:
             if len(text[alias]) > limit:
                 bad.append((LABELS[alias], f"不能超过{limit}字"))
         for alias in REQUIRED:
-            if alias not in ("kind", "received_on") and not text[alias]:
+            if alias not in ("kind", "received_on") and not text[alias] and LABELS[alias] not in spoken:
                 bad.append((LABELS[alias], "必须填写"))
         kind_text = _text(raw.get("kind"))
         kind = KIND_NAMES.get(kind_text.lower())
-        if not kind_text:
+        if not kind_text and "类型" not in spoken:
             bad.append(("类型", "必须填写"))
         elif kind is None:
             bad.append(("类型", f"「{kind_text}」应为 信访 或 纠纷"))
         petition = kind == "petition"
 
         received, accepted, closed = (get(a, _date) for a in ("received_on", "accepted_on", "closed_on"))
-        if received is None and not any(p[0] == "登记日期" for p in bad):
+        if received is None and "登记日期" not in (p[0] for p in bad):
             bad.append(("登记日期", "必须填写"))
         for alias, day in (("received_on", received), ("accepted_on", accepted), ("closed_on", closed)):
             if day is not None and day > self.today:
@@ -131,7 +143,7 @@ class RowChecker:
             bad.append(("对方当事人", "信访件没有对方当事人，应留空"))
         if petition and text["petition_type"] and text["petition_type"] not in wf.PETITION_TYPES:
             bad.append(("信访类型", f"应为：{'、'.join(wf.PETITION_TYPES)}"))
-        group_size = get("group_size", v.parse_people)
+        group_size = get("group_size", v.parse_people_bounded)
         if group_size is not None and group_size < 5:
             bad.append(("集体访人数", "集体访人数应不少于5人"))
 
@@ -141,7 +153,7 @@ class RowChecker:
             id_info = get("id_number", lambda x: v.check_id_number(_text(x)))
         phone = get("phone", lambda x: v.check_phone(_text(x))
                     if _text(x) and not is_masked(_text(x)) else None)
-        people, amount = get("people", v.parse_people), get("amount", v.parse_amount)
+        people, amount = get("people", v.parse_people_bounded), get("amount", v.parse_amount_bounded)
 
         number = text["number"]
         if number:

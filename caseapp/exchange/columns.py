@@ -17,6 +17,9 @@ EXTRA_HEADERS: list[tuple[str, str]] = [
     ("详细情况", "details"), ("村/社区", "community"),
 ]
 ALL_HEADERS = HEADERS + EXTRA_HEADERS
+# What the list shows beyond the exchange columns: export writes them after them, for reading
+# only; import ignores them without a warning, so an export imports back cleanly.
+EXPORT_ONLY_HEADERS = ("状态", "期限", "超期天数")
 LABELS = dict((alias, zh) for zh, alias in ALL_HEADERS)
 LOOKUP = {k.lower(): alias for zh, alias in ALL_HEADERS for k in (zh, alias)}
 REQUIRED = ("kind", "received_on", "party", "category", "summary")
@@ -27,3 +30,13 @@ MAX_LEN = {"number": 64, "summary": 500, "street": 64, "community": 64, "handler
 BATCH = 1000
 MAX_PROBLEMS = 1000
 RESPONDENT = "被申请人"
+# A cell longer than this is refused as soon as it is read, before any other check
+# (issue #16): ten times the column's limit, else TEXT_MAX (详细情况) or OTHER_MAX.
+TEXT_MAX = 100_000
+OTHER_MAX = 1_000
+
+
+def hard_limit(alias: str) -> int:
+    if alias in MAX_LEN:
+        return 10 * MAX_LEN[alias]
+    return TEXT_MAX if alias == "details" else OTHER_MAX

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from caseapp import services
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
-from caseapp.exchange.columns import ALL_HEADERS, BATCH, RESPONDENT
+from caseapp.exchange.columns import ALL_HEADERS, BATCH, EXPORT_ONLY_HEADERS, RESPONDENT
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, Person
@@ -29,9 +29,6 @@ _EXPORT_COLS = (
     Case.petition_type, Case.group_size, Case.is_repeat, Case.details, Case.community,
     Case.status, Case.due_on,
 )
-# What the list shows beyond the exchange columns: written after them, for reading only. Import
-# ignores headers it does not know, so an export still imports back.
-EXPORT_ONLY_HEADERS = ("状态", "期限", "超期天数")
 OUT_HEADERS = [zh for zh, _alias in ALL_HEADERS] + list(EXPORT_ONLY_HEADERS)
 
 

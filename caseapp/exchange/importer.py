@@ -14,11 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from caseapp import services
 from caseapp import workflow as wf
-from caseapp.errors import Problem
+from caseapp.errors import Problem, StorageError
 from caseapp.exchange.checking import Row, RowChecker
 from caseapp.exchange.columns import BATCH, MAX_PROBLEMS, RESPONDENT
 from caseapp.exchange.reading import ImportRefused, mapped_rows, raw_rows
@@ -36,6 +37,7 @@ class ImportResult:
     persons_created: int
     dry_run: bool
     numbered: int
+    warnings: tuple[str, ...] = ()  # e.g. the unknown columns that were ignored
 
 
 # ---------------------------------------------------------------------------
@@ -182,13 +184,36 @@ class _Numbers:
         return out
 
 
+def check_not_damaged(db: Database) -> None:
+    """PRAGMA quick_check before a bulk write: a damaged SQLite file is refused, not written
+    into (issue #16). Other databases check themselves."""
+    if db.engine.dialect.name != "sqlite":
+        return
+    try:
+        with db.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+    except DatabaseError as exc:
+        rows = [str(exc.orig or exc)]
+    if rows != ["ok"]:
+        raise StorageError(
+            "数据库文件已损坏（quick_check）：" + "；".join(rows[:5]) + "。未导入任何案件。"
+            "请在「备份与恢复」中恢复最近的备份（或运行 caseapp restore），再导入")
+
+
 def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 dry_run: bool = False) -> Job[ImportResult]:
     """Check every row, then insert all (or, with ``dry_run``, nothing). Yields Progress."""
     path = Path(path)
     total, raw = raw_rows(path)
+    if not dry_run:
+        try:
+            check_not_damaged(db)
+        except StorageError:
+            raw.close()
+            raise
     db.settings()  # read (and cache) the settings before the write lock is taken
     problems: list[Problem] = []
+    warnings: list[str] = []
     more = 0
     counts = {"rows": 0, "petition": 0, "dispute": 0, "numbered": 0}
     note = f"从 {path.name} 导入"
@@ -247,7 +272,7 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                     for cid in case_ids])
 
             batch: list[Row] = []
-            for rownum, values in mapped_rows(raw):
+            for rownum, values in mapped_rows(raw, warnings):
                 counts["rows"] += 1
                 row, bad = checker.check(rownum, values)
                 for field, message in bad:
@@ -276,7 +301,8 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
         raw.close()
     return ImportResult(rows=counts["rows"], petitions=counts["petition"],
                         disputes=counts["dispute"], persons_created=persons.created,
-                        dry_run=dry_run, numbered=counts["numbered"])
+                        dry_run=dry_run, numbered=counts["numbered"],
+                        warnings=tuple(warnings))
 
 
 def run_import(db: Database, actor: int, path: str | os.PathLike, *, dry_run: bool = False,

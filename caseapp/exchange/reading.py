@@ -10,12 +10,29 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from caseapp.errors import Problem, ValidationError
-from caseapp.exchange.columns import LABELS, LOOKUP, REQUIRED
+from caseapp.exchange.columns import EXPORT_ONLY_HEADERS, LABELS, LOOKUP, REQUIRED, hard_limit
 from caseapp.validation import is_formula_text
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a larger file is refused before reading
+# The csv module's own limit (131072 characters) raised to a bound above every column's
+# hard_limit, so that an over-long cell is reported by row and column instead of csv.Error.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 # (spreadsheet row number, cells) of a file, header row included; a generator, so that
 # close() releases the file when the reader stops early.
 RawRows = Generator[tuple[int, Sequence[object]], None, None]
+
+
+class TooLong:
+    """Stands for a cell longer than its column's hard_limit; the text itself is dropped."""
+
+    __slots__ = ("length", "limit")
+
+    def __init__(self, length: int, limit: int):
+        self.length, self.limit = length, limit
+
+    def __str__(self) -> str:
+        return f"内容过长（{self.length}字），不能超过{self.limit}字"
 
 
 class ImportRefused(ValidationError):
@@ -53,12 +70,24 @@ def raw_rows(path: Path) -> tuple[int | None, RawRows]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportRefused([Problem("文件", f"找不到文件：{path}")])
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ImportRefused([Problem("文件", (
+            f"{path.name} 有 {size / 2**20:.1f} MB，超过导入上限 {MAX_FILE_BYTES / 2**20:.0f} MB，"
+            "请分成几个文件导入"))])
     if suffix == ".csv":
         encoding, lines = _csv_encoding(path)
 
         def csv_rows() -> RawRows:
+            if csv.field_size_limit() < CSV_FIELD_LIMIT:
+                csv.field_size_limit(CSV_FIELD_LIMIT)
             with open(path, encoding=encoding, errors="replace", newline="") as fh:
-                yield from enumerate(csv.reader(fh), start=1)
+                reader = csv.reader(fh)
+                try:
+                    yield from enumerate(reader, start=1)
+                except csv.Error as exc:
+                    raise ImportRefused([Problem(
+                        "文件", f"第{reader.line_num}行附近无法读取（{exc}）")]) from exc
 
         return max(lines - 1, 0), csv_rows()
     if suffix in (".xlsx", ".xlsm"):
@@ -92,25 +121,52 @@ def _cell(value: object) -> object:
     return value
 
 
-def mapped_rows(rows: Iterable[tuple[int, Sequence[object]]]) -> Iterator[tuple[int, dict[str, object]]]:
+def _header(rownum: int, values: list[object], warnings: list[str] | None) -> list[tuple[int, str]]:
+    """The recognised columns (index, alias). A header given twice refuses the file; unknown
+    headers are ignored and listed in ``warnings``."""
+    seen: dict[str, int] = {}
+    columns: list[tuple[int, str]] = []
+    unknown: list[str] = []
+    for i, head in enumerate(values):
+        name = str(head if head is not None else "").strip()
+        alias = LOOKUP.get(name.lower())
+        if alias is None:
+            if name and name not in EXPORT_ONLY_HEADERS:
+                unknown.append(name[:40])
+        elif alias in seen:
+            raise ImportRefused([Problem(LABELS[alias], (
+                f"列标题重复：第{seen[alias] + 1}列和第{i + 1}列都是「{LABELS[alias]}」，"
+                "请删去其中一列"), rownum)])
+        else:
+            seen[alias] = i
+            columns.append((i, alias))
+    missing = [LABELS[a] for a in REQUIRED if a not in seen]
+    if missing:
+        raise ImportRefused([Problem(m, "缺少必填列", rownum) for m in missing])
+    if unknown and warnings is not None:
+        warnings.append(f"以下列不认识，已忽略：{'、'.join(unknown)}")
+    return columns
+
+
+def _value(values: list[object], i: int, alias: str) -> object:
+    value = values[i] if i < len(values) else None
+    if isinstance(value, str) and len(value) > (limit := hard_limit(alias)):
+        return TooLong(len(value), limit)
+    return value
+
+
+def mapped_rows(rows: Iterable[tuple[int, Sequence[object]]],
+                warnings: list[str] | None = None) -> Iterator[tuple[int, dict[str, object]]]:
+    """(row, {alias: value}) of the data rows; a cell over its hard_limit becomes TooLong."""
     columns: list[tuple[int, str]] | None = None
     for rownum, cells in rows:
         values = [_cell(c) for c in cells]
         if all(c is None or c == "" for c in values):
             continue
         if columns is None:
-            seen: set[str] = set()
-            columns = []
-            for i, head in enumerate(values):
-                alias = LOOKUP.get(str(head or "").strip().lower())
-                if alias and alias not in seen:  # unknown and repeated headers are ignored
-                    seen.add(alias)
-                    columns.append((i, alias))
-            missing = [LABELS[a] for a in REQUIRED if a not in seen]
-            if missing:
-                raise ImportRefused([Problem(m, "缺少必填列", rownum) for m in missing])
+            columns = _header(rownum, values, warnings)
             continue
-        yield rownum, {alias: values[i] if i < len(values) else None for i, alias in columns}
+        yield rownum, {alias: _value(values, i, alias) for i, alias in columns}
     if columns is None:
         raise ImportRefused([Problem("文件", "文件是空的，第一行应为列标题")])
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from caseapp import workflow as wf
 from caseapp.errors import NotFound
@@ -151,6 +152,8 @@ class CaseDetail:
     follow_ups: tuple[FollowUpInfo, ...]
     attachments: tuple[AttachmentInfo, ...]
     allowed_acts: tuple[str, ...]
+    # 重复信访: the petitioner's earlier petitions of the same category, (id, number), oldest first.
+    earlier_petitions: tuple[tuple[int, str], ...] = ()
 
 
 def value_text(name: str, value: Any) -> str:
@@ -222,6 +225,7 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
                 .where(CaseParty.case_id == case_id).order_by(CaseParty.id)
             )
         )
+        earlier = earlier_petitions(session, row) if row.is_repeat else ()
         departments = tuple(session.scalars(
             select(Department.name).join(CaseDepartment, CaseDepartment.department_id == Department.id)
             .where(CaseDepartment.case_id == case_id).order_by(Department.name)
@@ -304,7 +308,25 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
         follow_ups=follow_ups,
         attachments=attachments,
         allowed_acts=tuple(a.value for a in acts),
+        earlier_petitions=earlier,
     )
+
+
+def earlier_petitions(session: Session, row: Any) -> tuple[tuple[int, str], ...]:
+    """The other petitions of the same category brought by this case's 信访人, received no
+    later than it: what made it a 重复信访."""
+    persons = select(CaseParty.person_id).where(CaseParty.case_id == row.id,
+                                                CaseParty.role == "信访人")
+    found = session.execute(
+        select(Case.id, Case.number).distinct()
+        .join(CaseParty, CaseParty.case_id == Case.id)
+        .where(CaseParty.person_id.in_(persons), CaseParty.role == "信访人",
+               Case.kind == wf.Kind.PETITION.value, Case.category == row.category,
+               Case.id != row.id, Case.received_on <= row.received_on,
+               Case.deleted_at.is_(None))
+        .order_by(Case.received_on, Case.id)
+    )
+    return tuple((r.id, r.number) for r in found)
 
 
 def _terms(text: str | None) -> tuple[str, ...]:

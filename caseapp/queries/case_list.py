@@ -202,11 +202,12 @@ class CaseRow:
     days_left: int | None
     deadline_state: str  # 'closed', 'overdue', 'due_soon', 'ok' or 'none'
     deadline_text: str
+    is_repeat: bool = False  # 重复信访: marked in the list
 
 
 _ROW_COLUMNS = (Case.id, Case.number, Case.kind, Case.status, Case.outcome, Case.category,
                 Case.street, Case.handler, Case.received_on, Case.accepted_on, Case.closed_on,
-                Case.due_on, Case.extended)
+                Case.due_on, Case.extended, Case.is_repeat)
 _CHUNK = 500
 
 
@@ -221,7 +222,7 @@ def _make_row(r: Any, party: str | None, today: date, limits: wf.Limits) -> Case
         status_label=wf.status_label(r.kind, r.status), outcome=r.outcome, party=party or "",
         category=r.category, street=r.street, handler=r.handler, received_on=r.received_on,
         accepted_on=r.accepted_on, closed_on=r.closed_on, due_on=r.due_on,
-        extended=bool(r.extended),
+        extended=bool(r.extended), is_repeat=bool(r.is_repeat),
         days_left=None if done else wf.days_left(r.due_on, today),
         deadline_state=wf.deadline_state(r.due_on, done, today, limits),
         deadline_text=wf.deadline_text(r.due_on, done, today),

@@ -57,6 +57,9 @@ PAGES_PER_STEP = 2048  # 8 MB at SQLite's 4 KB pages: progress about every few t
 # A .part file untouched this long is the remains of a killed copy: a copy in progress (here or
 # in another program sharing the folder) writes to its .part every few milliseconds.
 STALE_PART_SECONDS = 10 * 60
+# A backup under half the cases of the previous one (of at least 20) is worth a warning.
+DROP_RATIO = 0.5
+DROP_MIN_CASES = 20
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class BackupInfo:
     folder: str = "daily"
     size: int = 0
     problem: str = ""
+    warning: str = ""  # e.g. far fewer cases than the previous backup (issue #16)
 
     @property
     def folder_label(self) -> str:
@@ -225,6 +229,7 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
     root = Path(dest) if dest else backup_root(getattr(settings, "backup_dir", ""))
     now = now or datetime.now()
     remove_stale_parts(root)
+    previous = _newest_count(root, source.stem)
     target = unique_name(root / folder, source.stem, now)
     cancel = threading.Event()
     steps: list[tuple[int, int]] = []
@@ -269,7 +274,39 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
                    getattr(settings, "keep_monthly", 12))
     except OSError as exc:
         raise os_error(exc, "复制附件") from exc
-    return BackupInfo(target, now, outcome["count"], True, folder, target.stat().st_size)
+    return BackupInfo(target, now, outcome["count"], True, folder, target.stat().st_size,
+                      warning=drop_warning(outcome["count"], previous))
+
+
+def _backup_cases(path: Path) -> int | None:
+    """Cases in a backup file, read read-only; None when it cannot be read."""
+    try:
+        conn = connect(path, readonly=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return count_cases(conn)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _newest_count(root: Path, stem: str) -> tuple[Path, int] | None:
+    for path, _when in _rotated(root, stem):
+        count = _backup_cases(path)
+        if count is not None:
+            return path, count
+    return None
+
+
+def drop_warning(count: int, previous: tuple[Path, int] | None) -> str:
+    """A warning when a backup holds far fewer cases than the one before it: an emptied or
+    replaced database must be noticed before the good backups rotate away."""
+    if previous is None or previous[1] < DROP_MIN_CASES or count >= previous[1] * DROP_RATIO:
+        return ""
+    return (f"注意：本次备份只有 {count} 件案件，上一次备份（{previous[0].name}）有 {previous[1]} 件。"
+            f"如果不是有意删除，请检查数据库；上一次的备份会一直保留，可以用它恢复")
 
 
 def backup(db, dest: str | os.PathLike | None = None, folder: str = "daily",
@@ -314,7 +351,7 @@ def backup_before_upgrade(db_path: Path) -> Path | None:
 def rotate(root: Path, stem: str, keep_daily: int = 14, keep_monthly: int = 12) -> list[Path]:
     """Keep the newest backup of each of the last ``keep_daily`` days and of each of the last
     ``keep_monthly`` months; remove the rest. Upgrade and before-restore copies stay."""
-    removed = []
+    doomed = []
     for folder, keep, key in (("daily", keep_daily, "%Y%m%d"), ("monthly", keep_monthly, "%Y%m")):
         seen: list[str] = []
         for path, when in named_backups(root / folder, stem):
@@ -322,9 +359,33 @@ def rotate(root: Path, stem: str, keep_daily: int = 14, keep_monthly: int = 12) 
             if bucket not in seen and len(seen) < max(keep, 1):
                 seen.append(bucket)
                 continue
+            doomed.append(path)
+    spared = _last_bigger(root, stem) if doomed else None
+    removed = []
+    for path in doomed:
+        if path != spared:
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+def _rotated(root: Path, stem: str) -> list[tuple[Path, datetime]]:
+    """The daily and monthly backups of ``stem``, newest first."""
+    both = named_backups(root / "daily", stem) + named_backups(root / "monthly", stem)
+    return sorted(both, key=lambda t: t[1], reverse=True)
+
+
+def _last_bigger(root: Path, stem: str) -> Path | None:
+    """The newest backup holding more cases than the newest one: never rotated away, so a
+    database emptied or replaced by mistake can still be restored (issue #16)."""
+    newest = _newest_count(root, stem)
+    if newest is None:
+        return None
+    for path, _when in _rotated(root, stem):
+        count = _backup_cases(path)
+        if count is not None and count > newest[1]:
+            return path
+    return None
 
 
 def check(db) -> list[str]:

@@ -7,16 +7,26 @@ them up. An empty list means the database is sound.
 from __future__ import annotations
 
 from sqlalchemy import and_, func, not_, or_, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from caseapp import workflow as wf
+from caseapp.storage.db import storage_error
 from caseapp.storage.models import Attachment, Case
 
 SHOW = 5  # case numbers named per problem
 
 
 def check(db) -> list[str]:
-    """Every problem found, as Chinese sentences; [] when all is well."""
+    """Every problem found, as Chinese sentences; [] when all is well. A file too damaged to
+    read raises StorageError (issue #16), never SQLite's own error."""
+    try:
+        return _all_checks(db)
+    except DBAPIError as exc:
+        raise storage_error(exc) from exc
+
+
+def _all_checks(db) -> list[str]:
     problems = _sqlite_checks(db) if db.is_sqlite else []
     if problems and any(p.startswith("数据库文件已损坏") for p in problems):
         return problems  # the rows of a damaged file cannot be trusted

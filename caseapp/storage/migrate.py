@@ -22,6 +22,7 @@ from caseapp.storage.db import (
     storage_error,
 )
 from caseapp.storage.files import create_private, os_error
+from caseapp.storage.restore import newest_good
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,8 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
             log.warning("database on a network share")
         if not file.parent.exists():
             raise StorageError(f"数据库所在的文件夹不存在：{file.parent}")
-        if file.exists() and not _looks_like_sqlite(file):
-            raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏")
+        if file.exists():
+            _refuse_damaged(file)  # only a path that does not exist becomes a new database
         if not file.exists() and upgrade:
             try:
                 create_private(file)  # a new database is owner-only (and so its -wal, -shm)
@@ -73,11 +74,31 @@ def _backup_before_upgrade(file: Path) -> None:
         raise StorageError(f"{exc}。数据库没有升级，请检查备份文件夹后重新打开") from exc
 
 
-def _looks_like_sqlite(file: Path) -> bool:
-    if file.stat().st_size == 0:
-        return True
-    with open(file, "rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
+def _refuse_damaged(file: Path) -> None:
+    """An existing file that is empty or not SQLite is damage (issue #16): opening it must not
+    make a new database in its place, and the clerk is told which backup to restore."""
+    try:
+        size = file.stat().st_size
+        with open(file, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise os_error(exc, "读取数据库") from exc
+    if size == 0:
+        raise StorageError(f"数据库文件已损坏或被清空（0 字节）：{file}。{restore_hint(file)}")
+    if header != b"SQLite format 3\x00":
+        raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏。{restore_hint(file)}")
+
+
+def restore_hint(file: Path) -> str:
+    """Where to restore ``file`` from: the newest good backup, when there is one."""
+    try:
+        good = newest_good(backup.root_for_file(file), file.stem)
+    except (OSError, StorageError):
+        good = None
+    if good is None:
+        return "没有找到可用的备份；请在「备份与恢复」中选择备份文件恢复（caseapp restore 备份文件）"
+    return (f"可以从备份恢复：caseapp restore \"{good.path}\"（{good.case_count} 件案件），"
+            "或在「备份与恢复」中恢复")
 
 
 def migrations_dir() -> Path:

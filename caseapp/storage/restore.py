@@ -150,8 +150,16 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
         raise StorageError(f"不能用这个备份恢复：{problem}")
     wanted = inspect(backup_file).case_count
     root = Path(backup_dir) if backup_dir else root_for_file(db_path)
-    live_ok = db_path.exists() and not file_problem(db_path)
-    safety = _keep_current(db_path, root, live_ok)
+    # deep: a file damaged in the middle passes the cheap checks, and copying it page by page
+    # into the live file would fail (issue #16).
+    live_ok = db_path.exists() and not file_problem(db_path, deep=True)
+    try:
+        safety = _keep_current(db_path, root, live_ok)
+    except StorageError:
+        if not live_ok:
+            raise
+        live_ok = False  # damaged where quick_check did not look: set it aside as it is
+        safety = _keep_current(db_path, root, live_ok)
     try:
         if live_ok:
             _copy_into_live(backup_file, db_path)
@@ -185,11 +193,13 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
 def _keep_current(db_path: Path, root: Path, live_ok: bool) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    target = unique_name(root / "before-restore", db_path.stem, datetime.now())
     if live_ok:
+        target = unique_name(root / "before-restore", db_path.stem, datetime.now())
         copy_database(db_path, target, what="保存当前数据库")
         return target
-    # A damaged file cannot be read page by page: keep its bytes (and its WAL) as they are.
+    # A damaged file cannot be read page by page: keep its bytes (and its WAL) as they are,
+    # under a name that says so and that is never listed as a backup to restore.
+    target = unique_name(root / "before-restore", f"{db_path.stem}-损坏", datetime.now())
     try:
         copy_file(db_path, target)
         wal = db_path.with_name(db_path.name + "-wal")

@@ -303,7 +303,7 @@ class ImportDialog(QDialog):
             f"<p style='font-size:17pt; color:{CLOSED};'>"
             + tr("✓ 可导入 {n} 件").format(n=result.rows) + "</p><p>"
             + tr("信访件 {a} 件，矛盾纠纷 {b} 件").format(a=result.petitions, b=result.disputes)
-            + numbered + "</p><p>" + tr("点击「导入」把它们写入数据库。") + "</p>", TEXT)
+            + numbered + "".join(f"</p><p>⚠ {w.replace('<', '&lt;')}" for w in result.warnings) + "</p><p>" + tr("点击「导入」把它们写入数据库。") + "</p>", TEXT)
         self._update_buttons()
         self.import_button.setFocus()
 

@@ -21,12 +21,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
 from caseapp import queries
 from caseapp.queries.case_list import CaseFilter, CaseRow
 from ui.i18n import tr
-from ui.style import CLOSED, MUTED, STATE_COLOURS
+from ui.style import CLOSED, DUE_SOON, MUTED, STATE_COLOURS
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -283,7 +283,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if col == COL_DEADLINE else _ALIGN_LEFT
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.ToolTipRole, ROW_ROLE):
+                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, ROW_ROLE):
             return None
         r = self.case_row(row)
         if role == ROW_ROLE:
@@ -298,6 +298,10 @@ class CaseTableModel(QAbstractTableModel):
             if col == COL_STATUS:
                 return self._status_colours.get(r.status)
             return None
+        if col == 0 and r.is_repeat and role == Qt.ItemDataRole.DecorationRole:
+            return repeat_badge()
+        if col == 0 and r.is_repeat and role == Qt.ItemDataRole.ToolTipRole:
+            return tr("重复信访")
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.due_on:
             text = tr("期限 {0}").format(date_text(r.due_on))
             return text + (tr("（已延期）") if r.extended else "")
@@ -320,3 +324,28 @@ class CaseTableModel(QAbstractTableModel):
         if col == COL_DEADLINE:
             return r.deadline_text
         return r.handler or ""
+
+
+_BADGE: list[QPixmap] = []
+
+
+def repeat_badge() -> QPixmap:
+    """The 重复 tag beside a repeat petition's number; a mark beside the text, so the number
+    itself (copied, compared, sorted) stays the number."""
+    if not _BADGE:
+        pm = QPixmap(34, 16)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setBrush(QColor(DUE_SOON))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawRoundedRect(0, 0, 34, 16, 4, 4)
+        font = QFont()
+        font.setPixelSize(11)
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter, tr("重复"))
+        p.end()
+        _BADGE.append(pm)
+    return _BADGE[0]

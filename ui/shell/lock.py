@@ -253,6 +253,9 @@ class Session(QObject):
         self._central = self.window.takeCentralWidget()
         self.overlay.prepare()
         self.window.setCentralWidget(self.overlay)
+        # setCentralWidget shows the widget only later (a queued call): show it now, so the
+        # window is never seen, or tested, between the two states.
+        self.overlay.show()
         self.overlay.password.setFocus()
         self.ctx.runner.run(self, accounts.lock_event, self.ctx.db, self.ctx.actor)
 
@@ -260,6 +263,8 @@ class Session(QObject):
         self.window.takeCentralWidget()  # the panel, kept for the next lock
         self.overlay.setParent(None)
         self.window.setCentralWidget(self._central)
+        if self._central is not None:
+            self._central.show()  # now, not by Qt's queued call (see lock())
         self._central = None
         self._locked = False
         self.button.setEnabled(True)

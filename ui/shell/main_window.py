@@ -340,7 +340,21 @@ class MainWindow(QMainWindow):
 
         dialog = IntakeDialog(self.ctx, kind, self)
         dialog.saved.connect(lambda _id, k=kind: self._case_saved(k))
+        dialog.open_requested.connect(self.open_case)
+        dialog.print_requested.connect(self.open_case_to_print)
         self._show_dialog(dialog)
+
+    def open_case_to_print(self, case_id: int) -> None:
+        """The intake's 打印受理告知书: the case opened, its print menu once it has loaded."""
+        view = self._ensure_case_view()
+
+        def loaded(loaded_id: int) -> None:
+            view.loaded.disconnect(loaded)
+            if loaded_id == case_id and self.current_case == case_id:
+                QTimer.singleShot(0, view.show_print_menu)
+
+        view.loaded.connect(loaded)
+        self.open_case(case_id)
 
     def _case_saved(self, kind: str) -> None:
         if self.current_key() in ("petition", "dispute") and not self.showing_case():

@@ -1,5 +1,6 @@
 """IntakeDialog: the case box and the parties box in one scrolling form, 保存 / 保存并新建,
-and the problems of a refused save shown beside their fields."""
+the problems of a refused save shown beside their fields, the question before saving a
+likely 重复信访, and after 保存并新建 the panel with the new number and what to do next."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
 from caseapp.queries.choices import Choices, load_choices
 from ui.dialogs.intake.case_form import CaseForm
-from ui.dialogs.intake.drafts import split_problems
+from ui.dialogs.intake.drafts import earlier_petitions, split_problems
 from ui.dialogs.intake.parties import PartiesBox
 from ui.i18n import tr
 from ui.widgets import forms
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 class IntakeDialog(QDialog):
     saved = Signal(int)
+    open_requested = Signal(int)  # 打开 on the saved panel: the window opens that case
+    print_requested = Signal(int)  # 打印受理告知书: the window opens it and its print menu
 
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,9 +47,6 @@ class IntakeDialog(QDialog):
         self.choices = Choices.defaults(self.kind)
         self.last_saved: services.CaseRef | None = None
         self._saving = False
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.timeout.connect(lambda: self.status_label.clear())
         self.setWindowTitle(tr("新建信访件") if self.petition else tr("新建矛盾纠纷"))
         self._build()
         self.party_box.reset()
@@ -63,6 +63,7 @@ class IntakeDialog(QDialog):
         self.general = forms.error_label()
         outer.addWidget(self.general)
         self.errors = InlineErrors(self.general)
+        outer.addWidget(self._build_saved_panel())
 
         self.case_form = CaseForm(self.ctx, self.kind, self.errors)
         self.party_box = PartiesBox(self.ctx, self.kind, self.case_form.category.currentText)
@@ -84,9 +85,6 @@ class IntakeDialog(QDialog):
         outer.addWidget(scroll, 1)
 
         bar = QHBoxLayout()
-        self.status_label = QLabel()
-        self.status_label.setStyleSheet("color: #1a7f37; font-weight: bold;")
-        bar.addWidget(self.status_label)
         self.problem_count = forms.error_label()
         self.problem_count.setWordWrap(False)
         bar.addWidget(self.problem_count)
@@ -108,6 +106,48 @@ class IntakeDialog(QDialog):
         outer.addLayout(bar)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(False))
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=lambda: self.save(True))
+
+    def _build_saved_panel(self) -> QFrame:
+        """已保存 and the next steps; shown by 保存并新建 until 继续登记 or the next save."""
+        self.saved_panel = panel = QFrame()
+        panel.setObjectName("savedPanel")
+        panel.setStyleSheet("QFrame#savedPanel { background: #dafbe1; border: 1px solid #4ac26b;"
+                            " border-radius: 6px; }")
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(12, 8, 12, 8)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #1a7f37; font-weight: bold; border: none;")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.status_label, 1)
+        self.open_button = QPushButton(tr("打开"))
+        self.open_button.setToolTip(tr("关闭本窗口，打开刚保存的案件"))
+        self.open_button.clicked.connect(lambda: self._leave_for(self.open_requested))
+        self.print_button = QPushButton(tr("打印受理告知书"))
+        self.print_button.setToolTip(tr("打开刚保存的案件并显示打印菜单（受理后可出具告知书）"))
+        self.print_button.clicked.connect(lambda: self._leave_for(self.print_requested))
+        self.print_button.setVisible(self.petition)
+        self.continue_button = QPushButton(tr("继续登记"))
+        self.continue_button.clicked.connect(self.continue_intake)
+        for b in (self.open_button, self.print_button, self.continue_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        panel.hide()
+        return panel
+
+    def _leave_for(self, signal) -> None:
+        """打开 / 打印受理告知书: close (asking first if a next case was begun), then say so."""
+        if self.last_saved is None:
+            return
+        if self.is_dirty() and not forms.confirm(self, tr("放弃已填写的内容吗？")):
+            return
+        case_id = self.last_saved.id
+        super().accept()
+        signal.emit(case_id)
+
+    def continue_intake(self) -> None:
+        """继续登记: the form is already empty for the next case; the panel goes."""
+        self.saved_panel.hide()
+        self.case_form.summary.setFocus()
 
     def _scroll_to_hint(self) -> None:
         # The hint sits under the party editor: bring it into view when it appears.
@@ -132,11 +172,19 @@ class IntakeDialog(QDialog):
         self.party_box.party_errors.clear_errors()
         self.problem_count.hide()
         self.party_box.refresh_table()
+        if not self._repeat_confirmed(data.category):
+            return
         fn = services.register_petition if self.petition else services.register_dispute
         self._set_saving(True)
         self.ctx.act(self, fn, self.ctx.db, self.ctx.actor, data, self.party_box.inputs(),
                      on_done=lambda ref: self._saved(ref, new_after),
                      on_error=self._save_failed)
+
+    def _repeat_confirmed(self, category: str) -> bool:
+        """A likely 重复信访 is saved only once the clerk says so (the service sets the flag)."""
+        numbers = earlier_petitions(self.party_box.parties, category) if self.petition else []
+        return not numbers or forms.confirm(self, tr(
+            "该信访人已有同类信访（编号{0}），确认为重复信访并保存？").format("、".join(numbers)))
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -147,10 +195,10 @@ class IntakeDialog(QDialog):
         self._set_saving(False)
         self.last_saved = ref
         self.status_label.setText(tr("已保存：{0}").format(ref.number))
-        self._status_timer.start(8000)
         self.saved.emit(ref.id)
         if new_after:
             self.clear_case()
+            self.saved_panel.show()
         else:
             super().accept()
 
@@ -195,7 +243,6 @@ class IntakeDialog(QDialog):
     def done(self, result: int) -> None:
         # Closed: no look-up starts or answers any more, no timer touches the labels.
         self.party_box.lookup.stop()
-        self._status_timer.stop()
         super().done(result)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from caseapp import queries, services
 from caseapp import validation as v
+from caseapp import workflow as wf
 from caseapp.errors import Problem
 from ui.i18n import tr
 
@@ -38,6 +39,29 @@ class PartyDraft:
             phone=self.phone.strip() or None, address=self.address.strip() or None,
             gender=self.gender or None, is_org=self.is_org,
             legal_rep=self.legal_rep.strip() or None)
+
+    def match(self) -> queries.PersonMatch | None:
+        """The known person this draft is: the same ID number, else (while the ID number
+        typed does not say otherwise) the same name."""
+        for m in self.matches:
+            if m.id_number and m.id_number == self.id_number:
+                return m
+        if self.id_number and len(self.id_number) == 18:
+            return None
+        return next((m for m in self.matches if m.name == self.name.strip()), None)
+
+
+def earlier_petitions(parties: list[PartyDraft], category: str) -> list[str]:
+    """Numbers of the earlier petitions of this category by a 信访人 typed in: a repeat."""
+    if not category:
+        return []
+    numbers: list[str] = []
+    for p in parties:
+        m = p.match() if p.role == "信访人" else None
+        for c in m.cases if m else ():
+            if c.kind == wf.Kind.PETITION.value and c.category == category and c.number not in numbers:
+                numbers.append(c.number)
+    return numbers
 
 
 def check_party(p: PartyDraft) -> list[Problem]:

@@ -310,14 +310,7 @@ class PartiesBox(QGroupBox):
     def current_match(self) -> queries.PersonMatch | None:
         if self._current < 0:
             return None
-        p = self.parties[self._current]
-        for m in p.matches:
-            if m.id_number and m.id_number == p.id_number:
-                return m
-        # A name match only while the ID number typed does not say otherwise.
-        if p.id_number and len(p.id_number) == 18:
-            return None
-        return next((m for m in p.matches if m.name == p.name.strip()), None)
+        return self.parties[self._current].match()
 
     def is_repeat(self, m: queries.PersonMatch | None) -> bool:
         if m is None or not self.petition or self._current < 0:

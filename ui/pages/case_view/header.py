@@ -1,5 +1,6 @@
 """The case view's header card: number, kind, status chip, outcome, deadline, handler, the
-main party, the summary, and links to the linked petition or dispute."""
+main party, the summary, links to the linked petition or dispute, and for a 重复信访 links
+to the petitioner's earlier petitions."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from caseapp import queries
 from caseapp import workflow as wf
 from ui.i18n import tr
 from ui.pages.case_view.common import date_text
-from ui.style import ACCENT, CLOSED, MUTED, STATE_COLOURS
+from ui.style import ACCENT, CLOSED, DUE_SOON, MUTED, STATE_COLOURS
 from ui.widgets import forms
 
 STATUS_CHIP = {
@@ -61,6 +62,11 @@ class CaseHeader(QFrame):
         self.link_label.linkActivated.connect(self._link)
         self.link_label.hide()
         h.addWidget(self.link_label)
+        self.repeat_label = QLabel()
+        self.repeat_label.setTextFormat(Qt.TextFormat.RichText)
+        self.repeat_label.linkActivated.connect(self._link)
+        self.repeat_label.hide()
+        h.addWidget(self.repeat_label)
 
     def show_case(self, d: queries.CaseDetail) -> None:
         self.number_label.setText(d.number)
@@ -94,6 +100,20 @@ class CaseHeader(QFrame):
                 f'<a href="case:{d.origin_case_id}" style="color:{ACCENT}">{d.origin_number}</a>'))
         self.link_label.setText("　".join(links))
         self.link_label.setVisible(bool(links))
+        self.show_repeat(d)
+
+    def show_repeat(self, d: queries.CaseDetail) -> None:
+        """重复信访, with a link to each earlier petition of the same person and matter."""
+        if not d.is_repeat:
+            self.repeat_label.hide()
+            return
+        earlier = "、".join(f'<a href="case:{i}" style="color:{ACCENT}">{n}</a>'
+                           for i, n in d.earlier_petitions)
+        text = f'<span style="color:{DUE_SOON}; font-weight:bold">{tr("重复信访")}</span>'
+        if earlier:
+            text += tr("　此前同类信访：{0}").format(earlier)
+        self.repeat_label.setText(text)
+        self.repeat_label.show()
 
     def show_failed(self, exc: BaseException) -> None:
         self.number_label.setText(tr("案件无法打开"))
