@@ -1,0 +1,193 @@
+"""Start-up to the first page, each in a fresh process, interleaved in the same run (issue #17):
+
+- bare:   a QMainWindow with a QTableView of 50 rows, shown and painted (the floor: Python + Qt);
+- source: `python main.py`'s start (make_app, open the database, MainWindow on 信访件) until
+          the first rows are painted; also which heavy modules were loaded by then;
+- frozen: `dist/CaseDesk/CaseDesk --self-test` from spawn to its line, less the report it
+          builds after the first page (the same measure for `python main.py --self-test`).
+
+    python benchmarks/bench_startup.py [--rounds 5] [--cases 500] [--frozen dist/CaseDesk]
+
+Times are from process spawn (the parent's clock) to the first page. One run of
+`python -X importtime main.py --self-test` lists the slowest imports. Prints a table; never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+HEAVY = ("reportlab", "openpyxl", "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets",
+         "PySide6.QtPrintSupport", "pypdf", "qtawesome", "alembic", "pypinyin")
+
+
+def child_bare(t0: float) -> dict:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication([])
+    model = QStandardItemModel(50, 8)
+    for r in range(50):
+        for c in range(8):
+            model.setItem(r, c, QStandardItem(f"{r}-{c}"))
+    window = QMainWindow()
+    view = QTableView()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    window.repaint()
+    app.processEvents()
+    return {"first_page": time.time() - t0}
+
+
+def child_source(t0: float, db: str) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_gui import list_ready, painted, spin_until
+
+    from ui.app import make_app, open_context, parse_args, tune_gc
+    from ui.shell.main_window import MainWindow
+
+    app = make_app([])
+    ctx = open_context(parse_args(["--db", db]))
+    tune_gc()
+    window = MainWindow(ctx, remember=False)
+    window.resize(1366, 768)
+    window.show_page("petition")
+    window.show()
+    spin_until(app, lambda: list_ready(window.petitions), "first page")
+    painted(app, window)
+    took = time.time() - t0
+    loaded = [m for m in HEAVY if m in sys.modules]
+    ctx.runner.pool.waitForDone(30000)
+    ctx.db.dispose()
+    return {"first_page": took, "loaded": loaded, "rows": window.petitions.model.rowCount()}
+
+
+def clean_env(home: Path) -> dict:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PYTHON", "VIRTUAL_ENV", "CASEAPP_", "QT_"))}
+    env.update(CASEAPP_HOME=str(home), QT_QPA_PLATFORM="offscreen", HOME=str(home))
+    return env
+
+
+def spawn(cmd: list[str], env: dict) -> dict:
+    """A child of this script; it measures from the parent's clock at spawn (BENCH_T0)."""
+    env = {**env, "BENCH_T0": repr(time.time())}
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, encoding="utf-8",
+                          stdin=subprocess.DEVNULL, timeout=300, cwd=env["HOME"])
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd} exited {proc.returncode}: {proc.stdout}{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def spawn_self_test(cmd: list[str], env: dict) -> dict:
+    """Wall clock from spawn to the self-test's line, less its report (built after the page)."""
+    t0 = time.time()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, text=True, encoding="utf-8", cwd=env["HOME"])
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    t_line = time.time() - t0
+    rest, err = proc.communicate(timeout=300)
+    m = re.search(r"window ([\d.]+)s, list ([\d.]+)s \((\d+) cases\), report ([\d.]+)s", line)
+    if proc.returncode != 0 or not m:
+        raise RuntimeError(f"{cmd}: {line}{rest}{err}")
+    window, listed, cases, report = float(m[1]), float(m[2]), int(m[3]), float(m[4])
+    return {"first_page": t_line - report, "window": window, "list": listed, "cases": cases,
+            "whole": t_line}
+
+
+def ensure_db(cases: int) -> Path:
+    db = OUT / f"startup-{cases}.db"
+    if not db.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "caseapp", "--db", str(db), "demo", "--cases",
+                        str(cases), "--seed", "1"], check=True, cwd=ROOT,
+                       env={**os.environ, "CASEAPP_HOME": str(OUT / "startup-home")},
+                       stdout=subprocess.DEVNULL)
+    return db
+
+
+def import_times(db: Path, env: dict) -> list[tuple[str, float]]:
+    """The slowest top-level imports of `python -X importtime main.py --self-test` (cumulative,
+    ms). The self-test builds a PDF after the first page, so ReportLab is among them."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--self-test",
+                           "--db", str(db)], env=env,
+                          capture_output=True, text=True, encoding="utf-8", cwd=env["HOME"])
+    tops: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+\d+ \|\s+(\d+) \| ( *)(\S+)", line)
+        if m and not m[2]:  # top level: what start-up itself asked for
+            root = m[3].split(".")[0] if not m[3].startswith("PySide6") else m[3]
+            tops[root] = tops.get(root, 0) + int(m[1]) / 1000
+    return sorted(tops.items(), key=lambda kv: -kv[1])[:12]
+
+
+def median_ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f})"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", choices=("bare", "source"))
+    parser.add_argument("--db")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cases", type=int, default=500)
+    parser.add_argument("--frozen", type=Path, default=ROOT / "dist" / "CaseDesk")
+    args = parser.parse_args(argv)
+    if args.child:
+        t0 = float(os.environ["BENCH_T0"])
+        result = child_bare(t0) if args.child == "bare" else child_source(t0, args.db)
+        print(json.dumps(result), flush=True)
+        return 0
+
+    db = ensure_db(args.cases)
+    home = Path(tempfile.mkdtemp(prefix="casedesk-startup-"))
+    env = clean_env(home)
+    frozen = args.frozen / ("CaseDesk.exe" if sys.platform == "win32" else "CaseDesk")
+    runs: dict[str, list[dict]] = {k: [] for k in ("bare", "source", "source self-test", "frozen self-test")}
+    for _ in range(args.rounds):  # interleaved: the machine's load falls on all alike
+        runs["bare"].append(spawn([sys.executable, __file__, "--child", "bare"], env))
+        runs["source"].append(spawn([sys.executable, __file__, "--child", "source", "--db", str(db)],
+                                    env))
+        runs["source self-test"].append(spawn_self_test(
+            [sys.executable, str(ROOT / "main.py"), "--self-test", "--db", str(db)], env))
+        if frozen.exists():
+            runs["frozen self-test"].append(spawn_self_test([str(frozen), "--self-test", "--db", str(db)], env))
+    bare = statistics.median(r["first_page"] for r in runs["bare"])
+    print(f"start to first page, {args.rounds} rounds, {args.cases} cases, median (min):")
+    for name, results in runs.items():
+        if not results:
+            print(f"  {name:18} (no build at {args.frozen})")
+            continue
+        times = [r["first_page"] for r in results]
+        ratio = statistics.median(times) / bare
+        print(f"  {name:18} {median_ms(times):>22}  {ratio:4.2f}× bare")
+    loaded = runs["source"][-1]["loaded"]
+    print(f"heavy modules loaded by the first page: {', '.join(loaded) or 'none'} "
+          f"(watched: {', '.join(HEAVY)})")
+    print("slowest imports of `python -X importtime main.py --self-test` (cumulative, one run):")
+    for name, ms in import_times(db, env):
+        print(f"  {name:28} {ms:7.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
