@@ -4,12 +4,15 @@ message (without the field name: the caller knows which field or column it check
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from typing import Any, TypeVar, cast
 
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+from caseapp.logs import scrub
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
@@ -114,30 +117,13 @@ def parse_bool(value: object) -> bool:
 
 
 def parse_people(value: object) -> int | None:
-    if value is None or str(value).strip() == "":
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"「{value}」应为整数") from None
-    if number != number.to_integral_value() or number < 1:
-        raise ValueError(f"「{value}」应为不小于1的整数")
-    return int(number)
+    """A number of people typed at intake or in 编辑: bounded like the import's (issue #16)."""
+    return parse_people_bounded(value)
 
 
 def parse_amount(value: object) -> Decimal | None:
-    if value is None or str(value).strip() == "":
-        return None
-    text = str(value).strip().replace(",", "").replace("，", "").removesuffix("元")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"「{value}」不是金额") from None
-    if not amount.is_finite() or amount < 0:
-        raise ValueError(f"「{value}」应为不小于0的金额")
-    if amount >= Decimal("1e12"):
-        raise ValueError(f"「{value}」金额过大")
-    return amount.quantize(Decimal("0.01"))
+    """An amount typed at intake or in 编辑: bounded like the import's (issue #16)."""
+    return parse_amount_bounded(value)
 
 
 def check_dates(
@@ -172,6 +158,51 @@ def mask_phone(phone: str | None) -> str:
     if len(phone) >= 11:
         return phone[:3] + "****" + phone[-4:]
     return phone[:-4] + "****" if len(phone) > 4 else "****"
+
+
+# The mask hides exactly the 8 birth-date digits, so wherever an ID number is masked its birth
+# date is hidden too (issue #16): printed as BIRTH_HIDDEN, never exported, not in the case view.
+BIRTH_HIDDEN = "****-**-**"
+
+
+def mask_text(text: str | None) -> str:
+    """Free text (摘要, 详细情况, records, notes) with every ID number and phone in it masked,
+    as the log file masks them (logs.scrub: 18- and 15-digit IDs, mobiles also with +86,
+    landlines with their area code)."""
+    return scrub(text) if text else ""
+
+
+_T = TypeVar("_T")
+
+
+def masked_copy(value: _T) -> _T:
+    """``value`` (a frozen dataclass such as queries.CaseDetail, with its tuples of others) as
+    it may be shown where personal data is masked: fields named id_number and phone masked,
+    birth_date dropped, every other text through mask_text. Other values are kept."""
+    return cast(_T, _masked(value))
+
+
+def _masked(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in fields(value):
+            old = getattr(value, f.name)
+            if f.name == "id_number":
+                new = mask_id_number(old) or None
+            elif f.name == "phone":
+                new = mask_phone(old) or None
+            elif f.name == "birth_date":
+                new = None
+            else:
+                new = _masked(old)
+            if new != old:
+                changes[f.name] = new
+        return replace(value, **changes) if changes else value
+    if isinstance(value, str):
+        return mask_text(value)
+    if type(value) is tuple:  # a NamedTuple is kept as it is
+        return tuple(_masked(x) for x in value)
+    return value
 
 
 def mask_name(name: str | None) -> str:
@@ -252,6 +283,23 @@ def parse_amount_bounded(value: object) -> Decimal | None:
 
 
 INVISIBLE = frozenset("\u200b\u200c\u200d\ufeff\u2060")
+# Attachments are opened by double-click: a program or script must not get in under any name.
+EXECUTABLE_SUFFIXES = frozenset((
+    ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".msp", ".cpl", ".dll", ".sys",
+    ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".hta", ".ps1", ".psm1", ".lnk", ".url",
+    ".reg", ".jar", ".sh", ".app", ".appimage", ".deb", ".rpm", ".apk", ".scf", ".inf",
+))
+
+
+def attachment_name_problem(name: str) -> str | None:
+    """Why a file may not be an attachment (a program or script, or a name with direction or
+    invisible characters that hides its real type: 笔录\u202efdp.exe shows as 笔录exe.pdf)."""
+    if any(ch in BIDI or ch in INVISIBLE or ord(ch) < 32 for ch in name):
+        return f"文件名「{name.encode('unicode_escape').decode()}」含有不可见或改变文字方向的字符，请改名后再添加"
+    suffix = name[name.rfind("."):].lower() if "." in name else ""
+    if suffix in EXECUTABLE_SUFFIXES:
+        return f"不能添加程序或脚本文件（{suffix}）作为附件"
+    return None
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 

@@ -1,9 +1,9 @@
-"""The life cycle and deadlines of docs/domain.md §3 and §4, as pure functions (no I/O)."""
+"""The life cycle of docs/domain.md §3 as pure functions (no I/O): kinds, statuses, outcomes,
+roles, acts and who may do them. Deadlines are in caseapp.deadlines."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
 
@@ -54,6 +54,14 @@ MEDIATION_FAILED = "调解不成"
 MEDIATION_ENDED = "终止调解"
 
 PETITION_OUTCOMES = (SUPPORTED, EXPLAINED, NOT_SUPPORTED, DIVERTED)
+# The fifth petition outcome (条例 Art. 22): set only by the 转送 act, never by 办结.
+TRANSFERRED = "转送"
+# 答复 (条例 Art. 32): the 意见书's decision and the outcome it closes with.
+REPLY_DECISIONS = {"予以支持": SUPPORTED, "作出解释说明": EXPLAINED, "不予支持": NOT_SUPPORTED}
+# 督办 levels (条例 Art. 38–40); 复查 / 复核 stages of a review petition (Art. 35–36).
+SUPERVISION_LEVELS = ("普通督办", "黄牌督办", "红牌督办")
+REVIEW, RE_REVIEW = "复查", "复核"
+REVIEW_STAGES = (REVIEW, RE_REVIEW)
 DISPUTE_OUTCOMES = (MEDIATED, MEDIATION_FAILED, MEDIATION_ENDED)
 FAILED_ROUTES = ("诉讼", "仲裁", "行政途径")
 
@@ -62,8 +70,31 @@ PETITION_TYPES = ("建议意见类", "检举控告类", "申诉求决类")
 DISPUTE_SOURCES = ("当事人申请", "主动排查", "信访转入", "委托移送")
 SATISFACTION = ("满意", "基本满意", "不满意", "未评价")
 AGREEMENT_FORMS = ("书面协议", "口头协议")
+WRITTEN_AGREEMENT = AGREEMENT_FORMS[0]
+# 司法确认 (人民调解法 Art. 33): the court's results, and the states the exchange file's
+# 司法确认 column names (未申请, 已申请 = awaiting the result, or the result).
+JUDICIAL_RESULTS = ("确认有效", "驳回", "撤回")
+JUDICIAL_CONFIRMED = JUDICIAL_RESULTS[0]
+JUDICIAL_NOT_APPLIED, JUDICIAL_PENDING = "未申请", "已申请"
+JUDICIAL_STATES = (JUDICIAL_NOT_APPLIED, JUDICIAL_PENDING) + JUDICIAL_RESULTS
+# 风险等级 of a dispute (default 一般) and the 预防成效 flags: the case column → DOMAIN's name.
+RISK_GRADES = ("一般", "较大", "重大")
+RISK_DEFAULT, RISK_MAJOR = RISK_GRADES[0], RISK_GRADES[2]
+PREVENTION_FLAGS = {
+    "prevented_crime": "防止民转刑案件",
+    "prevented_group_petition": "防止群体性上访",
+    "prevented_group_fight": "防止群体性械斗",
+    "prevented_suicide": "防止民间纠纷引起自杀",
+}
+# The work log's entry types (docs/domain.md §9): three kinds of 排查, and 安保维稳.
+WORKLOG_TYPES = ("日常排查", "集中排查", "专项排查", "安保维稳")
+SCREENING_TYPES = WORKLOG_TYPES[:3]
+SECURITY = "安保维稳"
+CONCENTRATED = "集中排查"
+WHOLE_DISTRICT = "全区"  # the area of an entry without a street
 
-PETITION_ROLES = ("信访人", "代理人")
+# 被反映人: whom the petition is about; on diversion they become the dispute's 被申请人.
+PETITION_ROLES = ("信访人", "代理人", "被反映人")
 DISPUTE_ROLES = ("申请人", "被申请人", "第三人")
 
 DEFAULT_PETITION_CATEGORIES = (
@@ -109,10 +140,28 @@ class Act(str, Enum):
     REOPEN = "reopen"
     FOLLOW_UP = "follow_up"
     MARK_ENTERED = "mark_entered"
+    # The petition acts of the 信访工作条例 (2022): caseapp.services.petition_acts.
+    TRANSFER = "transfer"
+    FROM_ABOVE = "from_above"
+    REPORT = "report"
+    SUPERVISE = "supervise"
+    SUPERVISION_REPLY = "supervision_reply"
+    REPLY = "reply"
+    RATE = "rate"
+    REVIEW = "review"
+    # The acts of people's mediation: caseapp.services.mediation_acts.
+    JUDICIAL = "judicial"
+    JUDICIAL_RESULT = "judicial_result"
+    RISK = "risk"
     EDIT = "edit"
+    ADD_PARTY = "add_party"
+    EDIT_PARTY = "edit_party"
+    REMOVE_PARTY = "remove_party"
     ATTACH = "attach"
     DELETE = "delete"
     SETTINGS = "settings"
+    # 排查台账 / 安保维稳 entries (docs/domain.md §9): add, edit, delete, import, 零上报.
+    WORKLOG = "worklog"
     # Not acts on a case: what a role may do beyond the life cycle (accounts issue).
     USERS = "users"
     AUDIT = "audit"
@@ -132,10 +181,25 @@ ACT_LABELS = {
     Act.REOPEN: "重新打开",
     Act.FOLLOW_UP: "回访",
     Act.MARK_ENTERED: "标记已录入",
+    Act.TRANSFER: "转送",
+    Act.FROM_ABOVE: "上级交办",
+    Act.REPORT: "办结报告",
+    Act.SUPERVISE: "督办",
+    Act.SUPERVISION_REPLY: "督办回复",
+    Act.REPLY: "答复",
+    Act.RATE: "满意度",
+    Act.REVIEW: "复查/复核",
+    Act.JUDICIAL: "申请司法确认",
+    Act.JUDICIAL_RESULT: "记录司法确认结果",
+    Act.RISK: "风险等级与预防成效",
     Act.EDIT: "编辑",
+    Act.ADD_PARTY: "添加当事人",
+    Act.EDIT_PARTY: "修改当事人",
+    Act.REMOVE_PARTY: "移除当事人",
     Act.ATTACH: "添加附件",
     Act.DELETE: "删除",
     Act.SETTINGS: "修改设置",
+    Act.WORKLOG: "记录排查台账",
     Act.USERS: "管理用户",
     Act.AUDIT: "查看操作日志",
     Act.EXPORT: "导出",
@@ -159,9 +223,18 @@ _ROLE_ACTS: dict[str, frozenset[Act]] = {
                              Act.FULL_PERSONAL},
     # A mediator acts on their own disputes only (services.require_case).
     MEDIATOR: frozenset({Act.RECORD_SESSION, Act.RECORD_AGREEMENT, Act.FOLLOW_UP, Act.ATTACH,
-                         Act.REVEAL_PERSONAL}),
+                         Act.REVEAL_PERSONAL, Act.WORKLOG, Act.JUDICIAL, Act.JUDICIAL_RESULT,
+                         Act.RISK}),
     VIEWER: frozenset(),
 }
+
+
+# The parties of a case change only while it is open (待受理 or 办理中); a closed case's
+# record stays as it was closed (reopen it first).
+PARTY_ACTS = (Act.ADD_PARTY, Act.EDIT_PARTY, Act.REMOVE_PARTY)
+
+# 转人民调解: the petition's roles on the new dispute.
+DIVERSION_ROLES = {"信访人": "申请人", "被反映人": "被申请人", "代理人": "第三人"}
 
 
 def role_may(role: str, act: Act) -> bool:
@@ -174,26 +247,40 @@ def allowed_acts(
     outcome: str | None = None,
     *,
     has_followup_pending: bool = False,
+    review_stage: str | None = None,
 ) -> list[Act]:
     """The acts the workflow allows for a case in this state, whoever the user."""
     kind, status = Kind(kind), Status(status)
+    petition = kind is Kind.PETITION
     acts: list[Act] = []
     if status is Status.REGISTERED:
         acts.append(Act.ACCEPT)
-        if kind is Kind.PETITION:
-            acts.append(Act.REJECT)
+        if petition:
+            acts += [Act.REJECT, Act.TRANSFER, Act.FROM_ABOVE, Act.SUPERVISE]
         acts.append(Act.ASSIGN)
+        acts += PARTY_ACTS
     elif status is Status.IN_PROGRESS:
         acts += [Act.ASSIGN, Act.EXTEND]
         if kind is Kind.DISPUTE:
             acts += [Act.RECORD_SESSION, Act.RECORD_AGREEMENT]
+        else:
+            acts += [Act.TRANSFER, Act.FROM_ABOVE, Act.SUPERVISE, Act.REPORT, Act.REPLY]
         acts.append(Act.CLOSE)
+        acts += PARTY_ACTS
     elif status is Status.CLOSED:
         acts.append(Act.REOPEN)
         if kind is Kind.DISPUTE and outcome == MEDIATED:
-            acts.append(Act.FOLLOW_UP)
+            acts += [Act.FOLLOW_UP, Act.JUDICIAL, Act.JUDICIAL_RESULT]
+        if petition and outcome in REPLY_DECISIONS.values():
+            acts.append(Act.RATE)
+            if review_stage != RE_REVIEW:  # 复核 ends the road (Art. 36)
+                acts.append(Act.REVIEW)
+    if petition and status is not Status.REJECTED:
+        acts.append(Act.SUPERVISION_REPLY)  # a reply may come after the case closed
     if kind is Kind.PETITION and status is not Status.REGISTERED:
         acts.append(Act.MARK_ENTERED)
+    if kind is Kind.DISPUTE:
+        acts.append(Act.RISK)  # assessed at intake, revised while mediating, 预防成效 after
     acts += [Act.EDIT, Act.ATTACH, Act.DELETE]
     return acts
 
@@ -215,101 +302,10 @@ def status_from_dates(accepted_on: date | None, closed_on: date | None, outcome:
     return Status.REGISTERED
 
 
-# ---------------------------------------------------------------------------
-# Deadlines (docs/domain.md §4).
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Deadline limits in calendar days; office settings with these defaults."""
-
-    petition_accept: int = 15
-    petition_handle: int = 60
-    petition_extension: int = 30
-    dispute_mediate: int = 30
-    dispute_extension: int = 30
-    judicial_confirmation: int = 30
-    follow_up: int = 30
-    due_soon_days: int = 7
-
-
-def add_days(start: date, days: int) -> date:
-    """Counting starts the day after ``start`` (民法典 Art. 201): 2026-03-01 + 60 → 2026-04-30."""
-    return start + timedelta(days=days)
-
-
-def due_on(
-    kind: Kind | str,
-    received_on: date | None,
-    accepted_on: date | None,
-    extended: bool,
-    limits: Limits = Limits(),
-) -> date | None:
-    """The deadline in force: handling once accepted, else (petitions) the acceptance decision."""
-    kind = Kind(kind)
-    if accepted_on is not None:
-        if kind is Kind.PETITION:
-            days = limits.petition_handle + (limits.petition_extension if extended else 0)
-        else:
-            days = limits.dispute_mediate + (limits.dispute_extension if extended else 0)
-        return add_days(accepted_on, days)
-    if kind is Kind.PETITION and received_on is not None:
-        return add_days(received_on, limits.petition_accept)
-    return None
-
-
-def is_overdue(due: date | None, closed_on: date | None, day: date) -> bool:
-    """Overdue on ``day``: not closed by that day and the deadline has passed."""
-    if due is None:
-        return False
-    if closed_on is not None and closed_on <= day:
-        return False
-    return due < day
-
-
-def days_left(due: date | None, day: date) -> int | None:
-    return None if due is None else (due - day).days
-
-
-def deadline_state(due: date | None, closed: bool, day: date, limits: Limits = Limits()) -> str:
-    """'closed', 'overdue', 'due_soon', 'ok' or 'none': the colour of the 期限 column."""
-    if closed:
-        return "closed"
-    if due is None:
-        return "none"
-    left = (due - day).days
-    if left < 0:
-        return "overdue"
-    if left <= limits.due_soon_days:
-        return "due_soon"
-    return "ok"
-
-
-def deadline_text(due: date | None, closed: bool, day: date) -> str:
-    if closed:
-        return "已办结"
-    if due is None:
-        return "—"
-    left = (due - day).days
-    if left < 0:
-        return f"超期{-left}天"
-    if left == 0:
-        return "今天到期"
-    return f"剩{left}天"
-
-
-def judicial_confirmation_due(agreement_on: date, limits: Limits = Limits()) -> date:
-    return add_days(agreement_on, limits.judicial_confirmation)
-
-
-def follow_up_due(closed_on: date, limits: Limits = Limits()) -> date:
-    return add_days(closed_on, limits.follow_up)
-
-
 def check_outcome(kind: Kind | str, outcome: str) -> str | None:
     """A Chinese message when ``outcome`` does not fit ``kind``, else None."""
     kind = Kind(kind)
-    allowed = outcomes_for(kind) + ((REJECTED,) if kind is Kind.PETITION else ())
+    allowed = outcomes_for(kind) + ((REJECTED, TRANSFERRED) if kind is Kind.PETITION else ())
     if outcome not in allowed:
         return f"「{outcome}」不是{KIND_LABELS[kind]}的办理结果，应为：{'、'.join(allowed)}"
     return None

@@ -86,6 +86,7 @@ def test_add_user_checks_input(db, admin):
         accounts.add_user(db, uid, "x2", "某某", wf.VIEWER, PASSWORD)
 
 
+@pytest.mark.sqlite_only("reads the SQLite file's bytes")
 def test_database_file_holds_no_clear_password(db, admin, tmp_path):
     accounts.add_user(db, admin, "lina", "李娜", wf.CLERK, "LinaSecret-77")
     accounts.set_password(db, admin, "lina", "LinaSecret-88")

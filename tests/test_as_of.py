@@ -27,7 +27,8 @@ def dispute(db, actor, received: date, summary: str) -> int:
 
 def office(db, actor) -> dict[str, int]:
     return {
-        "past_due": dispute(db, actor, date(2026, 10, 15), "通道占用争议"),  # due 11-14
+        # due 11-14, a Saturday: 11-16, the next working day (民法典 Art. 203)
+        "past_due": dispute(db, actor, date(2026, 10, 15), "通道占用争议"),
         "due_on_22nd": dispute(db, actor, date(2026, 11, 22), "加建遮挡采光"),  # due 12-22
     }
 
@@ -61,8 +62,8 @@ def test_monthly_printout_of_the_current_month(db, actor, tmp_path):
     numbers = numbers_of(db, ids)
     assert numbers[ids["past_due"]] in text
     assert numbers[ids["due_on_22nd"]] not in text  # its deadline is three weeks ahead
-    # 超期天数 are counted to the 1st: due 11-14 → 17 days.
-    assert f"{numbers[ids['past_due']]}矛盾纠纷" in text and "2026-11-1417" in text
+    # 超期天数 are counted to the 1st: due 11-16 → 15 days.
+    assert f"{numbers[ids['past_due']]}矛盾纠纷" in text and "2026-11-1615" in text
 
 
 def test_monthly_printout_of_a_past_month_says_nothing_of_today(db, actor, tmp_path):

@@ -23,6 +23,8 @@ from caseapp.storage.db import Database, make_engine
 from caseapp.storage.files import NAME_RE
 from caseapp.storage.migrate import open_database
 
+pytestmark = pytest.mark.sqlite_only("backups and restore copy the SQLite file")
+
 TODAY = date(2026, 3, 20)
 YEAR = (date(2025, 1, 1), date(2026, 12, 31))
 

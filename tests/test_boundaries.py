@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import caseapp
 from caseapp.storage.migrate import open_database
 
@@ -38,14 +40,14 @@ def test_importing_every_caseapp_module_loads_no_qt():
     assert out.stdout.strip() == "[]"
 
 
-def test_migrations_match_the_models(tmp_path):
+def test_migrations_match_the_models(make_db_url):
     """Alembic owns the schema: the migrated database has exactly what the models declare."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
     from caseapp.storage.models import Base
 
-    database = open_database(tmp_path / "m.db")
+    database = open_database(make_db_url("m", empty=True))  # migrated here, from nothing
     with database.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                 Base.metadata)
@@ -53,18 +55,20 @@ def test_migrations_match_the_models(tmp_path):
     assert diff == []
 
 
-def test_opening_twice_is_idempotent(tmp_path):
+def test_opening_twice_is_idempotent(make_db_url):
     from caseapp.storage.migrate import current_revision, head_revision
 
-    first = open_database(tmp_path / "x.db")
+    url = make_db_url("x", empty=True)
+    first = open_database(url)
     rev = current_revision(first)
     first.dispose()
-    second = open_database(tmp_path / "x.db")
+    second = open_database(url)
     assert current_revision(second) == rev == head_revision(second)
     assert second.local_user_id() == 1
     second.dispose()
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_sqlite_pragmas(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

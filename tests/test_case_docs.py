@@ -94,14 +94,16 @@ def test_agreement_carries_parties_terms_and_clauses(db, actor, tmp_path):
     settings = db.settings()
     assert settings.committee_name in t and "人民调解协议书" in t
     assert f"编号：{ref.number}" in t
-    assert "申请人：高明花，男，1996年12月10日出生" in t
+    # 民族 and 职业或工作单位 follow the template; unknown, they are blanks to fill in by hand.
+    assert f"申请人：高明花，男，{'_' * 4}族，1996年12月10日出生" in t
     assert f"身份证号：{ID_APPLICANT}" in t and PHONE_APPLICANT in t
     assert "被申请人：林花平，女" in t
     assert "第三人：重庆某某建筑工程有限公司，法定代表人：王建国，地址：重庆市涪陵区太白大道88号" in t
     assert t.index("申请人：高明花") < t.index("被申请人：林花平") < t.index("第三人：重庆某某")
     assert "纠纷主要事实、争议事项：" + flat(FACTS) in t
     assert "自愿达成如下协议：" in t
-    numbered = [f"{n}、{flat(term)}" for n, term in zip("一二三四", TERMS, strict=True)]
+    # Each term ends with "。" (issue 14), whatever the clerk typed.
+    numbered = [f"{n}、{flat(term).rstrip('；。')}。" for n, term in zip("一二三四", TERMS, strict=True)]
     positions = [t.index(item) for item in numbered]
     assert positions == sorted(positions)
     assert "履行地点：李渡街道人民调解委员会" in t and "2026年4月1日" in t
@@ -110,7 +112,8 @@ def test_agreement_carries_parties_terms_and_clauses(db, actor, tmp_path):
     for role in ("申请人", "被申请人", "第三人"):
         assert f"{role}（签名盖章或按指印）：" in t
     assert "人民调解员（签名）：" in t and "记录人（签名）：" in t
-    assert "（人民调解委员会印）" in t and t.endswith("2026年3月12日")
+    # The seal goes over the committee's name and the date, no "（印）" line (issue 14).
+    assert "（人民调解委员会印）" not in t and t.endswith("人民调解委员会2026年3月12日")
 
 
 def test_agreement_two_parties_three_copies_and_facts_fallback(db, actor, tmp_path):
@@ -122,7 +125,7 @@ def test_agreement_two_parties_three_copies_and_facts_fallback(db, actor, tmp_pa
     assert "本协议一式三份" in t and "双方当事人自愿达成如下协议" in t
     assert "纠纷主要事实、争议事项：双方因宅基地边界发生争执。" in t
     # Numbering a clerk typed is replaced by ours, never doubled.
-    assert "一、双方以现有围墙为界；" in t and "二、互不干涉。" in t and "1、" not in t
+    assert "一、双方以现有围墙为界。" in t and "二、互不干涉。" in t and "1、" not in t
     assert "三、3.5万元补偿款由被申请人支付。" in t
 
 
@@ -210,9 +213,10 @@ def test_notice_for_accepted_petition(db, actor, tmp_path):
     t = text(case_render.render_case_document(db, ref.number, "notice", tmp_path / "n.pdf"))
     assert t.startswith("受理告知书") and "不予受理" not in t
     assert "张秀英：" in t
-    assert ("你（你们）于2026年3月1日提出的关于反映某公司拖欠工资的信访事项，本机关已于2026年3月5日"
+    # One petitioner: 你 (issue 14: "你（你们）" resolved); the seal over the name, no "（印章）".
+    assert ("你于2026年3月1日提出的关于反映某公司拖欠工资的信访事项，本机关已于2026年3月5日"
             "依据《信访工作条例》规定予以受理，将在受理之日起六十日内办结并书面答复。") in t
-    assert db.settings().office_name in t and "（印章）" in t
+    assert db.settings().office_name in t and "（印章）" not in t
     assert "签收人：" in t and "签收日期：" in t
 
 
@@ -222,9 +226,11 @@ def test_notice_for_rejected_petition(db, actor, tmp_path):
     s.reject(db, actor, ref.id, reason + "。", date(2026, 3, 6))
     t = text(notices.notice(db, ref.id, tmp_path / "n.pdf"))
     assert t.startswith("不予受理告知书")
-    assert ("你（你们）于2026年3月1日提出的关于反映某公司拖欠工资的信访事项，经审查，该信访事项"
-            + reason + "，根据《信访工作条例》第三十条、第三十一条的规定，本机关决定不予受理。") in t
-    assert "2026年3月6日" in t and "（印章）" in t
+    # The sentence comes from the fixed list of reasons, with the route (issue 14).
+    assert ("你于2026年3月1日提出的关于反映某公司拖欠工资的信访事项，经审查，该信访事项"
+            "属于已经或者依法应当通过诉讼途径解决的事项。根据《信访工作条例》的有关规定，"
+            "本机关决定不予受理。你可以依法向有管辖权的人民法院提起诉讼。") in t
+    assert "2026年3月6日" in t and "（印章）" not in t
 
 
 def test_notice_with_a_long_office_name(db, actor, tmp_path):
@@ -233,7 +239,7 @@ def test_notice_with_a_long_office_name(db, actor, tmp_path):
     ref = petition(db, actor)
     s.accept(db, actor, ref.id, date(2026, 3, 5))
     t = text(notices.notice(db, ref.id, tmp_path / "n.pdf"))
-    assert office in t and t.index(office) < t.index("2026年3月5日（印章）")
+    assert office in t and t.index(office) < t.rindex("2026年3月5日") and "（印章）" not in t
 
 
 def test_notice_refused_for_registered_petition_and_dispute(db, actor, tmp_path):

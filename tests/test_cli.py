@@ -83,7 +83,8 @@ def test_stats_json_shape(capsys, dbfile):
     assert set(fig["disputes"]) >= {"agreement_amount", "oral", "written", "confirmation_applied",
                                     "confirmed", "prevented_crime", "prevented_group_petition",
                                     "prevented_group_fight", "prevented_suicide", "major"}
-    assert fig["work"] == {"screenings": 0, "screenings_found": 0, "security_events": 0}
+    assert fig["work"] == {"screenings": 0, "screenings_found": 0, "security_events": 0,
+                           "concentrated_screenings": 0}
     assert fig["disputes"]["agreement_amount"] == 0 and fig["petitions"]["satisfaction_rate"] is None
 
 
@@ -107,7 +108,9 @@ def test_stats_text_prints_rates_as_percentages(capsys, dbfile):
     code, out, _ = run(capsys, "--db", dbfile, "stats", "--from", "2026-03-01", "--to", "2026-03-31")
     assert code == 0
     assert "66.7%" in out and "—" in out  # 2/3 closed; dispute rates have no denominator
-    assert "转送" in out and "（暂无数据：转送功能尚未启用）" in out  # a figure without data says so
+    assert "转送" in out and "（暂无数据：转送功能尚未启用）" not in out  # 转送 now has its act
+    # 预防成效 and 风险等级 have their act (services.mediation_acts): printed without the mark.
+    assert "防止民转刑案件" in out and "暂无数据" not in out
 
 
 def test_import_export_round_trip_keeps_the_figures(capsys, tmp_path, dbfile):

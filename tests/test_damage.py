@@ -17,6 +17,8 @@ from caseapp.errors import StorageError
 from caseapp.storage import backup as b
 from caseapp.storage.migrate import open_database
 
+pytestmark = pytest.mark.sqlite_only("damage to the SQLite file")
+
 TODAY = date(2026, 3, 20)
 
 

@@ -16,10 +16,8 @@ TODAY = date(2026, 3, 20)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from caseapp.storage.migrate import open_database
-
-    db = open_database(tmp_path_factory.mktemp("dash") / "cases.db")
+def demo_db(module_db):
+    db = module_db("cases")
     run_demo(db, db.local_user_id(), cases=1500, seed=3, today=TODAY)
     yield db
     db.dispose()

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from caseapp import services
+from caseapp import deadlines, services
 from caseapp import workflow as wf
 from caseapp.demo.generator import DemoResult, generate, run_demo
 from caseapp.errors import ValidationError
@@ -117,7 +117,7 @@ def test_due_on_follows_workflow(demo):
     db, _ = demo
     limits = db.settings().limits
     for c in _cases(db):
-        assert c.due_on == wf.due_on(c.kind, c.received_on, c.accepted_on, c.extended, limits)
+        assert c.due_on == deadlines.due_on(c.kind, c.received_on, c.accepted_on, c.extended, limits)
 
 
 def test_delays_look_like_a_real_office(demo):
@@ -235,7 +235,7 @@ def test_disputes_sessions_agreements_follow_ups(demo):
             assert 1 <= len(terms) <= 4 and all(isinstance(t, str) and t for t in terms)
             assert a.performance_due >= a.signed_on and a.performance_method
             (f,) = follow_ups[d.id]
-            assert f.due_on == wf.follow_up_due(d.closed_on, limits)
+            assert f.due_on == deadlines.follow_up_due(d.closed_on, limits)
             assert (f.done_on is None) == (f.result is None)
             if f.done_on:
                 assert d.closed_on <= f.done_on <= TODAY
@@ -333,10 +333,10 @@ def _digest(db) -> str:
     return h.hexdigest()
 
 
-def test_same_seed_gives_same_data(tmp_path, actor):
+def test_same_seed_gives_same_data(make_db_url, actor):
     digests = []
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
-        db = open_database(tmp_path / f"{name}.db")
+        db = open_database(make_db_url(name))
         try:
             run_demo(db, db.local_user_id(), 300, seed=seed, today=TODAY)
             digests.append(_digest(db))
@@ -420,7 +420,11 @@ def test_demo_data_works_with_the_services(db, actor):
     services.close(db, actor, dispute.id, wf.MEDIATION_FAILED, route="诉讼")
     petition = next(c for c in cases if c.status == "registered" and c.kind == "petition")
     services.accept(db, actor, petition.id)
-    services.close(db, actor, petition.id, wf.EXPLAINED)
+    if petition.petition_type == "申诉求决类":  # closed by 答复 with its 意见书 (条例 Art. 32)
+        services.reply(db, actor, petition.id, "作出解释说明", date.today(), request="要求解决",
+                       facts="经调查核实", basis="《信访工作条例》第三十二条")
+    else:
+        services.close(db, actor, petition.id, wf.EXPLAINED)
     mediated = next(c for c in cases if c.outcome == wf.MEDIATED)
     services.reopen(db, actor, mediated.id, "当事人反映协议未履行")
     services.record_agreement(db, actor, mediated.id, "书面协议", mediated.closed_on, ["一次性支付"])

@@ -18,7 +18,6 @@ from caseapp.errors import ValidationError
 from caseapp.exchange import HEADERS, ImportRefused, read_rows, run_export, run_import
 from caseapp.progress import Cancelled, Progress
 from caseapp.services.intake import CaseInput, PartyInput
-from caseapp.storage.migrate import open_database
 from caseapp.storage.models import Case, CaseParty, Event, NumberSequence, Person
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "samples" / "cases-sample.csv"
@@ -93,17 +92,8 @@ def sample() -> Path:
 
 
 @pytest.fixture
-def fresh_db(tmp_path):
-    opened = []
-
-    def make(name: str):
-        database = open_database(tmp_path / f"{name}.db")
-        opened.append(database)
-        return database
-
-    yield make
-    for database in opened:
-        database.dispose()
+def fresh_db(make_db):
+    return make_db  # another database of the run's kind (tests/conftest.py)
 
 
 def sample_rows(sample: Path) -> list[dict[str, str]]:
@@ -135,7 +125,8 @@ def test_sample_imports_all_rows(db, actor, sample):
         assert (c.kind, c.status, c.outcome, c.performed) == ("dispute", "closed", "调解成功", True)
         assert (c.received_on, c.accepted_on, c.closed_on) == (
             date(2025, 11, 18), date(2025, 11, 20), date(2026, 1, 18))
-        assert c.due_on == date(2025, 12, 20)  # accepted + 30 days
+        # accepted + 30 days = 12-20, a Saturday → the Monday (民法典 Art. 203)
+        assert c.due_on == date(2025, 12, 22)
         assert (c.category, c.source, c.street, c.handler) == ("征地拆迁纠纷", "信访转入", "马鞍街道", "刘晓燕")
         roles = {cp.role: cp.person for cp in c.parties}
         assert roles["申请人"].name == "高明花"
@@ -453,7 +444,8 @@ def test_alias_headers_import(db, actor, tmp_path):
     with db.read() as s:
         c = s.scalar(select(Case))
         assert (c.status, c.performed, c.extended, c.extension_reason) == ("closed", True, True, "导入")
-        assert c.due_on == date(2026, 3, 3) + timedelta(days=60)
+        # 3-03 + 60 = 5-02, in 劳动节 (5-01…5-05) → the first working day (Art. 203)
+        assert c.due_on == date(2026, 5, 6)
 
 
 # ---------------------------------------------------------------------------

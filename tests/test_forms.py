@@ -24,10 +24,8 @@ F, T = date(2026, 10, 1), date(2026, 10, 31)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from caseapp.storage.migrate import open_database
-
-    database = open_database(tmp_path_factory.mktemp("forms") / "demo.db")
+def demo_db(module_db):
+    database = module_db("demo")
     run_demo(database, database.local_user_id(), cases=1200, seed=3, today=TODAY)
     yield database
     database.dispose()
@@ -179,7 +177,8 @@ def test_the_shipped_form_fills_with_the_periods_figures(demo_db, tmp_path):
         assert ws.cell(row=r, column=6).value == sum(x.received for x in got), name
         assert ws.cell(row=r + 1, column=6).value == sum(x.closed for x in got), name
     assert sum(ws.cell(row=r, column=6).value for r in rows.values()) == fig.disputes.received
-    assert ws["F55"].value == fig.to_dict()["work"]["screenings"]
+    # 开展集中排查 counts the 集中排查 entries alone, not every screening.
+    assert ws["F55"].value == fig.to_dict()["work"]["concentrated_screenings"]
     assert ws["A57"].value.endswith("填报日期：2026年11月20日")
     merged = {str(r) for r in load_workbook(forms.template_path("矛盾纠纷排查情况表")).active.merged_cells.ranges}
     assert {str(r) for r in ws.merged_cells.ranges} == merged and "A4:A8" in merged
@@ -219,7 +218,7 @@ def test_every_listed_placeholder_resolves(demo_db, tmp_path):
 
 
 def test_cli_fills_a_form_and_refuses_an_unknown_placeholder(demo_db, tmp_path, capsys):
-    db = ["--db", str(demo_db.path)]
+    db = ["--db", demo_db.url]  # the file, or the server database (--db-url)
     out = tmp_path / "填好.xlsx"
     code = main([*db, "report", "form", "--template", "矛盾纠纷排查情况表", "--from", "2026-10-01",
                  "--to", "2026-10-31", "-o", str(out)])

@@ -88,6 +88,7 @@ def _age(path, seconds):
     os.utime(path, (old, old))
 
 
+@pytest.mark.sqlite_only("the SQLite backup's .part files")
 def test_backup_removes_stale_part_files(db, tmp_path):
     root = tmp_path / "bk"
     (root / "daily").mkdir(parents=True)
@@ -117,6 +118,7 @@ def test_remove_stale_parts_at_start(tmp_path):
     assert not stale.exists() and keep.exists()
 
 
+@pytest.mark.sqlite_only("the SQLite backup's .part files")
 def test_start_removes_stale_parts_even_when_no_backup_is_due(db):
     first = bk.backup(db)  # today's backup exists: none is due at start
     stale = first.path.with_name("cases-20260101-010101.db.part")

@@ -111,6 +111,7 @@ def test_file_over_the_size_limit_is_named(db, actor, tmp_path, monkeypatch):
     assert any("in.csv" in p and "MB" in p for p in problems), problems
 
 
+@pytest.mark.sqlite_only("damages the SQLite file")
 def test_import_refuses_a_damaged_database(db, actor, tmp_path):
     # Enough cases for several pages, then damage the middle pages of the file.
     rows = [list(dict(BASE, 事项摘要=f"反映拖欠工资{i}" * 20).values()) for i in range(300)]

@@ -16,7 +16,6 @@ from caseapp.exchange.columns import LOOKUP
 from caseapp.exchange.exporter import EXPORT_ONLY_HEADERS
 from caseapp.queries.case_list import CaseFilter
 from caseapp.reports.case_list import filter_line, run_case_list
-from caseapp.storage.migrate import open_database
 
 TODAY = date(2026, 3, 20)
 MADE = datetime(2026, 3, 20, 9, 30)
@@ -24,16 +23,8 @@ STREETS = ("马鞍街道", "江北街道")
 
 
 @pytest.fixture
-def fresh_db(tmp_path):
-    opened = []
-
-    def make(name: str):
-        opened.append(open_database(tmp_path / f"{name}.db"))
-        return opened[-1]
-
-    yield make
-    for database in opened:
-        database.dispose()
+def fresh_db(make_db):
+    return make_db  # another database of the run's kind (tests/conftest.py)
 
 
 def import_cases(db, actor, tmp_path, n: int) -> None:

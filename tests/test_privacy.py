@@ -80,11 +80,10 @@ def test_admin_export_masked_by_default_full_on_request(db, office, tmp_path):
     assert [n for _u, _c, n in events(db, "export")] == ["2件 → m.xlsx", "2件 → f.csv，完整个人信息"]
 
 
-def test_a_masked_export_imports_back_with_the_same_figures(db, office, tmp_path):
-    from caseapp.storage.migrate import open_database
+def test_a_masked_export_imports_back_with_the_same_figures(db, office, tmp_path, make_db):
     out = tmp_path / "m.csv"
     exchange.run_export(db, out, actor=office["clerk"])
-    other = open_database(tmp_path / "other.db")
+    other = make_db("other")
     try:
         result = exchange.run_import(other, other.local_user_id(), out)
         assert result.rows == 2

@@ -11,6 +11,7 @@ from caseapp import queries, services
 from caseapp.errors import NotFound
 from caseapp.figures import stats
 from caseapp.queries.case_list import CaseFilter
+from tests.calendar_days import every_day_a_working_day
 
 TODAY = date.today()
 
@@ -54,6 +55,9 @@ class Office:
 
 @pytest.fixture
 def office(db, actor, tmp_path) -> Office:
+    # The deadlines below are plain days from the real today, whatever weekday it is: no day
+    # is a rest day here (the rule of docs/domain.md §4 is tested in tests/test_calendar.py).
+    every_day_a_working_day(db, TODAY)
     p1 = petition(db, actor, "张秀英", "拖欠工资问题", day(40), street="马鞍街道", handler="周志强",
                   phone="13812345678", id_no=ZHANG_ID, via_proxy=True)
     services.accept(db, actor, p1.id, on=day(40))

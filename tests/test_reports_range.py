@@ -43,10 +43,8 @@ def check_main_table(lines, fig):
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from caseapp.storage.migrate import open_database
-
-    database = open_database(tmp_path_factory.mktemp("range") / "demo.db")
+def demo_db(module_db):
+    database = module_db("demo")
     run_demo(database, database.local_user_id(), cases=1200, seed=5, today=TODAY)
     yield database
     database.dispose()

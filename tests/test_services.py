@@ -134,7 +134,8 @@ def test_petition_life_cycle(db, actor):
     assert (case.status, case.accepted_on, case.due_on, case.handler) == (
         "in_progress", date(2026, 3, 1), date(2026, 4, 30), "周志强")
     s.extend(db, actor, ref.id, "需要多部门会商")
-    assert get(db, ref.id).due_on == date(2026, 5, 30)
+    # 3-01 + 90 = 5-30, a Saturday: the next working day (民法典 Art. 203, docs/domain.md §4)
+    assert get(db, ref.id).due_on == date(2026, 6, 1)
     s.mark_entered(db, actor, ref.id)
     s.close(db, actor, ref.id, wf.EXPLAINED, date(2026, 4, 20), note="已当面解释")
     case = get(db, ref.id)
@@ -207,7 +208,8 @@ def test_dispute_mediated_with_agreement_and_follow_up(db, actor):
         agreement = session.scalar(select(Agreement).where(Agreement.case_id == ref.id))
         assert json.loads(agreement.terms)[0].startswith("林花平")
         fu = session.scalar(select(FollowUp).where(FollowUp.case_id == ref.id))
-        assert fu.due_on == date(2026, 4, 11) and fu.done_on is None
+        # closed 3-12 + 30 = 4-11, a Saturday: the visit is due the Monday after (Art. 203)
+        assert fu.due_on == date(2026, 4, 13) and fu.done_on is None
     s.record_follow_up(db, actor, ref.id, date(2026, 4, 10), "已拆除，双方满意")
     s.record_performance(db, actor, ref.id, True, date(2026, 3, 20), "已确认")
     case = get(db, ref.id)
@@ -307,9 +309,11 @@ def test_edit_keeps_old_and_new_and_checks(db, actor):
         s.edit(db, actor, ref.id, {"status": "closed"})
     assert snapshot(db) == before
     # Moving the acceptance date moves the deadline, and the event says so.
-    s.edit(db, actor, ref.id, {"accepted_on": "2026/3/5"})
-    assert get(db, ref.id).due_on == date(2026, 5, 4)
-    assert events(db, ref.id)[-1][1]["due_on"] == ["2026-05-01", "2026-05-04"]
+    # 3-02 + 60 = 5-01, in 劳动节 (5-01…5-05) → 5-06; 3-10 + 60 = 5-09, a Saturday worked in
+    # lieu (调休), so a working day (民法典 Art. 203, docs/domain.md §4)
+    s.edit(db, actor, ref.id, {"accepted_on": "2026/3/10"})
+    assert get(db, ref.id).due_on == date(2026, 5, 9)
+    assert events(db, ref.id)[-1][1]["due_on"] == ["2026-05-06", "2026-05-09"]
 
 
 def test_attach_copies_with_sha256(db, actor, tmp_path):
@@ -361,11 +365,11 @@ def test_categories_are_retired_not_deleted(db, actor):
     assert new_petition(db, actor).number
 
 
-def test_two_writers_never_share_a_number(tmp_path):
+def test_two_writers_never_share_a_number(make_db_url):
     """Two connections registering at once: numbers stay unique and consecutive."""
     from caseapp.storage.migrate import open_database
 
-    path = tmp_path / "shared.db"
+    path = make_db_url("shared")
     first = open_database(path)
     second = open_database(path)
     actor = first.local_user_id()

@@ -64,3 +64,27 @@ def test_self_test_runs_without_display(tmp_path):
         capture_output=True, text=True, timeout=120, env=no_display_env(tmp_path), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("self-test ok: window ")
+
+
+def _has_libxcb() -> bool:
+    import ctypes.util
+
+    return ctypes.util.find_library("xcb") is not None
+
+
+@unix_only
+@pytest.mark.skipif(not _has_libxcb(), reason="libxcb is not installed (Qt's own message holds)")
+def test_a_display_nothing_answers_on_says_so_and_exits_2(tmp_path):
+    from ui.app import UNREACHABLE_DISPLAY_MESSAGE, unreachable_x_display
+
+    assert unreachable_x_display({"DISPLAY": ":987"}, "linux") == ":987"
+    assert unreachable_x_display({"DISPLAY": ":987", "QT_QPA_PLATFORM": "xcb"}, "linux") is None
+    assert unreachable_x_display({"DISPLAY": ":987", "WAYLAND_DISPLAY": "w-0"}, "linux") is None
+    assert unreachable_x_display({}, "linux") is None
+    env = no_display_env(tmp_path)
+    env["DISPLAY"] = ":987"  # set, as a remote or stale session leaves it, but no X server
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--demo"],
+                            capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [UNREACHABLE_DISPLAY_MESSAGE.format(":987")]
+    assert "xcb" not in result.stderr

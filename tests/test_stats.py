@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -13,12 +14,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, insert, select
 
-from caseapp import queries, services
+from caseapp import deadlines, queries, services
 from caseapp import workflow as wf
 from caseapp.errors import ValidationError
 from caseapp.figures import baseline, stats
-from caseapp.figures.model import Breakdown, BreakdownRow, DisputeFigures, Figures, PetitionFigures
-from caseapp.storage.migrate import open_database
+from caseapp.figures.model import (
+    Breakdown,
+    BreakdownRow,
+    DisputeFigures,
+    Figures,
+    PetitionFigures,
+    WorkFigures,
+)
 from caseapp.storage.models import Agreement, Case
 
 BASE = date(2025, 1, 1)
@@ -34,9 +41,9 @@ EXAMPLES = settings(max_examples=40, deadline=None,
 
 
 @pytest.fixture(scope="module")
-def shared_db(tmp_path_factory):
+def shared_db(module_db):
     """One database for all examples of the module; each example replaces the cases."""
-    database = open_database(tmp_path_factory.mktemp("stats") / "stats.db")
+    database = module_db("stats")
     yield database
     database.dispose()
 
@@ -83,7 +90,7 @@ def a_case(draw) -> dict:
         "accepted_on": accepted,
         "closed_on": closed,
         "extended": extended,
-        "due_on": wf.due_on(kind, received, accepted, extended),
+        "due_on": deadlines.due_on(kind, received, accepted, extended),
         "via_proxy": petition and draw(st.booleans()),
         "entered": petition and state != "registered" and draw(st.booleans()),
         "performed": outcome == wf.MEDIATED and draw(st.booleans()),
@@ -206,8 +213,8 @@ def reference_counts(rows, kind: str, f: date, t: date, today: date | None = Non
             entered=lambda r: handled(r) and r.entered,
             diverted=lambda r: closed(r) and r.outcome == "转人民调解",
             transferred=lambda r: closed(r) and r.outcome == "转送",
-            supervised=nothing,
-            reviews=nothing,
+            supervised=nothing,  # no 督办 in these rows: counted in tests/test_petition_acts.py
+            reviews=lambda r: received(r) and r.review_stage in ("复查", "复核"),
             rated=rated,
             satisfied=lambda r: rated(r) and r.satisfaction in ("满意", "基本满意"),
         )
@@ -297,7 +304,8 @@ def test_figures_match_the_reference(shared_db, data):
         assert fig[section] == expected
         assert list(fig[section]) == list(stats.FIELDS[kind])  # the order of docs/domain.md
     # No work log is kept yet: its figures are 0 (docs/domain.md §5).
-    assert fig["work"] == {"screenings": 0, "screenings_found": 0, "security_events": 0}
+    assert fig["work"] == {"screenings": 0, "screenings_found": 0, "security_events": 0,
+                           "concentrated_screenings": 0}
     for dimension in ("category", "source", "street", "handler"):
         for kind, section in (("petition", "petitions"), ("dispute", "disputes")):
             assert fig[f"by_{dimension}"][section] == reference_breakdown(
@@ -358,7 +366,7 @@ def petition_row(received, accepted=None, closed=None, outcome=None, status=None
     return {"kind": "petition", "status": status, "outcome": outcome, "category": "其他",
             "source": None, "street": None, "handler": None, "received_on": received,
             "accepted_on": accepted, "closed_on": closed, "extended": False,
-            "due_on": wf.due_on("petition", received, accepted, False), "via_proxy": False,
+            "due_on": deadlines.due_on("petition", received, accepted, False), "via_proxy": False,
             "entered": False, "performed": False, "deleted": False}
 
 
@@ -524,6 +532,19 @@ def test_annual_sentence():
         "全年办理信访件22件，已办结22件，办结率100%；完成信访代理件6件，录入完成率100%。"
         "全年调解纠纷63件，调解成功60件，调解成功率95.2%，纠纷调解率100%。"
     )
+
+
+def test_annual_sentence_with_security_events():
+    # docs/domain.md §5: the 安保维稳 sentence after the petitions', only when there were any.
+    fig = replace(known_figures(), work=WorkFigures(screenings=40, screenings_found=12,
+                                                    security_events=5))
+    assert stats.annual_sentence(fig) == (
+        "全年办理信访件22件，已办结22件，办结率100%；完成信访代理件6件，录入完成率100%。"
+        "组织重大活动安保维稳工作5次。"
+        "全年调解纠纷63件，调解成功60件，调解成功率95.2%，纠纷调解率100%。"
+    )
+    many = replace(fig, work=WorkFigures(security_events=1200))
+    assert "组织重大活动安保维稳工作1,200次。" in stats.annual_sentence(many)
 
 
 def test_annual_sentence_of_a_year_not_yet_over():

@@ -30,10 +30,8 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from caseapp.storage.migrate import open_database
-
-    database = open_database(tmp_path_factory.mktemp("xlsx") / "demo.db")
+def demo_db(module_db):
+    database = module_db("demo")
     run_demo(database, database.local_user_id(), cases=1200, seed=3, today=TODAY)
     yield database
     database.dispose()

@@ -39,6 +39,8 @@ from types import SimpleNamespace
 
 import pytest
 
+pytestmark = pytest.mark.sqlite_only("the release 0.1.0 SQLite file")
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "release-0.1.0"
 EXPECTED = FIXTURE / "expected"

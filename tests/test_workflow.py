@@ -4,25 +4,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from caseapp import deadlines
 from caseapp import workflow as wf
 
 
 def test_deadline_counts_from_the_day_after():
     # docs/domain.md §4: accepted 2026-03-01, 60 days → due 2026-04-30.
-    assert wf.due_on("petition", date(2026, 2, 20), date(2026, 3, 1), False) == date(2026, 4, 30)
-    assert wf.due_on("petition", date(2026, 2, 20), date(2026, 3, 1), True) == date(2026, 5, 30)
-    assert wf.due_on("dispute", date(2026, 2, 20), date(2026, 3, 1), False) == date(2026, 3, 31)
-    assert wf.due_on("dispute", date(2026, 2, 20), date(2026, 3, 1), True) == date(2026, 4, 30)
+    assert deadlines.due_on("petition", date(2026, 2, 20), date(2026, 3, 1), False) == date(2026, 4, 30)
+    assert deadlines.due_on("petition", date(2026, 2, 20), date(2026, 3, 1), True) == date(2026, 5, 30)
+    assert deadlines.due_on("dispute", date(2026, 2, 20), date(2026, 3, 1), False) == date(2026, 3, 31)
+    assert deadlines.due_on("dispute", date(2026, 2, 20), date(2026, 3, 1), True) == date(2026, 4, 30)
 
 
 def test_registered_petition_has_the_acceptance_deadline():
-    assert wf.due_on("petition", date(2026, 3, 1), None, False) == date(2026, 3, 16)
-    assert wf.due_on("dispute", date(2026, 3, 1), None, False) is None
+    assert deadlines.due_on("petition", date(2026, 3, 1), None, False) == date(2026, 3, 16)
+    assert deadlines.due_on("dispute", date(2026, 3, 1), None, False) is None
 
 
 def test_limits_are_settings():
-    limits = wf.Limits(petition_handle=90)
-    assert wf.due_on("petition", None, date(2026, 1, 1), False, limits) == date(2026, 4, 1)
+    limits = deadlines.Limits(petition_handle=90)
+    assert deadlines.due_on("petition", None, date(2026, 1, 1), False, limits) == date(2026, 4, 1)
 
 
 @pytest.mark.parametrize(
@@ -36,18 +37,18 @@ def test_limits_are_settings():
     ],
 )
 def test_is_overdue(due, closed, day, overdue):
-    assert wf.is_overdue(due, closed, day) is overdue
+    assert deadlines.is_overdue(due, closed, day) is overdue
 
 
 def test_deadline_state_and_text():
     today = date(2026, 3, 10)
-    assert wf.deadline_state(date(2026, 3, 9), False, today) == "overdue"
-    assert wf.deadline_text(date(2026, 3, 9), False, today) == "超期1天"
-    assert wf.deadline_state(date(2026, 3, 17), False, today) == "due_soon"
-    assert wf.deadline_text(date(2026, 3, 17), False, today) == "剩7天"
-    assert wf.deadline_state(date(2026, 3, 18), False, today) == "ok"
-    assert wf.deadline_text(date(2026, 3, 10), False, today) == "今天到期"
-    assert wf.deadline_state(date(2026, 3, 1), True, today) == "closed"
+    assert deadlines.deadline_state(date(2026, 3, 9), False, today) == "overdue"
+    assert deadlines.deadline_text(date(2026, 3, 9), False, today) == "超期1天"
+    assert deadlines.deadline_state(date(2026, 3, 17), False, today) == "due_soon"
+    assert deadlines.deadline_text(date(2026, 3, 17), False, today) == "剩7天"
+    assert deadlines.deadline_state(date(2026, 3, 18), False, today) == "ok"
+    assert deadlines.deadline_text(date(2026, 3, 10), False, today) == "今天到期"
+    assert deadlines.deadline_state(date(2026, 3, 1), True, today) == "closed"
 
 
 def test_allowed_acts_follow_the_life_cycle():
@@ -90,6 +91,15 @@ def test_status_from_dates():
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)), st.booleans())
 def test_due_is_always_after_acceptance(accepted, extended):
     for kind in ("petition", "dispute"):
-        due = wf.due_on(kind, accepted, accepted, extended)
+        due = deadlines.due_on(kind, accepted, accepted, extended)
         assert (due - accepted).days == {("petition", False): 60, ("petition", True): 90,
                                          ("dispute", False): 30, ("dispute", True): 60}[(kind, extended)]
+
+
+def test_the_deadline_column_of_a_rejected_petition_is_a_dash():
+    from caseapp import deadlines
+
+    day = date(2026, 3, 20)
+    assert deadlines.deadline_text(date(2026, 3, 17), True, day, rejected=True) == "—"
+    assert deadlines.deadline_text(date(2026, 3, 17), True, day) == "已办结"
+    assert deadlines.deadline_text(date(2026, 3, 17), False, day) == "超期3天"

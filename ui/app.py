@@ -70,6 +70,43 @@ def lacks_display(environ=None, platform: str | None = None) -> bool:
     return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+UNREACHABLE_DISPLAY_MESSAGE = (
+    "无法连接图形桌面（DISPLAY={0}）：请在桌面会话中启动 CaseDesk。命令行功能请使用 caseapp。"
+    "/ CaseDesk cannot reach the desktop session (DISPLAY={0}); start it from a desktop, "
+    "or use `caseapp` for the command line.")
+
+
+def unreachable_x_display(environ=None, platform: str | None = None) -> str | None:
+    """The X display named by DISPLAY when nothing answers there (Qt would abort with its
+    misleading xcb-cursor message); None when it answers, when Wayland or a chosen
+    QT_QPA_PLATFORM is in use, or when libxcb itself is missing (then Qt's message is right)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    display = environ.get("DISPLAY")
+    if not platform.startswith("linux") or not display or environ.get("QT_QPA_PLATFORM") \
+            or environ.get("WAYLAND_DISPLAY"):
+        return None
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("xcb")
+    if name is None:
+        return None
+    try:
+        xcb = ctypes.CDLL(name)
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    conn = xcb.xcb_connect(display.encode(), None)
+    try:
+        return display if xcb.xcb_connection_has_error(conn) else None
+    finally:
+        xcb.xcb_disconnect(conn)  # also frees a connection in error
+
+
 def tune_gc() -> None:
     """Keep garbage collection pauses off the GUI thread's back: the objects that exist once
     the program is up (modules, Qt wrappers, SQLAlchemy's caches) are frozen out of the
@@ -119,6 +156,22 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def start_session(ctx, ask_setup: bool = True) -> bool:
+    """Log in once accounts are set up; the first start offers the admin account and, once it
+    is made, the office setup wizard. False when the user quit."""
+    from caseapp.services import accounts
+    from ui.dialogs.login_dialog import sign_in
+
+    first_start = ask_setup and accounts.needs_admin_setup(ctx.db)
+    if not sign_in(ctx, ask_setup=ask_setup):
+        return False
+    if first_start and ctx.accounts_on:  # the admin account was made just now
+        from ui.dialogs.setup_wizard import offer_setup
+
+        offer_setup(ctx)  # 跳过 is fine: the workbench reminds until the names are set
+    return True
+
+
 def run(argv: list[str] | None = None) -> int:
     from caseapp.errors import CaseAppError
     from caseapp.logs import setup_logging
@@ -132,14 +185,21 @@ def run(argv: list[str] | None = None) -> int:
     if lacks_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr, flush=True)
         return 2
+    unreachable = unreachable_x_display()
+    if unreachable is not None:
+        print(UNREACHABLE_DISPLAY_MESSAGE.format(unreachable), file=sys.stderr, flush=True)
+        return 2
     app = make_app(argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.dialogs.passphrase_dialog import unlock
     from ui.i18n import tr
-    from ui.shell.backup_hooks import SessionBackups, open_safely
+    from ui.shell.backup_hooks import SessionBackups, open_safely, sqlite_file
     from ui.shell.main_window import MainWindow
 
+    if not unlock(sqlite_file(database_arg(args))):  # an encrypted file: its passphrase first
+        return 0
     try:
         # A damaged file is never opened silently: say what is wrong, offer the newest backup.
         ctx = open_safely(database_arg(args), lambda: open_context(args))
@@ -150,10 +210,9 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     _install_excepthook()
     tune_gc()
-    from ui.dialogs.login_dialog import restart_for_login, sign_in
+    from ui.dialogs.login_dialog import restart_for_login
 
-    # Log in once accounts are set up; the first start offers to set up the admin account.
-    if not sign_in(ctx, ask_setup=not args.demo):
+    if not start_session(ctx, ask_setup=not args.demo):
         ctx.db.dispose()
         return 0
     window = MainWindow(ctx)
@@ -171,18 +230,43 @@ def run(argv: list[str] | None = None) -> int:
     return code
 
 
+SAMPLE_OFFICE = ("示例街道矛盾纠纷调解办", "示例街道人民调解委员会")
+
+
+def name_sample_office(ctx) -> None:
+    """The demo's own file gets a sample office, so its documents are headed as an office's
+    would be and the workbench does not ask a visitor to set the office up."""
+    from dataclasses import replace
+
+    from caseapp import services
+
+    settings = ctx.db.settings()
+    if settings.office_unnamed():
+        services.save_settings(ctx.db, ctx.actor, replace(
+            settings, office_name=SAMPLE_OFFICE[0], committee_name=SAMPLE_OFFICE[1]))
+
+
 def fill_demo(window, ctx, cases: int = DEMO_CASES) -> None:
     """Fill an empty demo database with sample cases, with progress, after the window shows."""
     from caseapp import queries
     from ui.i18n import tr
+    from ui.tasks import show_error
 
     def counted(n: int) -> None:
         if n:
             return
         from caseapp import demo
 
+        def finished(_result=None) -> None:
+            ctx.filling = None
+            ctx.notify_changed()  # the pages read again, also after a cancel or a failure
+
+        ctx.filling = tr("正在生成演示数据（{0} 件），请稍候…").format(cases)
+        ctx.notify_changed()
+        name_sample_office(ctx)
         ctx.act(window, demo.generate, ctx.db, ctx.actor, cases=cases, seed=1, changed=(),
-                job_title=tr("正在生成演示数据"))
+                job_title=tr("正在生成演示数据"), on_done=finished,
+                on_error=lambda exc: (finished(), show_error(window, exc)))
 
     ctx.runner.run(None, queries.count, ctx.db, queries.CaseFilter(), on_done=counted)
 

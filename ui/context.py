@@ -27,6 +27,9 @@ class AppContext(QObject):
         self.db = db
         self.runner = TaskRunner(self)
         self._today = today  # fixed in screenshots and tests; None = the real date
+        # What a long fill of the database (the demo's sample cases) says while it runs, so
+        # an empty page says "being filled" instead of "no cases yet"; None when none runs.
+        self.filling: str | None = None
         self.set_user(actor, role)
 
     def set_user(self, actor: int, role: str | None = None, user_name: str | None = None,

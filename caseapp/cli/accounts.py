@@ -38,6 +38,11 @@ def add_parsers(sub, parser_class, date_arg) -> None:
     u.add_argument("name")
     u = users.add_parser("disable", help="停用账户")
     u.add_argument("name")
+    u = users.add_parser("unlock", help="找回登录：解除连续输错密码后的等待，或重设密码"
+                                        "（不需登录：供数据库文件所属的本机用户使用）")
+    u.add_argument("name")
+    u.add_argument("--reset-password", action="store_true",
+                   help="同时重设密码（新密码从标准输入读取，或在终端输入两次）")
 
     p = sub.add_parser("log", help="操作日志（管理员）")
     p.add_argument("--case", dest="case_number", metavar="NUMBER", help="案件编号（或其中一部分）")
@@ -104,6 +109,13 @@ def acting_user(args, database, *, command: str) -> int:
 def cmd_user(args, database) -> int:
     from caseapp.services import accounts
 
+    if args.user_command == "unlock":
+        # No log-in: the way back in when the only admin is locked out or forgot the password.
+        password = _input.new_password(f"{args.name} 的新密码：") if args.reset_password else None
+        accounts.recover_account(database, args.name, password,
+                                 via=f"命令行，操作系统用户 {getpass.getuser()}")
+        print(f"已解除 {args.name} 的等待" + ("并重设密码" if password else "") + "，现在可以登录")
+        return 0
     actor = acting_user(args, database, command="user")
     action = args.user_command
     if action == "add":

@@ -35,7 +35,11 @@ def acting_user(args, database) -> int:
 def open_db(args, upgrade: bool = True):
     from caseapp.storage.migrate import open_database
 
-    return open_database(args.db, upgrade=upgrade)
+    database = open_database(args.db, upgrade=upgrade)
+    if database.readonly:  # say so once: reading works, any change is refused by name
+        print(f"注意：数据库在只读的位置（{database.path}），只能查看和导出，不能修改。",
+              file=sys.stderr)
+    return database
 
 
 def require_full_personal(args, database) -> None:

@@ -13,7 +13,7 @@ from caseapp.cli.common import (
     progress_printer,
     require_full_personal,
 )
-from caseapp.errors import CaseAppError
+from caseapp.errors import CaseAppError, StorageError
 
 
 def cmd_init(args) -> int:
@@ -28,6 +28,10 @@ def cmd_demo(args) -> int:
     from caseapp.demo.generator import run_demo
 
     database = open_db(args)
+    refusal = _demo_refusal(database)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return EXIT_REFUSED
     show, done = progress_printer("生成示例数据")
     result = run_demo(database, acting_user(args, database), cases=args.cases, seed=args.seed,
                       on_progress=show)
@@ -35,6 +39,23 @@ def cmd_demo(args) -> int:
     print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
           f"{result.disputes} 件），新增当事人 {result.persons} 个（含单位）")
     return EXIT_OK
+
+
+def _demo_refusal(database) -> str:
+    """Sample data goes into a separate file only (issue #16): a new or empty database, or
+    one named demo*.db (the GUI's --demo); never beside an office's real cases."""
+    from caseapp import queries
+    from caseapp.services import accounts
+
+    path = database.path
+    if path is not None and path.name.lower().startswith("demo"):
+        return ""
+    cases = queries.count(database, queries.CaseFilter())
+    if cases or accounts.accounts_enabled(database):
+        what = f"已有 {cases} 件案件" if cases else "已设置登录账户"
+        return (f"示例数据只能加入单独的数据库：{database.display_name} {what}，像是正式数据。"
+                "请用 --db 指定一个新文件，例如 caseapp --db demo.db demo")
+    return ""
 
 
 def cmd_import(args) -> int:
@@ -120,8 +141,13 @@ def cmd_restore(args) -> int:
     if current is not None:
         require_full_personal(args, current)  # restoring replaces everyone's work
         current.dispose()
-    result = restore(url[len("sqlite:///"):], args.file)
+    result = restore(url[len("sqlite:///"):], args.file, keep_accounts=not args.backup_accounts)
     print(f"已从 {result.restored_from.name} 恢复（{result.case_count} 件案件）。")
+    if result.accounts_kept:
+        print(f"备份中没有登录账户：保留了当前的 {result.accounts_kept} 个账户，登录仍需密码"
+              "（照原样恢复：--backup-accounts）。")
+    if result.warning:
+        print(result.warning)
     if result.safety_copy:
         print(f"恢复前的数据库已保存为 {result.safety_copy}")
     return EXIT_OK
@@ -131,6 +157,10 @@ def cmd_check(args) -> int:
     from caseapp.storage import backup
 
     database = open_db(args, upgrade=False)
+    try:
+        acting_user(args, database)  # like every other command once accounts are set up
+    except StorageError:
+        pass  # a damaged file cannot say who may log in: the check below names the damage
     problems = backup.check(database)
     if problems:
         print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)

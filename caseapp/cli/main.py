@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING
 
 from caseapp import __version__
 from caseapp.cli import accounts as cli_accounts
+from caseapp.cli import calendar as cli_calendar
+from caseapp.cli import encryption as cli_encryption
 from caseapp.cli import forms as cli_forms
+from caseapp.cli import worklog as cli_worklog
 from caseapp.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_db
 from caseapp.cli.data import (
     cmd_backup,
@@ -116,9 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     r = reports.add_parser("annual", help="年度统计报告")
     r.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
     r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    r = reports.add_parser("case", help="案件文书：登记表、调解协议书、告知书")
+    r = reports.add_parser("case", help="案件文书：登记表、告知书、调解文书（见 docs/documents.md）")
     r.add_argument("number", help="案件编号，如 （2026）调字第0001号")
-    r.add_argument("--doc", choices=("sheet", "agreement", "notice"), required=True)
+    r.add_argument("--doc", required=True, metavar="DOC",
+                   help="sheet notice application register rights investigation record "
+                        "agreement oral visit confirmation termination（及登记的其他文书）")
     r.add_argument("--full-personal", action="store_true",
                    help="印出完整的身份证号和电话（仅管理员；默认部分隐藏）")
     r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
@@ -128,8 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="to", type=Path, metavar="DIR", help="备份到这个文件夹")
     p = sub.add_parser("restore", help="用备份文件恢复数据库（先保存当前文件）")
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--backup-accounts", action="store_true",
+                   help="备份中没有登录账户时也照原样恢复（登录将关闭）；默认保留当前账户")
     sub.add_parser("check", help="检查数据库完整性和数据一致性")
     cli_accounts.add_parsers(sub, _Parser, _date_arg)
+    cli_calendar.add_parser(sub, _Parser)
+    cli_worklog.add_parser(sub, _Parser, _date_arg)
+    cli_encryption.add_parsers(sub)
     return parser
 
 
@@ -182,7 +192,8 @@ DISPUTE_LINES = (
     ("防止群体性械斗", "prevented_group_fight"), ("防止民间纠纷引起自杀", "prevented_suicide"),
     ("重大纠纷", "major"),
 )
-WORK_LINES = (("排查次数", "screenings"), ("排查发现纠纷数", "screenings_found"),
+WORK_LINES = (("排查次数", "screenings"), ("集中排查次数", "concentrated_screenings"),
+              ("排查发现纠纷数", "screenings_found"),
               ("安保维稳次数", "security_events"))
 
 
@@ -221,6 +232,10 @@ COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "calendar": cli_calendar.cmd_calendar,
+    "worklog": cli_worklog.cmd_worklog,
+    "encrypt": cli_encryption.cmd_encrypt,
+    "decrypt": cli_encryption.cmd_decrypt,
     "user": lambda args: cli_accounts.cmd_user(args, open_db(args)),
     "log": lambda args: cli_accounts.cmd_log(args, open_db(args, upgrade=False)),
 }
@@ -230,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(data_dir())
+    from caseapp.storage import encryption
+
+    encryption.set_asker(cli_encryption.ask_passphrase)  # an encrypted file: asked once
     try:
         return COMMANDS[args.command](args)
     except cli_accounts.UsageError as exc:

@@ -15,6 +15,8 @@ What it makes, so that lists, figures and printouts look like a real office's:
   mediation (each with its linked dispute, source 信访转入, received on the day the petition
   closed), group and repeat petitions; disputes with 1–3 mediation sessions, agreements for every
   调解成功, follow-up visits, performance and judicial confirmation; a timeline event for every act.
+* a work log over the same span (demo/worklog.py): weekly 日常排查 per street, 集中排查 and
+  安保维稳 around the holidays, some 零上报 months; added once per database.
 
 Speed: rows are built as plain dicts from precomputed pools and written with SQLAlchemy Core
 executemany, ``CHUNK`` cases per transaction with explicit primary keys read at the start of
@@ -35,22 +37,33 @@ draws.py and the word lists of words.py.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from caseapp import workflow as wf
 from caseapp.demo.builder import Builder, plan
 from caseapp.demo.words import DEPARTMENTS
+from caseapp.demo.worklog import links, worklog_rows
 from caseapp.demo.writing import flush, max_ids
 from caseapp.errors import PermissionDenied, ValidationError
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
-from caseapp.storage.models import Case, Category, Department, Person, User
+from caseapp.storage.models import (
+    Case,
+    Category,
+    Department,
+    Event,
+    Person,
+    User,
+    WorkLogCase,
+    WorkLogEntry,
+)
 
 CHUNK = 10_000  # cases per transaction (and per progress step)
 YEARS = 3  # the demo spreads cases over this many years up to today
@@ -142,8 +155,34 @@ def generate(db: Database, actor: int, cases: int = 1000, seed: int = 1, *,
                 flush(session, builder, settings, has_persons)
         raise
     t = builder.totals
+    logged = _add_worklog(db, actor, seed, builder, date.fromordinal(start), today)
     return DemoResult(cases=done, petitions=t["petition"], disputes=done - t["petition"],
-                      persons=t["persons"], events=t["events"])
+                      persons=t["persons"], events=t["events"] + logged)
+
+
+def _add_worklog(db: Database, actor: int, seed: int, builder: Builder, start: date,
+                 today: date) -> int:
+    """The span's work log, once per database (a second demo run adds none); one event.
+    Its own random stream, so the cases of a seed stay what they were. The events written."""
+    with db.write() as session:
+        if session.scalar(select(WorkLogEntry.id).limit(1)) is not None:
+            return 0
+        rows = worklog_rows(random.Random(f"{seed}/worklog"), builder.communities,
+                            builder.mediator_names, start, today, actor)
+        if not rows:
+            return 0
+        first = (session.scalar(select(func.max(WorkLogEntry.id))) or 0) + 1
+        session.execute(insert(WorkLogEntry), [dict(r, id=first + i) for i, r in enumerate(rows)])
+        disputes = session.execute(select(Case.id, Case.street, Case.received_on).where(
+            Case.kind == wf.Kind.DISPUTE.value, Case.source == "主动排查",
+            Case.deleted_at.is_(None))).all()
+        linked = links(rows, first, [(cid, street, day) for cid, street, day in disputes])
+        if linked:
+            session.execute(insert(WorkLogCase), linked)
+        session.add(Event(case_id=None, at=datetime.combine(today, time(17, 30)), user_id=actor,
+                          action="worklog_imported", changes=json.dumps({"rows": [None, len(rows)]}),
+                          note=f"示例数据：{len(rows)} 条排查台账记录"))
+    return 1
 
 
 def run_demo(db: Database, actor: int, cases: int = 1000, seed: int = 1,

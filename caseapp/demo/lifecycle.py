@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from caseapp.deadlines import Limits
 from caseapp.demo.draws import Pick, Template, choice, randint
 from caseapp.demo.people import People
 from caseapp.demo.words import ESTATES, RIVERS, ROADS
-from caseapp.workflow import Limits
 
 
 class LifeCycle(People):

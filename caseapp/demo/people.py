@@ -10,6 +10,7 @@ from stdnum.cn import ric
 from caseapp.demo.draws import Pick, choice, randint, randrange
 from caseapp.demo.rows import Rows
 from caseapp.demo.words import BRANDS, ESTATES, FEMALE_CHARS, MALE_CHARS, MOBILE_PREFIXES, ROADS
+from caseapp.storage.pinyin import name_initials
 
 
 class People(Rows):
@@ -81,11 +82,13 @@ class People(Rows):
             id_number, birth = self.new_id_number(male)
         pid = self.new_id("persons")
         self.persons.append({
-            "id": pid, "is_org": False, "name": name, "gender": "男" if male else "女",
+            "id": pid, "is_org": False, "name": name, "name_initials": name_initials(name),
+            "gender": "男" if male else "女",
             "birth_date": birth, "id_number": id_number,
             "phone": self.phone_number() if rng.random() < 0.92 else None,
             "address": self.address(street, community) if rng.random() < 0.85 else None,
             "legal_rep": None, "created_at": at,
+            "ethnicity": None, "occupation": None,  # not drawn: the rng's sequence stays as it was
         })
         return pid, name
 
@@ -96,10 +99,13 @@ class People(Rows):
             pid = self.new_id("persons")
             phone = f"023-7{randrange(rng, 10_000_000):07d}" if rng.random() < 0.6 else self.phone_number()
             self.persons.append({
-                "id": pid, "is_org": True, "name": name, "gender": None, "birth_date": None,
+                "id": pid, "is_org": True, "name": name,
+                "name_initials": name_initials(name, is_org=True),
+                "gender": None, "birth_date": None,
                 "id_number": None, "phone": phone,
                 "address": f"重庆市涪陵区{choice(rng, ROADS)}{randint(rng, 1, 200)}号",
                 "legal_rep": self.person_name(rng.random() < 0.8), "created_at": at,
+                "ethnicity": None, "occupation": None,
             })
             self.org_ids[name] = pid
         return pid

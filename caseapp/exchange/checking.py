@@ -4,12 +4,14 @@ is one the clerk could have registered."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from caseapp import deadlines
 from caseapp import validation as v
 from caseapp import workflow as wf
 from caseapp.exchange.columns import KIND_NAMES, LABELS, MAX_LEN, REQUIRED
@@ -51,6 +53,7 @@ class RowChecker:
     def __init__(self, session: Session, db: Database):
         self.today = date.today()
         self.limits = db.settings().limits
+        self.calendar = db.calendar()
         self.categories = {
             kind: set(session.scalars(select(Category.name).where(
                 Category.kind == kind, Category.active.is_(True))))
@@ -83,7 +86,8 @@ class RowChecker:
 
         text = {a: _text(raw.get(a)) for a in (
             "number", "party", "respondent", "street", "category", "source", "handler",
-            "summary", "outcome", "petition_type", "details", "community")}
+            "summary", "outcome", "petition_type", "details", "community", "satisfaction",
+            "confirmation", "risk", "prevention")}
         for alias, limit in MAX_LEN.items():
             if len(text[alias]) > limit:
                 bad.append((LABELS[alias], f"不能超过{limit}字"))
@@ -143,6 +147,10 @@ class RowChecker:
             bad.append(("对方当事人", "信访件没有对方当事人，应留空"))
         if petition and text["petition_type"] and text["petition_type"] not in wf.PETITION_TYPES:
             bad.append(("信访类型", f"应为：{'、'.join(wf.PETITION_TYPES)}"))
+        if text["satisfaction"] and (not petition or text["satisfaction"] not in wf.SATISFACTION):
+            bad.append(("满意度", "纠纷没有此项，应留空" if kind == "dispute"
+                        else f"应为：{'、'.join(wf.SATISFACTION)}"))
+        mediation = mediation_values(text, kind, outcome, closed, bad)
         group_size = get("group_size", v.parse_people_bounded)
         if group_size is not None and group_size < 5:
             bad.append(("集体访人数", "集体访人数应不少于5人"))
@@ -173,15 +181,50 @@ class RowChecker:
             category=text["category"], source=text["source"] or None,
             street=text["street"] or None, community=text["community"] or None,
             received_on=received, accepted_on=accepted, closed_on=closed,
-            due_on=wf.due_on(kind, received, accepted, extended, self.limits),
+            due_on=deadlines.due_on(kind, received, accepted, extended, self.limits, self.calendar),
             status=wf.status_from_dates(accepted, closed, outcome).value,
             extended=extended, extension_reason="导入" if extended else None,
             handler=text["handler"] or None, people_count=people, amount=amount,
             petition_type=(text["petition_type"] or None) if petition else None,
             group_size=group_size if petition else None,
+            satisfaction=(text["satisfaction"] or None) if petition else None,
             is_repeat=bool(flags["is_repeat"]), via_proxy=bool(flags["via_proxy"]),
             entered=bool(flags["entered"]), performed=bool(flags["performed"]), version=1,
+            **mediation,
         )
         party = (text["party"], id_info.number if id_info else None, phone,
                  id_info.gender if id_info else None, id_info.birth_date if id_info else None)
         return Row(rownum, kind, number, out, party, text["respondent"] or None), []
+
+
+def mediation_values(text: dict[str, str], kind: str | None, outcome: str | None,
+                     closed: date | None, bad: list[tuple[str, str]]) -> dict:
+    """The 司法确认, 风险等级 and 预防成效 cells of a row (disputes only) as case columns. The
+    file has no application date: an application is dated on the closing day. Every row
+    gives the same keys (the batch is one executemany)."""
+    out: dict = dict.fromkeys(("judicial_applied_on", "judicial_result", "risk_grade",
+                               *wf.PREVENTION_FLAGS))
+    state, risk = text["confirmation"], text["risk"]
+    names = [n.strip() for n in re.split(r"[、,，;；/]", text["prevention"]) if n.strip()]
+    if kind == "petition":
+        for label, value in (("司法确认", state), ("风险等级", risk), ("预防成效", names)):
+            if value:
+                bad.append((label, "信访件没有此项，应留空"))
+        return out
+    if state and state not in wf.JUDICIAL_STATES:
+        bad.append(("司法确认", f"应为：{'、'.join(wf.JUDICIAL_STATES)}"))
+    elif state and state != wf.JUDICIAL_NOT_APPLIED:
+        if outcome != wf.MEDIATED or closed is None:
+            bad.append(("司法确认", "只有调解成功的纠纷才能申请司法确认"))
+        out["judicial_applied_on"] = closed
+        out["judicial_result"] = state if state in wf.JUDICIAL_RESULTS else None
+    if risk and risk not in wf.RISK_GRADES:
+        bad.append(("风险等级", f"应为：{'、'.join(wf.RISK_GRADES)}"))
+    out["risk_grade"] = risk or wf.RISK_DEFAULT
+    fields = {name: field for field, name in wf.PREVENTION_FLAGS.items()}
+    for name in names:
+        if name not in fields:
+            bad.append(("预防成效", f"「{name}」应为：{'、'.join(wf.PREVENTION_FLAGS.values())}"))
+    for name, field in fields.items():
+        out[field] = name in names
+    return out

@@ -4,30 +4,41 @@ written to a temporary file and renamed when complete."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import os
 import tempfile
-from datetime import date
+import zipfile
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from caseapp import services
+from caseapp import queries, services
 from caseapp import workflow as wf
-from caseapp.errors import Problem, ValidationError
+from caseapp.errors import CaseAppError, Problem, StorageError, ValidationError
 from caseapp.exchange.columns import ALL_HEADERS, BATCH, EXPORT_ONLY_HEADERS, RESPONDENT
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, Person
-from caseapp.validation import is_formula_text, mask_id_number, mask_phone, spreadsheet_text
+from caseapp.validation import (
+    is_formula_text,
+    mask_id_number,
+    mask_phone,
+    mask_text,
+    spreadsheet_text,
+)
 
 _EXPORT_COLS = (
     Case.id, Case.kind, Case.number, Case.received_on, Case.accepted_on, Case.closed_on,
     Case.outcome, Case.extended, Case.street, Case.category, Case.source, Case.via_proxy,
     Case.entered, Case.performed, Case.handler, Case.summary, Case.people_count, Case.amount,
     Case.petition_type, Case.group_size, Case.is_repeat, Case.details, Case.community,
-    Case.status, Case.due_on,
+    Case.satisfaction, Case.status, Case.due_on,
+    Case.judicial_applied_on, Case.judicial_result, Case.risk_grade,
+    *(getattr(Case, flag) for flag in wf.PREVENTION_FLAGS),
 )
 OUT_HEADERS = [zh for zh, _alias in ALL_HEADERS] + list(EXPORT_ONLY_HEADERS)
 
@@ -47,17 +58,30 @@ def _overdue_days(c, today: date) -> int | None:
 def _export_row(c, main, respondent, mask: bool = False, today: date | None = None) -> list:
     petition = c.kind == wf.Kind.PETITION.value
     name, id_number, phone = main or ("", None, None)
+    summary, details, community = c.summary, c.details, c.community
     if mask:
         id_number, phone = mask_id_number(id_number) or None, mask_phone(phone) or None
+        # Numbers typed into free text are personal data too (issue #16, item 7).
+        summary, details, community = (mask_text(x) or x for x in (summary, details, community))
     return [
         wf.KIND_SHORT[wf.Kind(c.kind)], c.number, c.received_on, c.accepted_on, c.closed_on,
         c.outcome, _yes(c.extended), name, id_number, phone, respondent, c.street, c.category,
         c.source, _yes(c.via_proxy) if petition else None, _yes(c.entered) if petition else None,
-        _yes(c.performed) if c.outcome == wf.MEDIATED else None, c.handler, c.summary,
+        _yes(c.performed) if c.outcome == wf.MEDIATED else None, c.handler, summary,
         c.people_count, c.amount, c.petition_type, c.group_size,
-        _yes(c.is_repeat) if petition else None, c.details, c.community,
+        _yes(c.is_repeat) if petition else None, details, community,
+        c.satisfaction if petition else None,
+        *_mediation_cells(c),
         wf.status_label(c.kind, c.status), c.due_on, _overdue_days(c, today or date.today()),
     ]
+
+
+def _mediation_cells(c) -> list:
+    """司法确认, 风险等级, 预防成效 of a dispute (blank for a petition)."""
+    if c.kind != wf.Kind.DISPUTE.value:
+        return [None, None, None]
+    return [queries.judicial_state(c.judicial_applied_on, c.judicial_result),
+            c.risk_grade or wf.RISK_DEFAULT, "、".join(queries.prevention_names(c)) or None]
 
 
 class _CsvOut:
@@ -110,7 +134,35 @@ class _XlsxOut:
         self.ws.append(out)
 
     def close(self) -> None:
-        self.wb.save(self.path)
+        # openpyxl's save leaves its zip open when a write fails; the garbage collector would
+        # then try to finish it on the full disk and print a traceback. Save by hand instead.
+        from openpyxl.writer.excel import ExcelWriter
+
+        archive = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.wb.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+        try:
+            ExcelWriter(self.wb, archive).save()
+        except BaseException:
+            fp, archive.fp = archive.fp, None  # closed here, never written to again
+            with contextlib.suppress(OSError, ValueError):
+                if fp is not None:
+                    fp.close()
+            rows = getattr(self.ws, "_rows", None)  # the sheet's row writer, finished now
+            with contextlib.suppress(Exception):
+                if rows is not None:
+                    rows.close()
+            raise
+
+
+def _write_error(exc: OSError, target: Path) -> CaseAppError:
+    """What a person reads when the export file cannot be written (issue #16)."""
+    if exc.errno == errno.ENOSPC:
+        return StorageError(f"导出失败：{target.parent} 所在的磁盘已满。没有留下不完整的文件，"
+                            "请清理磁盘或导出到其他位置")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StorageError(f"导出失败：{target.parent} 是只读的或没有写入权限，请导出到其他位置")
+    return ValidationError(Problem("文件", f"无法写入 {target.name}（是否正在 Excel 中打开？）："
+                                   f"{exc.strerror or exc}"))
 
 
 def _ordered_ids(session: Session, filters: list[ColumnElement[bool]], case_ids) -> list[int]:
@@ -132,7 +184,8 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
     超期天数 is counted to ``today`` (a list's filter passes its own day; default: today).
 
     A user's export (``actor`` given; the GUI and the command line always give one) needs
-    Act.EXPORT, masks ID numbers and phones unless ``full_personal`` (an admin only), and is
+    Act.EXPORT, masks ID numbers and phones (also those typed into 事项摘要, 详细情况 and 村/社区)
+    unless ``full_personal`` (an admin only), and is
     an "export" event. Without an actor (a program's own call) the data is written whole.
     """
     target = Path(path)
@@ -162,6 +215,8 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=target.parent)
         os.close(fd)
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise _write_error(exc, target) from exc
         raise ValidationError(Problem("文件", f"无法在 {target.parent} 写入文件：{exc.strerror}")) from exc
     tmp = Path(tmp_name)
     done = False
@@ -192,16 +247,14 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
                     yield Progress(start + len(chunk), len(ids), "正在导出")
         finally:
             out.close()
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise ValidationError(Problem(
-                "文件", f"无法写入 {target.name}（是否正在 Excel 中打开？）：{exc.strerror}")) from exc
+        os.replace(tmp, target)
         done = True
+    except OSError as exc:
+        raise _write_error(exc, target) from exc
     finally:
         if not done:
             tmp.unlink(missing_ok=True)
-    if actor is not None:
+    if actor is not None and not db.readonly:  # read-only media: nothing can be recorded
         note = f"{len(ids)}件 → {target.name}" + ("，完整个人信息" if full_personal else "")
         with db.write() as session:
             services.add_event(session, None, actor, "export", note=note)

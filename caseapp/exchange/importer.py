@@ -26,6 +26,7 @@ from caseapp.exchange.reading import ImportRefused, mapped_rows, raw_rows
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, Event, NumberSequence, Person
+from caseapp.storage.pinyin import name_initials
 from caseapp.storage.settings import format_number
 
 
@@ -133,7 +134,8 @@ class _Persons:
         table = Person.__table__
         if self.new:
             ids = _insert_ids(self.session, table, [
-                dict(is_org=False, name=p.name, gender=p.gender, birth_date=p.birth_date,
+                dict(is_org=False, name=p.name, name_initials=name_initials(p.name),
+                     gender=p.gender, birth_date=p.birth_date,
                      id_number=p.id_number, phone=p.phone, created_at=now) for p in self.new])
             for p, pid in zip(self.new, ids, strict=True):
                 p.id = pid
@@ -212,6 +214,7 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
             raw.close()
             raise
     db.settings()  # read (and cache) the settings before the write lock is taken
+    db.calendar()  # and the calendar the deadlines are counted in
     problems: list[Problem] = []
     warnings: list[str] = []
     more = 0

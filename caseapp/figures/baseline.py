@@ -46,8 +46,12 @@ _BARE = {
     "written": _bare_form(WRITTEN),
     "confirmation_applied": _BARE_APPLIED,
     "confirmed": f"{_BARE_APPLIED} AND judicial_result LIKE '{CONFIRMED_LIKE}'",
-    **dict.fromkeys(("supervised", "reviews", "prevented_crime", "prevented_group_petition",
-                     "prevented_group_fight", "prevented_suicide", "major"), "0"),
+    "supervised": (f"{_BARE_HANDLED} AND EXISTS (SELECT 1 FROM supervisions s "
+                   "WHERE s.case_id = cases.id AND s.supervised_on BETWEEN :f AND :t)"),
+    "reviews": (f"received_on BETWEEN :f AND :t AND review_stage IN "
+                f"('{wf.REVIEW}', '{wf.RE_REVIEW}')"),
+    **{flag: f"{_BARE_CLOSED} AND {flag}" for flag in wf.PREVENTION_FLAGS},
+    "major": f"{_BARE_HANDLED} AND risk_grade = '{wf.RISK_MAJOR}'",
 }
 _BARE_WHERE = ("deleted_at IS NULL AND ((kind = :k AND received_on BETWEEN :f AND :t) "
                "OR (kind = :k AND closed_on IS NULL AND accepted_on <= :t) "

@@ -11,7 +11,7 @@ cases once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -20,6 +20,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from caseapp import workflow as wf
 from caseapp.figures import stats
+from caseapp.figures.model import WorkFigures
+from caseapp.figures.work import work_figures
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case
 
@@ -121,6 +123,8 @@ class DashboardData:
     by_category: tuple[Bar, ...]  # received in the period, most first
     by_street: tuple[Bar, ...]  # likewise
     outcomes: tuple[Bar, ...]  # closed in the period by outcome, in the workflow's order
+    # The work log's counts (排查, 安保维稳) of the charts' period; not a case figure.
+    work: WorkFigures = field(default_factory=WorkFigures)
 
 
 # ---------------------------------------------------------------------------
@@ -250,6 +254,7 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
             if closed:
                 key = row.outcome or stats.UNSET
                 by_outcome[key] = by_outcome.get(key, 0) + closed
+        work = work_figures(session, date_from, date_to)
     totals.setdefault("period_received", 0)
     totals.setdefault("period_closed", 0)
 
@@ -274,6 +279,7 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
         by_street=_bars(by_street),
         outcomes=tuple(Bar(o, n) for o, n in sorted(
             by_outcome.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))),
+        work=work,
     )
 
 

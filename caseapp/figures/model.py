@@ -36,12 +36,8 @@ Shown: TypeAlias = int | Decimal | str
 
 # The figures whose data the program does not record yet: 0 until the act or the record that
 # feeds them exists; every printout marks their lines (docs/domain.md §5) with what is missing.
-NO_DATA = {
-    "transferred": "转送", "supervised": "督办", "reviews": "复查/复核",
-    "prevented_crime": "预防成效", "prevented_group_petition": "预防成效",
-    "prevented_group_fight": "预防成效", "prevented_suicide": "预防成效", "major": "风险等级",
-    "screenings": "工作台账", "screenings_found": "工作台账", "security_events": "工作台账",
-}
+# (预防成效 and 风险等级 are recorded since services.mediation_acts: none is left for now.)
+NO_DATA: dict[str, str] = {}
 
 
 def no_data_note(names: tuple[str, ...] | None = None) -> str:
@@ -221,11 +217,13 @@ class DisputeFigures(KindFigures):
 
 @dataclass(frozen=True)
 class WorkFigures(Counted):
-    """The work log's counts (矛盾纠纷排查 and 安保维稳) of the period: no log is kept yet, so 0."""
+    """The work log's counts (矛盾纠纷排查 and 安保维稳) of the period (figures.work)."""
 
     screenings: int = 0
     screenings_found: int = 0
     security_events: int = 0
+    # 集中排查 alone (the 矛盾纠纷排查情况表 asks 开展集中排查次数 apart from all screenings).
+    concentrated_screenings: int = 0
 
 
 FIGURES_OF: dict[str, type[KindFigures]] = {PETITION: PetitionFigures, DISPUTE: DisputeFigures}

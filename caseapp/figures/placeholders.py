@@ -44,6 +44,7 @@ ALIASES: dict[str, str] = {
     "防止民转刑": "prevented_crime", "防止群体性上访": "prevented_group_petition",
     "防止群体性械斗": "prevented_group_fight", "防止自杀": "prevented_suicide", "重大": "major",
     "排查次数": "screenings", "排查发现纠纷数": "screenings_found", "安保维稳次数": "security_events",
+    "集中排查次数": "concentrated_screenings",
 }
 LABELS: dict[str, str] = {v: k for k, v in reversed(list(ALIASES.items()))}  # the first alias
 _SECTION_KEYS = frozenset(SECTION.values())

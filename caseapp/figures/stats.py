@@ -23,7 +23,6 @@ from sqlalchemy import (
     case,
     cast,
     exists,
-    false,
     func,
     or_,
     select,
@@ -59,19 +58,19 @@ from caseapp.figures.model import FIELDS as FIELDS
 from caseapp.figures.model import NO_RATE as NO_RATE
 from caseapp.figures.model import RATES as RATES
 from caseapp.figures.model import rate as rate
+from caseapp.figures.work import work_figures
 from caseapp.storage.db import Database
-from caseapp.storage.models import Agreement, Case
+from caseapp.storage.models import Agreement, Case, Supervision
 
 UNSET = "未填写"  # the group of cases whose street / handler / source is empty
 
-# The fifth petition outcome (转送, 信访工作条例 Art. 22): no act closes a case so yet, so the
-# count is 0 until it does; counted by its name so it starts counting the day it exists.
-TRANSFERRED = "转送"
+# The fifth petition outcome (转送, 信访工作条例 Art. 22), set by services.transfer.
+TRANSFERRED = wf.TRANSFERRED
 SATISFIED = ("满意", "基本满意")
 UNRATED = "未评价"
 WRITTEN, ORAL = "书面协议", "口头协议"
-# The judicial confirmation's result is free text today ("人民法院裁定确认调解协议有效"); a
-# result saying 有效 (never 无效, 驳回 or 撤回) is a confirmation.
+# The judicial confirmation's result is 确认有效 / 驳回 / 撤回 (services.mediation_acts; migration
+# 0007 made an older free text such as "人民法院裁定确认调解协议有效" so): one saying 有效 counts.
 CONFIRMED_LIKE = "%有效%"
 
 # Breakdown rows: the dimension -> Case column; the rows' own counts.
@@ -92,6 +91,8 @@ FORMULAS = (
     "协议涉及金额：调解成功件的涉及金额之和（元）；书面/口头协议数：调解成功件按协议形式计；"
     "申请司法确认数：调解成功件中已申请司法确认者，确认有效数为其中法院确认协议有效者；"
     "预防成效各项：办结件中标记该项者；重大纠纷数：风险等级为重大的办理件。",
+    "排查次数：排查台账中日期在统计期内的日常、集中、专项排查记录（零上报不计）；排查发现纠纷数：其发现纠纷数之和；"
+    "安保维稳次数：日期在统计期内的安保维稳记录。",
     "结转数＝办理数－办结数，即截至期末仍未办结的办理件；占比＝该项登记数÷登记数合计。",
     "百分比由件数直接计算，四舍五入保留一位小数（末位为0时略去）；分母为0时记“—”；"
     "件数与金额按千位分隔。",
@@ -147,9 +148,8 @@ def scoped_conditions(kind: str, date_from: date, date_to: date,
         conds["entered"] = and_(handled, Case.entered.is_(True))
         conds["diverted"] = and_(closed, Case.outcome == wf.DIVERTED)
         conds["transferred"] = and_(closed, Case.outcome == TRANSFERRED)
-        # No 督办 record and no 复查/复核 stage is kept yet (model.NO_DATA).
-        conds["supervised"] = false()
-        conds["reviews"] = false()
+        conds["supervised"] = and_(handled, _supervised_in(F, T))
+        conds["reviews"] = and_(received, Case.review_stage.in_(wf.REVIEW_STAGES))
         conds["rated"] = rated
         conds["satisfied"] = and_(rated, Case.satisfaction.in_(SATISFIED))
     else:
@@ -162,11 +162,18 @@ def scoped_conditions(kind: str, date_from: date, date_to: date,
         conds["written"] = and_(succeeded, _agreement_form(WRITTEN))
         conds["confirmation_applied"] = applied
         conds["confirmed"] = and_(applied, Case.judicial_result.like(CONFIRMED_LIKE))
-        # No 预防成效 flags and no 风险等级 are kept yet (model.NO_DATA).
-        for name in ("prevented_crime", "prevented_group_petition", "prevented_group_fight",
-                     "prevented_suicide", "major"):
-            conds[name] = false()
+        # 预防成效: closed cases carrying the flag (its figure has the flag's column name);
+        # 重大: handled cases of that 风险等级 (services.mediation_acts).
+        for name in wf.PREVENTION_FLAGS:
+            conds[name] = and_(closed, getattr(Case, name).is_(True))
+        conds["major"] = and_(handled, Case.risk_grade == wf.RISK_MAJOR)
     return conds
+
+
+def _supervised_in(date_from: date, date_to: date) -> ColumnElement[bool]:
+    """The case carries a 督办 dated in [F, T] (a correlated EXISTS on supervisions' case_id)."""
+    return exists().where(Supervision.case_id == Case.id,
+                          Supervision.supervised_on.between(date_from, date_to))
 
 
 def _agreement_form(form: str) -> ColumnElement[bool]:
@@ -348,12 +355,13 @@ def figures(db: Database, date_from: date, date_to: date,
     with db.read() as session:
         for kind in KINDS:
             counts[kind], rows[kind] = _kind_figures(session, kind, date_from, date_to, as_of)
+        work = work_figures(session, date_from, date_to)  # the work log (docs/domain.md §9)
     by = {d: Breakdown(d, rows[PETITION][d], rows[DISPUTE][d]) for d in DIMENSIONS}
     petitions = cast_to(PetitionFigures, kind_value(PETITION, counts[PETITION]))
     disputes = cast_to(DisputeFigures, kind_value(DISPUTE, counts[DISPUTE]))
-    # The work log (docs/domain.md §9) is not kept yet: its counts are WorkFigures' zeros.
     return Figures(date_from, date_to, as_of, petitions, disputes, by_category=by["category"],
-                   by_source=by["source"], by_street=by["street"], by_handler=by["handler"])
+                   by_source=by["source"], by_street=by["street"], by_handler=by["handler"],
+                   work=work)
 
 
 def printable(fig: Figures) -> dict[str, Any]:

@@ -15,10 +15,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from caseapp import deadlines
 from caseapp import workflow as wf
 from caseapp.errors import NotFound
 from caseapp.queries.case_list import DONE_STATUSES, MAIN_ROLES
 from caseapp.queries.labels import ACTION_LABELS, FIELD_LABELS
+from caseapp.queries.mediation_info import MediationInfo, mediation_info
+from caseapp.queries.petition_info import PetitionInfo, petition_info
 from caseapp.storage.db import Database
 from caseapp.storage.models import (
     Agreement,
@@ -47,6 +50,9 @@ class PartyInfo:
     address: str | None
     is_org: bool
     legal_rep: str | None
+    party_id: int = 0  # case_parties.id: what 修改/移除当事人 name
+    ethnicity: str | None = None  # 民族
+    occupation: str | None = None  # 职业或工作单位
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,10 @@ class CaseDetail:
     allowed_acts: tuple[str, ...]
     # 重复信访: the petitioner's earlier petitions of the same category, (id, number), oldest first.
     earlier_petitions: tuple[tuple[int, str], ...] = ()
+    # The petition acts' records (延期 approval, 转送, 交办, 督办, 答复, 复查/复核); None for a dispute.
+    petition: PetitionInfo | None = None
+    # The mediation acts' records (司法确认, 风险等级, 预防成效); None for a petition.
+    mediation: MediationInfo | None = None
 
 
 def value_text(name: str, value: Any) -> str:
@@ -219,13 +229,22 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
         parties = tuple(
             PartyInfo(person_id=p.id, role=cp_role, name=p.name, gender=p.gender,
                       birth_date=p.birth_date, id_number=p.id_number, phone=p.phone,
-                      address=p.address, is_org=bool(p.is_org), legal_rep=p.legal_rep)
-            for cp_role, p in session.execute(
-                select(CaseParty.role, Person).join(Person, Person.id == CaseParty.person_id)
+                      address=p.address, is_org=bool(p.is_org), legal_rep=p.legal_rep,
+                      party_id=cp_id, ethnicity=p.ethnicity, occupation=p.occupation)
+            for cp_id, cp_role, p in session.execute(
+                select(CaseParty.id, CaseParty.role, Person)
+                .join(Person, Person.id == CaseParty.person_id)
                 .where(CaseParty.case_id == case_id).order_by(CaseParty.id)
             )
         )
         earlier = earlier_petitions(session, row) if row.is_repeat else ()
+        petition = None
+        if row.kind == wf.Kind.PETITION.value:
+            stage, review_of = session.execute(select(Case.review_stage, Case.review_of_id)
+                                               .where(Case.id == case_id)).one()
+            petition = petition_info(session, case_id, stage, review_of)
+        mediation = (mediation_info(session, case_id, limits, today)
+                     if row.kind == wf.Kind.DISPUTE.value else None)
         departments = tuple(session.scalars(
             select(Department.name).join(CaseDepartment, CaseDepartment.department_id == Department.id)
             .where(CaseDepartment.case_id == case_id).order_by(Department.name)
@@ -284,7 +303,8 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
     done = values["status"] in DONE_STATUSES
     pending_follow_up = any(f.done_on is None for f in follow_ups)
     acts = wf.allowed_acts(values["kind"], values["status"], values["outcome"],
-                           has_followup_pending=pending_follow_up)
+                           has_followup_pending=pending_follow_up,
+                           review_stage=petition.review_stage if petition else None)
     main = next((p.name for p in parties if p.role in MAIN_ROLES),
                 parties[0].name if parties else "")
     for flag in ("extended", "is_repeat", "via_proxy", "entered", "performed"):
@@ -296,9 +316,10 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
         origin_number=origin_number,
         derived_case_id=derived.id if derived else None,
         derived_number=derived.number if derived else None,
-        days_left=None if done else wf.days_left(values["due_on"], today),
-        deadline_state=wf.deadline_state(values["due_on"], done, today, limits),
-        deadline_text=wf.deadline_text(values["due_on"], done, today),
+        days_left=None if done else deadlines.days_left(values["due_on"], today),
+        deadline_state=deadlines.deadline_state(values["due_on"], done, today, limits),
+        deadline_text=deadlines.deadline_text(values["due_on"], done, today,
+                                                rejected=values["status"] == wf.Status.REJECTED.value),
         party=main,
         parties=parties,
         departments=departments,
@@ -309,6 +330,8 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
         attachments=attachments,
         allowed_acts=tuple(a.value for a in acts),
         earlier_petitions=earlier,
+        petition=petition,
+        mediation=mediation,
     )
 
 
@@ -318,7 +341,8 @@ def earlier_petitions(session: Session, row: Any) -> tuple[tuple[int, str], ...]
     persons = select(CaseParty.person_id).where(CaseParty.case_id == row.id,
                                                 CaseParty.role == "信访人")
     found = session.execute(
-        select(Case.id, Case.number).distinct()
+        # received_on selected too: PostgreSQL orders a DISTINCT only by selected columns.
+        select(Case.id, Case.number, Case.received_on).distinct()
         .join(CaseParty, CaseParty.case_id == Case.id)
         .where(CaseParty.person_id.in_(persons), CaseParty.role == "信访人",
                Case.kind == wf.Kind.PETITION.value, Case.category == row.category,

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from caseapp import deadlines
 from caseapp import workflow as wf
 from caseapp.figures import stats
 from caseapp.storage.db import Database
@@ -47,6 +48,8 @@ class CaseFilter:
     today: date | None = None
     source: str | None = None  # likewise; the figures' by_source drill-down
     outcome: str | None = None  # 办理结果, e.g. the dashboard's pie of closed cases
+    risk_grade: str | None = None  # 风险等级 of disputes (一般 includes disputes without one)
+    prevention: str | None = None  # a 预防成效 flag, by DOMAIN's name
 
 
 def overdue_condition(today: date) -> ColumnElement:
@@ -54,7 +57,7 @@ def overdue_condition(today: date) -> ColumnElement:
     return and_(Case.status.in_(OPEN_STATUSES), Case.due_on < today)
 
 
-def due_soon_condition(today: date, limits: wf.Limits) -> ColumnElement:
+def due_soon_condition(today: date, limits: deadlines.Limits) -> ColumnElement:
     """Not closed or rejected, due today or within limits.due_soon_days."""
     return and_(Case.status.in_(OPEN_STATUSES),
                 Case.due_on.between(today, today + timedelta(days=limits.due_soon_days)))
@@ -95,6 +98,15 @@ def _conditions(db: Database, flt: CaseFilter) -> list[ColumnElement]:
         conds.append(_optional_equal(Case.source, flt.source))
     if flt.outcome:
         conds.append(_optional_equal(Case.outcome, flt.outcome))
+    if flt.risk_grade:
+        conds.append(Case.kind == wf.Kind.DISPUTE.value)
+        conds.append(or_(Case.risk_grade == flt.risk_grade, Case.risk_grade.is_(None))
+                     if flt.risk_grade == wf.RISK_DEFAULT else Case.risk_grade == flt.risk_grade)
+    if flt.prevention:
+        field = {name: f for f, name in wf.PREVENTION_FLAGS.items()}.get(flt.prevention)
+        if field is None:
+            raise ValueError(f"unknown prevention flag {flt.prevention!r}")
+        conds.append(getattr(Case, field).is_(True))
     if flt.received_from:
         conds.append(Case.received_on >= flt.received_from)
     if flt.received_to:
@@ -215,7 +227,7 @@ def _is_done(status: str) -> bool:
     return status in DONE_STATUSES
 
 
-def _make_row(r: Any, party: str | None, today: date, limits: wf.Limits) -> CaseRow:
+def _make_row(r: Any, party: str | None, today: date, limits: deadlines.Limits) -> CaseRow:
     done = _is_done(r.status)
     return CaseRow(
         id=r.id, number=r.number, kind=r.kind, status=r.status,
@@ -223,9 +235,10 @@ def _make_row(r: Any, party: str | None, today: date, limits: wf.Limits) -> Case
         category=r.category, street=r.street, handler=r.handler, received_on=r.received_on,
         accepted_on=r.accepted_on, closed_on=r.closed_on, due_on=r.due_on,
         extended=bool(r.extended), is_repeat=bool(r.is_repeat),
-        days_left=None if done else wf.days_left(r.due_on, today),
-        deadline_state=wf.deadline_state(r.due_on, done, today, limits),
-        deadline_text=wf.deadline_text(r.due_on, done, today),
+        days_left=None if done else deadlines.days_left(r.due_on, today),
+        deadline_state=deadlines.deadline_state(r.due_on, done, today, limits),
+        deadline_text=deadlines.deadline_text(r.due_on, done, today,
+                                                rejected=r.status == wf.Status.REJECTED.value),
     )
 
 

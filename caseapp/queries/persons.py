@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -36,6 +36,22 @@ class PersonMatch:
     legal_rep: str | None
     matched_by: str  # 'id_number', 'name_phone' or 'name'
     cases: tuple[PersonCase, ...] = field(default=())
+
+
+# A person with this many petitions within KEY_PERSON_DAYS is a 重点人员 (docs/domain.md §9):
+# shown at intake as a hint, never a block.
+KEY_PERSON_PETITIONS = 3
+KEY_PERSON_DAYS = 365
+
+
+def recent_petitions(m: PersonMatch, today: date) -> int:
+    """How many petitions naming this person were received in the 12 months up to ``today``."""
+    since = today - timedelta(days=KEY_PERSON_DAYS)
+    return sum(1 for c in m.cases if c.kind == wf.Kind.PETITION.value and since < c.received_on <= today)
+
+
+def is_key_person(m: PersonMatch, today: date) -> bool:
+    return recent_petitions(m, today) >= KEY_PERSON_PETITIONS
 
 
 def find_persons(db: Database, id_number: str | None = None, name: str | None = None,

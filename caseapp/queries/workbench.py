@@ -8,6 +8,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from caseapp import workflow as wf
+from caseapp.calendar import missing_years
 from caseapp.figures import stats
 from caseapp.queries.case_list import (
     OPEN_STATUSES,
@@ -94,3 +95,16 @@ def workbench_counts(db: Database, today: date | None = None,
         out = {k: int(row[k]) for k in conds}
         out["follow_up"] = int(session.scalar(fu_stmt) or 0)
     return {k: out[k] for k in WORKBENCH_KEYS}
+
+
+def office_unnamed(db: Database) -> bool:
+    """True while the office or committee name is not set: the workbench reminds (单位信息尚未
+    填写), since agreements and notices would be headed with the shipped placeholder."""
+    return db.settings().office_unnamed()
+
+
+def calendar_missing_years(db: Database, today: date | None = None) -> list[int]:
+    """The years deadlines are counted in that the office's calendar lacks (this year, and from
+    1 December the next): deadlines there move off weekends only, and the workbench says so."""
+    db.invalidate_calendar()  # another program may have added the year since
+    return missing_years(db.calendar(), today or date.today())

@@ -1,92 +1,85 @@
-"""人民调解协议书, after the 司法部 template (GB/T 9704 layout)."""
+"""人民调解协议书 (a written agreement), after the 司法部 template, on the GB/T 9704 page."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from caseapp import workflow as wf
 from caseapp.errors import WorkflowError
-from caseapp.queries.case_detail import PartyInfo
-from caseapp.reports.base import (
-    DOC_MARGINS,
-    Frame,
-    build,
-    cn_date,
-    cn_numeral,
-    esc,
-)
+from caseapp.queries.case_detail import AgreementInfo, CaseDetail
+from caseapp.reports.base import cn_date, cn_numeral, esc
 from caseapp.reports.case_common import (
-    DOC_WIDTH,
     LINE,
     clean_term,
-    doc_styles,
+    committee,
     font_warning,
     ordered_parties,
     paragraphs,
+    party_line,
     prepare,
-    signature_block,
+    sentence,
     trim,
+    write_document,
 )
+from caseapp.reports.page import SealBlock, doc_styles, title_block
 from caseapp.storage.db import Database
-from caseapp.validation import mask_id_number, mask_phone
+
+# What the document prints itself: a clerk's copy of it in the facts or the terms goes.
+_AGREED = re.compile(r"[^。；]*(?:达成如下协议|达成协议如下)[^。；]*[。；：:]?")
+_COPIES = re.compile(r"本协议一式.{1,3}份")
 
 
-def _party_line(p: PartyInfo, mask: bool = False) -> str:
-    if p.is_org:
-        bits = [p.name]
-        if p.legal_rep:
-            bits.append(f"法定代表人：{p.legal_rep}")
-        if p.address:
-            bits.append(f"地址：{p.address}")
-    else:
-        bits = [p.name]
-        if p.gender:
-            bits.append(p.gender)
-        if p.birth_date:
-            bits.append(f"{cn_date(p.birth_date)}出生")
-        if p.id_number:
-            bits.append(f"身份证号：{mask_id_number(p.id_number) if mask else p.id_number}")
-        if p.address:
-            bits.append(f"住址：{p.address}")
-    if p.phone:
-        bits.append(f"联系电话：{mask_phone(p.phone) if mask else p.phone}")
-    return f"{p.role}：" + "，".join(bits) + "。"
+def agreement_terms(a: AgreementInfo) -> list[str]:
+    """The terms as printed: our numbering, each ending with "。", the copies clause (which the
+    document states once itself) left out."""
+    terms = [sentence(clean_term(t)) for t in a.terms]
+    return [t for t in terms if t and not _COPIES.search(t) and not _AGREED.fullmatch(t)]
+
+
+def agreement_facts(a: AgreementInfo, c: CaseDetail) -> str:
+    """The facts without a closing "…自愿达成如下协议。" (the heading below says it)."""
+    text = a.facts or c.details or c.summary or ""
+    return _AGREED.sub("", text).strip()
+
+
+def refuse_oral(c: CaseDetail) -> None:
+    if c.agreement is not None and c.agreement.form != wf.WRITTEN_AGREEMENT:
+        raise WorkflowError(
+            f"{c.number} 的调解协议为{c.agreement.form}，当事人未签订书面协议，不能打印人民调解协议书；"
+            "请打印人民调解口头协议登记表（oral）")
 
 
 def agreement(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = False) -> Path:
     """人民调解协议书, after the 司法部 template, ready to be signed (``mask``: ID numbers and
     phones partly hidden, for a user whose role may not print them in full)."""
-    c, styles, settings = prepare(db, case_id)
+    c, styles, settings = prepare(db, case_id, mask)  # masked: no birth date, free text too
     if c.kind != wf.Kind.DISPUTE.value:
         raise WorkflowError(f"{c.number} 是信访件，没有人民调解协议书")
     if c.agreement is None:
         raise WorkflowError("该纠纷尚未记录调解协议")
-    a, s = c.agreement, doc_styles(styles)
+    refuse_oral(c)
+    a, ds = c.agreement, doc_styles(styles)
     parties = ordered_parties(c.parties)
+    name = committee(settings)
     story: list = font_warning(styles)
-    story += [Paragraph(esc(settings.committee_name), s["org"]),
-              Paragraph("人民调解协议书", styles.title),
-              Paragraph(f"编号：{esc(c.number)}", s["number"]), Spacer(1, 4 * mm)]
-    story += [Paragraph(esc(_party_line(p, mask)), s["body"]) for p in parties]
+    story += title_block(ds, "人民调解协议书", c.number, org=name)
+    story.append(Spacer(1, 2 * mm))
+    story += [Paragraph(esc(party_line(p)), ds.body) for p in parties]
 
-    story += [Spacer(1, 3 * mm), Paragraph("纠纷主要事实、争议事项：", s["label"])]
-    facts = a.facts or c.details or c.summary
-    story += paragraphs(facts, s["body"])
+    story += [Spacer(1, 2 * mm), ds.bold("纠纷主要事实、争议事项：")]
+    story += paragraphs(agreement_facts(a, c), ds.body)
 
     sides = "双方" if len(parties) <= 2 else "各方"
-    story += [Spacer(1, 3 * mm), Paragraph(f"经调解，{sides}当事人自愿达成如下协议：", s["label"])]
-    story += [Paragraph(f"{cn_numeral(i)}、{esc(clean_term(t))}", s["body"])
-              for i, t in enumerate(a.terms, 1)]
+    story += [Spacer(1, 2 * mm), ds.bold(f"经调解，{sides}当事人自愿达成如下协议：")]
+    story += [Paragraph(f"{cn_numeral(i)}、{esc(t)}", ds.body)
+              for i, t in enumerate(agreement_terms(a), 1)]
 
-    story += [Spacer(1, 3 * mm), Paragraph("履行协议的方式、地点、期限：", s["label"])]
+    story += [Spacer(1, 2 * mm), ds.bold("履行协议的方式、地点、期限：")]
     performance = []
     if a.performance_method:
         performance.append(f"履行方式：{trim(a.performance_method)}")
@@ -95,21 +88,19 @@ def agreement(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool
     if a.performance_due:
         performance.append(f"履行期限：{cn_date(a.performance_due)}前履行完毕")
     text = "；".join(performance) + "。" if performance else "按上述协议内容履行。"
-    story.append(Paragraph(esc(text), s["body"]))
+    story.append(Paragraph(esc(text), ds.body))
 
     copies = cn_numeral(len(parties) + 1)
     story += [
-        Spacer(1, 3 * mm),
+        Spacer(1, 2 * mm),
         Paragraph("本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起"
-                  f"生效。本协议一式{copies}份，当事人各执一份，人民调解委员会留存一份。", s["body"]),
-        Paragraph("当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。", s["body"]),
+                  f"生效。本协议一式{copies}份，当事人各执一份，人民调解委员会留存一份。", ds.body),
+        Paragraph("当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。", ds.body),
     ]
-    signs: list = [Spacer(1, 10 * mm)]
-    signs += [Paragraph(f"{esc(p.role)}（签名盖章或按指印）：{LINE}", s["sign"]) for p in parties]
-    signs += [Paragraph(f"人民调解员（签名）：{LINE}", s["sign"]),
-              Paragraph(f"记录人（签名）：{LINE}", s["sign"]), Spacer(1, 8 * mm),
-              signature_block(["（人民调解委员会印）", cn_date(a.signed_on)], s["body"], DOC_WIDTH)]
+    signs: list = [Spacer(1, 6 * mm)]
+    signs += [Paragraph(f"{esc(p.role)}（签名盖章或按指印）：{LINE}", ds.sign) for p in parties]
+    signs += [Paragraph(f"人民调解员（签名）：{LINE}", ds.sign),
+              Paragraph(f"记录人（签名）：{LINE}", ds.sign),
+              SealBlock([name, cn_date(a.signed_on)], ds.flush)]
     story.append(KeepTogether(signs))
-    frame = Frame(styles, settings.committee_name, "人民调解协议书", header=False)
-    return build(path, story, frame, title=f"人民调解协议书 {c.number}",
-                 author=settings.committee_name, margins=DOC_MARGINS)
+    return write_document(path, story, styles, f"人民调解协议书 {c.number}", name)

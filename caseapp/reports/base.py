@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -92,7 +93,7 @@ def make_styles(font_path: str = "") -> Styles:
 
     return Styles(
         fonts=fonts,
-        title=st("title", b, 22, 32, TA_CENTER, spaceAfter=6),
+        title=st("title", fonts.title_font, 22, 32, TA_CENTER, spaceAfter=6),
         subtitle=st("subtitle", f, 12, 18, TA_CENTER, spaceAfter=10, textColor=colors.HexColor("#333333")),
         heading=st("heading", b, 13, 20, spaceBefore=10, spaceAfter=5),
         body=st("body", f, 16, 28, TA_JUSTIFY, firstLineIndent=32),
@@ -231,7 +232,15 @@ class Frame:
         canvas.restoreState()
 
 
-def build(path: str | os.PathLike, story: list, frame: Frame, *, title: str, author: str,
+class PageFrame(Protocol):
+    """What ``build`` draws on every page: ``Frame`` (reports) or ``page.DocFrame`` (documents)."""
+
+    styles: Styles
+
+    def __call__(self, canvas: Any, doc: Any) -> None: ...
+
+
+def build(path: str | os.PathLike, story: list, frame: PageFrame, *, title: str, author: str,
           margins: dict | None = None, pagesize: tuple[float, float] = A4) -> Path:
     """Write the PDF to a temporary file beside ``path`` and rename it: a failure never leaves
     half a document under the real name."""

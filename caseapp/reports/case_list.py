@@ -30,6 +30,7 @@ from caseapp.reports.base import (
 )
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case
+from caseapp.validation import mask_text
 
 PAGE_SIZE = landscape(A4)
 WIDTH = PAGE_SIZE[0] - TABLE_MARGINS["leftMargin"] - TABLE_MARGINS["rightMargin"]
@@ -108,7 +109,7 @@ def case_list(db: Database, flt: CaseFilter, path: str | os.PathLike, *,
                 overdue.append(len(rows))
             rows.append([r.number, r.party, r.category, r.street or "", iso(r.received_on),
                          r.status_label, r.deadline_text, r.handler or "",
-                         summaries.get(r.id) or ""])
+                         mask_text(summaries.get(r.id))])  # lists carry no personal data
         yield Progress(start + len(chunk), len(ids), "正在读取案件")
     yield Progress(len(ids), len(ids), "正在排版")
     st = compact(make_styles(settings.font_path))

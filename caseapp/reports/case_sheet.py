@@ -1,43 +1,40 @@
-"""案件登记表: every field, the parties, the sessions, the agreement and the timeline."""
+"""案件登记表: every field, the parties, the sessions, the agreement, the timeline and the
+承办人 / 负责人 signatures, on the GB/T 9704 page (one date style: 2026年3月20日)."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Paragraph,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from caseapp import workflow as wf
 from caseapp.queries.case_detail import CaseDetail, EventInfo
 from caseapp.reports.base import (
     GRID,
     HEAD_BG,
-    PAGE_W,
-    TABLE_MARGINS,
-    Frame,
     Styles,
-    build,
     cn_date,
     cn_numeral,
     esc,
-    iso,
     table,
 )
 from caseapp.reports.case_common import (
     clean_term,
     font_warning,
+    operator,
     ordered_parties,
     prepare,
     section,
+    sentence,
+    write_document,
 )
+from caseapp.reports.page import DOC_WIDTH, blank, date_blank
 from caseapp.storage.db import Database
-from caseapp.validation import mask_id_number, mask_phone
+from caseapp.validation import BIRTH_HIDDEN, mask_id_number, mask_phone
 
 
 def _yes(flag: bool) -> str:
@@ -138,31 +135,57 @@ def _party_rows(c: CaseDetail, mask: bool) -> list[list[str]]:
         name = p.name + (f"（法定代表人：{p.legal_rep}）" if p.is_org and p.legal_rep else "")
         id_number = mask_id_number(p.id_number) if mask else (p.id_number or "")
         phone = mask_phone(p.phone) if mask else (p.phone or "")
-        rows.append([p.role, name, p.gender or "", iso(p.birth_date), id_number, phone,
+        # The mask hides the ID's birth-date digits: the date itself must not stand beside it.
+        birth = BIRTH_HIDDEN if mask and p.id_number else cn_date(p.birth_date)
+        rows.append([p.role, name, p.gender or "", birth, id_number, phone,
                      p.address or ""])
     return rows
 
 
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def cn_days(text: str) -> str:
+    """ISO dates inside a stored change ("2026-03-02") as documents write them (2026年3月2日)."""
+    return _ISO_DAY.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", text)
+
+
 def _change_text(e: EventInfo) -> str:
-    parts = [f"{label}：{old} → {new or '（空）'}" if old else f"{label}：{new}"
-             for label, old, new in e.changes]
-    if e.note:
-        parts.append(e.note)
+    parts = [f"{label}：{cn_days(old)} → {cn_days(new) or '（空）'}" if old
+             else f"{label}：{cn_days(new)}" for label, old, new in e.changes]
+    note = (e.note or "").strip()
+    # An act's note often repeats a value it set (不予受理's reason): say it once.
+    if note and not any(note.rstrip("。") in new for _label, _old, new in e.changes if new):
+        parts.append(cn_days(note))
     return "；".join(parts)
+
+
+def _signatures(styles: Styles) -> KeepTogether:
+    """承办人 and 负责人, each with a line to sign and a date: the sheet goes into the 卷宗."""
+    cell = styles.text
+    rows = [[Paragraph(f"承办人（签名）：{blank(6)}", cell), Paragraph(f"日期：{date_blank()}", cell)],
+            [Paragraph(f"负责人（签名）：{blank(6)}", cell), Paragraph(f"日期：{date_blank()}", cell)]]
+    t = Table(rows, colWidths=[DOC_WIDTH * 0.55, DOC_WIDTH * 0.45])
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),
+                           ("TOPPADDING", (0, 0), (-1, -1), 10),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([Spacer(1, 8 * mm), t])
 
 
 def case_sheet(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = False) -> Path:
     """案件登记表: every field, the parties and the timeline (its header repeats)."""
-    c, styles, settings = prepare(db, case_id)
+    c, styles, settings = prepare(db, case_id, mask)
     petition = c.kind == wf.Kind.PETITION.value
     title = "信访事项登记表" if petition else "矛盾纠纷登记表"
-    width = PAGE_W - TABLE_MARGINS["leftMargin"] - TABLE_MARGINS["rightMargin"]
+    width = DOC_WIDTH
     story: list = font_warning(styles)
-    story += [Paragraph(title, styles.title), Paragraph(esc(c.number), styles.subtitle)]
+    story += [Paragraph(title, styles.title),
+              Paragraph(f"编号：{esc(c.number)}{'　' * 2}填表单位：{esc(settings.office_name)}",
+                        styles.subtitle)]
     story += _grid(c, styles, width)
 
-    story += section("当事人" + ("（证件号码、电话已部分隐藏）" if mask else ""), styles)
-    party_w = [17, 30, 10, 21, 37, 26]
+    story += section("当事人" + ("（证件号码、电话已部分隐藏，出生日期不显示）" if mask else ""), styles)
+    party_w = [17, 22, 10, 28, 33, 22]
     party_w = [w * mm for w in party_w] + [width - sum(party_w) * mm]
     rows = _party_rows(c, mask) or [["", "（未登记当事人）", "", "", "", "", ""]]
     story.append(table([["身份", "姓名/名称", "性别", "出生日期", "身份证号", "联系电话", "住址"]]
@@ -170,15 +193,15 @@ def case_sheet(db: Database, case_id: int, path: str | os.PathLike, *, mask: boo
 
     if c.sessions:
         story += section("调解情况", styles)
-        w = [24 * mm, 34 * mm, 40 * mm]
+        w = [28 * mm, 32 * mm, 38 * mm]
         story.append(table([["调解日期", "地点", "参加人员", "调解记录"]]
-                           + [[iso(s.held_on), s.place or "", s.participants or "", s.record or ""]
+                           + [[cn_date(s.held_on), s.place or "", s.participants or "", s.record or ""]
                               for s in c.sessions], w + [width - sum(w)], styles,
                            align=["c", "l", "l", "l"]))
     if c.agreement:
         a = c.agreement
         story += section("调解协议", styles)
-        terms = "<br/>".join(f"{cn_numeral(i)}、{esc(clean_term(t))}"
+        terms = "<br/>".join(f"{cn_numeral(i)}、{esc(sentence(clean_term(t)))}"
                              for i, t in enumerate(a.terms, 1))
         due = cn_date(a.performance_due)
         performance = "；".join(x for x in (a.performance_method, a.performance_place,
@@ -192,14 +215,15 @@ def case_sheet(db: Database, case_id: int, path: str | os.PathLike, *, mask: boo
         story += section("回访", styles)
         w = [30 * mm, 30 * mm]
         story.append(table([["应回访日期", "回访日期", "回访结果"]]
-                           + [[iso(f.due_on), iso(f.done_on), f.result or ""] for f in c.follow_ups],
+                           + [[cn_date(f.due_on), cn_date(f.done_on), f.result or ""]
+                              for f in c.follow_ups],
                            w + [width - sum(w)], styles, align=["c", "c", "l"]))
 
     story += section("办理经过", styles)
-    w = [30 * mm, 22 * mm, 22 * mm]
-    events = [[f"{e.at:%Y-%m-%d %H:%M}", e.user, e.action_label, _change_text(e)] for e in c.events]
+    w = [36 * mm, 20 * mm, 20 * mm]
+    events = [[f"{cn_date(e.at.date())} {e.at:%H:%M}", operator(e.user, c, settings),
+               e.action_label, _change_text(e)] for e in c.events]
     story.append(table([["时间", "操作人", "操作", "变更/说明"]] + events, w + [width - sum(w)],
                        styles, align=["c", "c", "c", "l"]))
-    frame = Frame(styles, settings.office_name, title)
-    return build(path, story, frame, title=f"{title} {c.number}", author=settings.office_name,
-                 margins=TABLE_MARGINS)
+    story.append(_signatures(styles))
+    return write_document(path, story, styles, f"{title} {c.number}", settings.office_name)

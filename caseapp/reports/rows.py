@@ -135,7 +135,8 @@ MAIN_SECTIONS = (
         Line("防止群体性械斗", "prevented_group_fight"),
         Line("防止民间纠纷引起自杀", "prevented_suicide"), Line("重大纠纷数", "major"))),
     Section("work", "排查与安保维稳", (
-        Line("排查次数", "screenings"), Line("排查发现纠纷数", "screenings_found"),
+        Line("排查次数", "screenings"), Line("其中集中排查", "concentrated_screenings"),
+        Line("排查发现纠纷数", "screenings_found"),
         Line("安保维稳次数", "security_events"))),
 )
 

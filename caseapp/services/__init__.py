@@ -1,4 +1,5 @@
-"""The write side, the one door: guard, intake, acts, edits, office, accounts, privacy, audit.
+"""The write side, the one door: guard, intake, acts, edits, parties, office, accounts, privacy,
+audit, the work log.
 
 This package's public names, so callers write `services.name(...)`; its modules
 import each other directly, never through this file."""
@@ -18,6 +19,14 @@ from caseapp.services.acts import (  # noqa: F401
     reject,
     reopen,
 )
+from caseapp.services.calendar_acts import (  # noqa: F401
+    CalendarChange,
+    import_days,
+    recompute_due,
+    save_year,
+    set_day,
+)
+from caseapp.services.calendar_file import calendar_csv, read_calendar_file  # noqa: F401
 from caseapp.services.edits import (  # noqa: F401
     EDITABLE,
     attach,
@@ -40,12 +49,58 @@ from caseapp.services.intake import (  # noqa: F401
     PartyInput,
     allocate_number,
     check_case_input,
+    check_party,
     find_person,
     register_dispute,
     register_petition,
 )
+from caseapp.services.mediation_acts import (  # noqa: F401
+    FLAG_FIELDS,
+    apply_judicial,
+    check_marks,
+    judicial_window,
+    mark_risk,
+    record_judicial_result,
+)
 from caseapp.services.office import (  # noqa: F401
+    SETUP_LABELS,
+    OfficeSetup,
+    check_office_setup,
+    save_office_setup,
     save_settings,
     set_category_active,
     set_department_active,
+)
+from caseapp.services.parties import (  # noqa: F401
+    add_party,
+    edit_party,
+    person_other_cases,
+    remove_party,
+)
+from caseapp.services.petition_acts import (  # noqa: F401
+    extend_petition,
+    file_report,
+    record_from_above,
+    reply_supervision,
+    supervise,
+    transfer,
+)
+from caseapp.services.petition_reply import (  # noqa: F401
+    rate,
+    reply,
+    request_review,
+    review_deadline,
+)
+from caseapp.services.worklog import (  # noqa: F401
+    WORKLOG_HEADERS,
+    WORKLOG_REQUIRED,
+    WorkLogInput,
+    add_worklog,
+    check_worklog,
+    delete_worklog,
+    edit_worklog,
+    import_worklog,
+    link_worklog_case,
+    split_area,
+    zero_report,
 )

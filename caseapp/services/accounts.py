@@ -247,6 +247,27 @@ def disable_user(db: Database, actor: int, name: str) -> None:
         add_event(session, None, actor, "user_disabled", note=user.name, at=now())
 
 
+def recover_account(db: Database, name: str, new_password: str | None = None,
+                    via: str = "") -> None:
+    """The way back in (issue #16): end an account's wait after wrong passwords and, when
+    given, set a new password. Asks no log-in on purpose: it is for the operating-system user
+    who owns the database file (``caseapp user unlock``), who could change the file anyway;
+    docs/security.md says so. The event names how it was done."""
+    if new_password is not None:
+        check_password_rules(new_password, "new")
+    with db.write() as session:
+        user = _by_name(session, name)
+        if user.name == LOCAL_USER or user.password_hash is None and new_password is None:
+            raise ValidationError(Problem("name", f"「{name}」不是设有密码的登录账户"))
+        user.failed_logins = 0
+        user.locked_until = None
+        if new_password is not None:
+            user.password_hash = hash_password(new_password)
+        what = "解除等待并重设密码" if new_password is not None else "解除等待"
+        add_event(session, None, user.id, "user_unlocked",
+                  note=f"{user.name}：{what}" + (f"（{via}）" if via else ""), at=now())
+
+
 # ---------------------------------------------------------------------------
 # Logging in and out.
 

@@ -14,12 +14,15 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from caseapp import deadlines
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError, WorkflowError
 from caseapp.queries.labels import FIELD_LABELS
 from caseapp.services.events import add_event, refresh_due, set_fields
 from caseapp.services.guard import live_case, require, require_case
 from caseapp.services.intake import CaseInput, CaseRef, PartyInput, register
+from caseapp.services.petition_acts import require_report
+from caseapp.storage.calendar_days import load_calendar
 from caseapp.storage.db import Database
 from caseapp.storage.models import Agreement, Case, FollowUp, MediationSession
 from caseapp.storage.settings import OfficeSettings
@@ -170,9 +173,13 @@ def close(db: Database, actor: int, case_id: int, outcome: str, on: date | None 
         case = live_case(session, case_id)
         _check_act(case, wf.Act.CLOSE)
         if outcome not in wf.outcomes_for(case.kind):
-            raise ValidationError(Problem("outcome", wf.check_outcome(case.kind, outcome) or
-                                          "不予受理请使用「不予受理」操作"))
+            named = "转送请使用「转送」操作" if outcome == wf.TRANSFERRED else "不予受理请使用「不予受理」操作"
+            raise ValidationError(Problem("outcome", wf.check_outcome(case.kind, outcome) or named))
         on = _day(on, "closed_on", case.accepted_on, "受理日期")
+        require_report(session, case)
+        if (case.petition_type == "申诉求决类" and outcome in wf.REPLY_DECISIONS.values()):
+            # 信访工作条例 Art. 32: such a petition is answered with a 信访处理意见书.
+            raise ValidationError(Problem("outcome", "申诉求决类信访件须用「答复」出具信访处理意见书后办结"))
         changes: dict = {}
         if outcome == wf.MEDIATED:
             if session.scalar(select(Agreement.id).where(Agreement.case_id == case.id)) is None:
@@ -192,7 +199,8 @@ def close(db: Database, actor: int, case_id: int, outcome: str, on: date | None 
         else:
             add_event(session, case.id, actor, "closed", changes, note=note.strip() or None)
         if outcome == wf.MEDIATED:
-            session.add(FollowUp(case_id=case.id, due_on=wf.follow_up_due(on, settings.limits)))
+            session.add(FollowUp(case_id=case.id, due_on=deadlines.follow_up_due(
+                on, settings.limits, load_calendar(session))))
         return result
 
 
@@ -206,11 +214,17 @@ def _divert(db: Database, session: Session, actor: int, petition: Case, closed_o
             dispute_category: str | None, settings: OfficeSettings) -> CaseRef:
     """The petition's dispute, received on the day the petition closed."""
     category = dispute_category or "其他纠纷"
-    roles = {"信访人": "申请人", "代理人": "第三人"}
     parties = []
-    for cp in petition.parties:
+    # Every party comes along, each in its mapped role (被反映人 → 被申请人); one person in two
+    # petition roles that map alike is one party of the dispute.
+    seen: set[tuple[int, str]] = set()
+    for cp in sorted(petition.parties, key=lambda cp: cp.id):
         person = cp.person
-        parties.append(PartyInput(name=person.name, role=roles.get(cp.role, "第三人"),
+        role = wf.DIVERSION_ROLES.get(cp.role, "第三人")
+        if (person.id, role) in seen:
+            continue
+        seen.add((person.id, role))
+        parties.append(PartyInput(name=person.name, role=role,
                                   id_number=person.id_number, phone=person.phone,
                                   address=person.address, gender=person.gender,
                                   is_org=person.is_org, legal_rep=person.legal_rep,

@@ -207,24 +207,16 @@ def print_case_document(db: Database, actor: int, number: str, doc: str,
                         path: str | os.PathLike, *, full_personal: bool = False) -> Path:
     """A case document as ``actor`` may print it: ID numbers and phones masked unless
     ``full_personal`` (an admin only); the printout is an event on the case."""
-    from caseapp.reports.agreement import agreement
     from caseapp.reports.case_common import find_case
-    from caseapp.reports.case_sheet import case_sheet
-    from caseapp.reports.notices import notice
+    from caseapp.reports.documents import document, render
 
     with db.read() as session:
         acting_user(session, actor)  # anyone may print (查看 included), but a known, active user
         if full_personal:
             require(session, actor, wf.Act.FULL_PERSONAL)
-    if doc not in DOC_LABELS:
-        raise ValidationError(Problem("doc", f"文书类型应为：{'、'.join(DOC_LABELS)}"))
+    spec = document(doc)  # the registry of case documents: an unknown key is refused
     case_id = find_case(db, number)
     mask = not full_personal
-    if doc == "sheet":
-        out = case_sheet(db, case_id, path, mask=mask)
-    elif doc == "agreement":
-        out = agreement(db, case_id, path, mask=mask)
-    else:
-        out = notice(db, case_id, path)
-    record_printout(db, actor, DOC_LABELS[doc], case_id, masked=mask)
+    out = render(db, case_id, doc, path, mask=mask)
+    record_printout(db, actor, DOC_LABELS.get(doc, spec.title), case_id, masked=mask)
     return out

@@ -16,6 +16,7 @@ from caseapp.services.guard import live_case, require, require_case
 from caseapp.services.intake import CaseRef
 from caseapp.services.office import active_categories
 from caseapp.storage.db import Database
+from caseapp.storage.files import os_error
 from caseapp.storage.models import Attachment
 
 # Fields that 编辑 may change, with the parser that checks each.
@@ -93,8 +94,13 @@ def edit(db: Database, actor: int, case_id: int, values: dict[str, Any],
 def attach(db: Database, actor: int, case_id: int, source: str | Path) -> int:
     """Copy a file into the data folder with its SHA-256; returns the attachment id."""
     source = Path(source)
+    problem = v.attachment_name_problem(source.name)
+    if problem:
+        raise ValidationError(Problem("file", problem))
     if not source.is_file():
         raise ValidationError(Problem("file", f"找不到文件：{source.name}"))
+    with db.read() as session:  # a refused attachment copies nothing into the store
+        require_case(session, actor, wf.Act.ATTACH, case_id)
     digest = hashlib.sha256()
     with open(source, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -103,19 +109,33 @@ def attach(db: Database, actor: int, case_id: int, source: str | Path) -> int:
     folder = db.files_dir
     stored_name = f"{sha[:2]}/{sha}{source.suffix.lower()}"
     target = folder / stored_name
+    copied = False
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)  # never a half-copied attachment under its final name
-    with db.write() as session:
-        case = require_case(session, actor, wf.Act.ATTACH, case_id)
-        row = Attachment(case_id=case.id, filename=source.name, stored_name=stored_name,
-                         sha256=sha, size=source.stat().st_size, added_at=now(), user_id=actor)
-        session.add(row)
-        session.flush()
-        add_event(session, case.id, actor, "attachment_added", note=source.name)
-        return row.id
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                shutil.copyfile(source, tmp)
+                tmp.replace(target)  # never a half-copied attachment under its final name
+            finally:
+                tmp.unlink(missing_ok=True)
+        except OSError as exc:
+            raise os_error(exc, "添加附件", "换一个位置存放数据") from exc
+        copied = True
+    try:
+        with db.write() as session:
+            case = require_case(session, actor, wf.Act.ATTACH, case_id)
+            row = Attachment(case_id=case.id, filename=source.name, stored_name=stored_name,
+                             sha256=sha, size=source.stat().st_size, added_at=now(),
+                             user_id=actor)
+            session.add(row)
+            session.flush()
+            add_event(session, case.id, actor, "attachment_added", note=source.name)
+            return row.id
+    except BaseException:
+        if copied:  # no file in the store that no attachment names
+            target.unlink(missing_ok=True)
+        raise
 
 
 def attachment_path(db: Database, stored_name: str) -> Path:

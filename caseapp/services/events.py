@@ -11,9 +11,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from caseapp import workflow as wf
+from caseapp import deadlines
+from caseapp.calendar import Calendar
+from caseapp.storage.calendar_days import load_calendar
 from caseapp.storage.models import Case, Event
 from caseapp.storage.settings import OfficeSettings
 
@@ -59,7 +61,13 @@ def set_fields(case: Case, changes: dict[str, tuple[Any, Any]], **values: Any) -
             setattr(case, name, new)
 
 
-def refresh_due(case: Case, settings: OfficeSettings, changes: dict) -> None:
-    """Recompute the deadline in force after the dates or the extension changed."""
-    set_fields(case, changes, due_on=wf.due_on(case.kind, case.received_on, case.accepted_on,
-                                               case.extended, settings.limits))
+def refresh_due(case: Case, settings: OfficeSettings, changes: dict,
+                cal: Calendar | None = None) -> None:
+    """Recompute the deadline in force after the dates or the extension changed, under the
+    office's calendar (read in the act's own transaction when not given)."""
+    if cal is None:
+        session = object_session(case)
+        cal = load_calendar(session) if session is not None else Calendar()
+    set_fields(case, changes, due_on=deadlines.due_on(case.kind, case.received_on, case.accepted_on,
+                                               case.extended, settings.limits, cal,
+                                               review=bool(case.review_stage)))

@@ -13,12 +13,16 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from caseapp import deadlines
 from caseapp import validation as v
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
+from caseapp.queries.petition_info import final_review_numbers
 from caseapp.services.events import add_event, now
 from caseapp.services.guard import require
+from caseapp.services.mediation_acts import check_marks
 from caseapp.services.office import active_categories
+from caseapp.storage.calendar_days import load_calendar
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, NumberSequence, Person
 from caseapp.storage.settings import format_number
@@ -42,6 +46,8 @@ class PartyInput:
     is_org: bool = False
     legal_rep: str | None = None
     person_id: int | None = None  # an already known person (intake's 使用此人, diversion)
+    ethnicity: str | None = None  # 民族 (a person's; the agreement names it)
+    occupation: str | None = None  # 职业或工作单位
 
 
 @dataclass
@@ -65,17 +71,15 @@ class CaseInput:
     via_proxy: bool = False
     # Disputes.
     mediators: str | None = None
+    risk_grade: str | None = None  # 风险等级; None = 一般
+    prevention: tuple[str, ...] = ()  # 预防成效 flags, by DOMAIN's names
 
 
 def allocate_number(session: Session, kind: str, year: int, template: str) -> str:
     """The next unused number of the year. Runs inside the write transaction, which on SQLite
     holds the write lock from BEGIN IMMEDIATE and on PostgreSQL locks the sequence row, so two
     programs never get the same number; the unique index on cases.number is the last guard."""
-    seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
-    if seq_row is None:
-        seq_row = NumberSequence(kind=kind, year=year, last=0)
-        session.add(seq_row)
-        session.flush()
+    seq_row = lock_sequence(session, kind, year)
     while True:
         seq_row.last += 1
         number = format_number(template, year, seq_row.last)
@@ -83,6 +87,27 @@ def allocate_number(session: Session, kind: str, year: int, template: str) -> st
         if exists is None:
             session.flush()
             return number
+
+
+def lock_sequence(session: Session, kind: str, year: int) -> NumberSequence:
+    """The year's sequence row, locked until the transaction ends (made when missing). On
+    PostgreSQL two programs may both find no row for a new year: the row is made with INSERT …
+    ON CONFLICT DO NOTHING, so the one that comes second waits for it instead of failing."""
+    seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
+    if seq_row is not None:
+        return seq_row
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+
+        session.execute(insert(NumberSequence).values(kind=kind, year=year, last=0)
+                        .on_conflict_do_nothing())
+        seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
+        assert seq_row is not None
+        return seq_row
+    seq_row = NumberSequence(kind=kind, year=year, last=0)  # SQLite: BEGIN IMMEDIATE holds the lock
+    session.add(seq_row)
+    session.flush()
+    return seq_row
 
 
 def find_person(session: Session, id_number: str | None, name: str, phone: str | None) -> Person | None:
@@ -100,7 +125,9 @@ def find_person(session: Session, id_number: str | None, name: str, phone: str |
     return None
 
 
-def _check_party(p: PartyInput, kind: str, index: int) -> tuple[PartyInput, list[Problem]]:
+def check_party(p: PartyInput, kind: str, index: int) -> tuple[PartyInput, list[Problem]]:
+    """One party cleaned (ID number upper-cased, phone normalised) and its problems; the
+    messages name it 当事人N when ``index`` > 0 (intake's rows are told apart by it)."""
     problems: list[Problem] = []
     prefix = f"当事人{index + 1}" if index else "当事人"
     name = (p.name or "").strip()
@@ -127,24 +154,37 @@ def _check_party(p: PartyInput, kind: str, index: int) -> tuple[PartyInput, list
     clean = PartyInput(name=name, role=p.role, id_number=id_number, phone=phone,
                        address=(p.address or "").strip() or None, gender=gender,
                        is_org=p.is_org, legal_rep=(p.legal_rep or "").strip() or None,
-                       person_id=p.person_id)
+                       person_id=p.person_id,
+                       ethnicity=None if p.is_org else (p.ethnicity or "").strip() or None,
+                       occupation=None if p.is_org else (p.occupation or "").strip() or None)
+    for field, label, most in (("ethnicity", "民族", 16), ("occupation", "职业或工作单位", 128)):
+        if len(getattr(clean, field) or "") > most:
+            problems.append(Problem(field, f"{prefix}的{label}最多{most}个字"))
     return clean, problems
 
 
-def _attach_party(session: Session, case: Case, p: PartyInput) -> Person:
+def known_person(session: Session, p: PartyInput) -> Person | None:
+    """The person a checked party is: the one chosen (person_id), else ``find_person``."""
     person = session.get(Person, p.person_id) if p.person_id else None
     if person is None:
         person = find_person(session, p.id_number, p.name, p.phone)
+    return person
+
+
+def attach_party(session: Session, case: Case, p: PartyInput) -> Person:
+    """A checked party on the case: the known person (empty facts filled) or a new one."""
+    person = known_person(session, p)
     if person is None:
         birth = v.check_id_number(p.id_number).birth_date if p.id_number else None
         person = Person(is_org=p.is_org, name=p.name, gender=p.gender, birth_date=birth,
                         id_number=p.id_number, phone=p.phone, address=p.address,
-                        legal_rep=p.legal_rep, created_at=now())
+                        legal_rep=p.legal_rep, ethnicity=p.ethnicity, occupation=p.occupation,
+                        created_at=now())
         session.add(person)
         session.flush()
     else:
         # Fill what we now know; never overwrite what an earlier case recorded.
-        for attr in ("phone", "address", "gender", "legal_rep"):
+        for attr in ("phone", "address", "gender", "legal_rep", "ethnicity", "occupation"):
             if getattr(person, attr) is None and getattr(p, attr):
                 setattr(person, attr, getattr(p, attr))
         if person.id_number is None and p.id_number:
@@ -172,13 +212,24 @@ def check_case_input(session: Session, kind: str, data: CaseInput, parties: list
         problems.append(Problem("source", f"「{data.source}」不是有效的来源，应为：{'、'.join(wf.sources_for(kind))}"))
     if data.people_count is not None and data.people_count < 1:
         problems.append(Problem("people_count", "涉及人数应不小于1"))
+    if data.people_count is not None and data.people_count > v.PEOPLE_MAX:
+        problems.append(Problem("people_count", f"涉及人数超过上限{v.PEOPLE_MAX}"))
     if data.amount is not None and data.amount < 0:
         problems.append(Problem("amount", "涉及金额应不小于0"))
+    if data.amount is not None and not data.amount < v.AMOUNT_MAX:  # also NaN
+        problems.append(Problem("amount", "涉及金额过大"))
     if kind == wf.Kind.PETITION.value:
         if data.petition_type and data.petition_type not in wf.PETITION_TYPES:
             problems.append(Problem("petition_type", f"信访类型应为：{'、'.join(wf.PETITION_TYPES)}"))
         if data.group_size is not None and data.group_size < 5:
             problems.append(Problem("group_size", "集体访人数应不少于5人"))
+        if data.group_size is not None and data.group_size > v.PEOPLE_MAX:
+            problems.append(Problem("group_size", f"集体访人数超过上限{v.PEOPLE_MAX}"))
+    else:
+        try:
+            check_marks(data.risk_grade, data.prevention)
+        except ValidationError as exc:
+            problems += exc.problems
     if data.number:
         if session.scalar(select(Case.id).where(Case.number == data.number.strip())) is not None:
             problems.append(Problem("number", f"编号「{data.number}」已被使用"))
@@ -186,7 +237,7 @@ def check_case_input(session: Session, kind: str, data: CaseInput, parties: list
     if not parties:
         problems.append(Problem("parties", f"至少需要一位{wf.main_role(kind)}"))
     for i, p in enumerate(parties):
-        clean, party_problems = _check_party(p, kind, i)
+        clean, party_problems = check_party(p, kind, i)
         clean_parties.append(clean)
         problems += party_problems
     if parties and not any(p.role == wf.main_role(kind) for p in parties):
@@ -222,14 +273,24 @@ def register(db: Database, actor: int, kind: wf.Kind, data: CaseInput,
             case.via_proxy = bool(data.via_proxy)
         else:
             case.mediators = (data.mediators or "").strip() or None
-        case.due_on = wf.due_on(kind, case.received_on, None, False, settings.limits)
+            case.risk_grade, flags = check_marks(data.risk_grade, data.prevention)
+            for field, on in flags.items():
+                setattr(case, field, on)
+        case.due_on = deadlines.due_on(kind, case.received_on, None, False, settings.limits,
+                                load_calendar(session))
         session.add(case)
         session.flush()
-        persons = [_attach_party(session, case, p) for p in clean_parties]
+        persons = [attach_party(session, case, p) for p in clean_parties]
         if kind is wf.Kind.PETITION:
             main = [pr for pr, p in zip(persons, clean_parties, strict=True) if p.role == "信访人"]
             case.is_repeat = any(_has_earlier_petition(session, pr.id, case) for pr in main)
         note = f"由信访件 {origin.number} 转入" if origin else None
+        if kind is wf.Kind.PETITION:
+            # 条例 Art. 36: flagged, never refused; the clerk decides (不予受理 or go on).
+            finals = final_review_numbers(session, [pr.id for pr in main], case.category)
+            if finals:
+                note = (f"提示：信访人同类事项已复核终结（{'、'.join(finals)}），"
+                        "同一事实和理由不再受理")
         add_event(session, case.id, actor, "registered", note=note)
         return CaseRef(case.id, case.number)
 

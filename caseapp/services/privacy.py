@@ -4,6 +4,10 @@ Lists, exports and printouts show 500102********123X and 138****5678 unless the 
 may see personal data in full (only an admin: Act.FULL_PERSONAL). The case view shows masked
 values too; a user whose role may (Act.REVEAL_PERSONAL; a mediator on their own disputes)
 reveals one party at a time, and each reveal is an event on the case.
+
+Where an ID number is masked, its birth date is never shown (the mask hides exactly those 8
+digits), and exports and printouts mask ID numbers and phones typed into free text too
+(validation.masked_copy, mask_text).
 """
 
 from __future__ import annotations
@@ -40,12 +44,15 @@ def mask_party(id_number: str | None, phone: str | None) -> tuple[str, str]:
 
 
 def masked_party(p: PartyInfo) -> PartyInfo:
+    """The party with ID number and phone masked and no birth date: the mask hides exactly the
+    ID's 8 birth-date digits, so the date beside it would give the number back (issue #16)."""
     return replace(p, id_number=mask_id_number(p.id_number) or None,
-                   phone=mask_phone(p.phone) or None)
+                   phone=mask_phone(p.phone) or None, birth_date=None)
 
 
 def masked_detail(detail: CaseDetail) -> CaseDetail:
-    """The case with every party's ID number and phone masked (what the case view shows)."""
+    """The case with every party's ID number and phone masked and no birth date (what the case
+    view shows; its free text stays whole, because the case view edits it)."""
     return replace(detail, parties=tuple(masked_party(p) for p in detail.parties))
 
 

@@ -37,7 +37,7 @@ from caseapp.errors import StorageError
 from caseapp.paths import data_dir
 from caseapp.progress import Cancelled, Job, Progress
 from caseapp.storage.files import (
-    BUSY_TIMEOUT_S,
+    DB_ERRORS,
     connect,
     copy_file,
     count_cases,
@@ -72,6 +72,7 @@ class BackupInfo:
     size: int = 0
     problem: str = ""
     warning: str = ""  # e.g. far fewer cases than the previous backup (issue #16)
+    accounts: int | None = None  # active accounts with a password (0: made before accounts)
 
     @property
     def folder_label(self) -> str:
@@ -101,14 +102,14 @@ def _stored_settings(db_path: Path) -> dict:
     """backup_dir / keep_daily / keep_monthly read straight from the file, so it works before
     a migration and on a file SQLAlchemy cannot open; {} when they cannot be read."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = connect(db_path, uri=f"file:{db_path}?mode=ro")
         try:
             rows = conn.execute("SELECT key, value FROM settings WHERE key IN "
                                 "('backup_dir', 'keep_daily', 'keep_monthly')").fetchall()
         finally:
             conn.close()
         return {k: json.loads(v) for k, v in rows}
-    except (sqlite3.Error, ValueError):
+    except DB_ERRORS + (ValueError,):
         return {}
 
 
@@ -140,13 +141,15 @@ def copy_database(source: Path, target: Path,
         raise os_error(exc, what) from exc
     src = dst = None
     try:
-        src = connect(source)
+        # A file on read-only media is read as it is (no -wal/-shm can be made beside it).
+        src = connect(source, readonly=not os.access(source.parent, os.W_OK))
         # One read transaction across all steps: the copy is the state at this moment, and
         # writes by others meanwhile do not restart the backup (they go to the WAL).
         src.execute("BEGIN")
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()
         create_private(part)  # owner-only from the first byte; the rename keeps the mode
-        dst = sqlite3.connect(str(part), isolation_level=None)
+        # An encrypted database's copy is keyed alike: never a plain copy of it (issue #16).
+        dst = connect(part, encrypted=not isinstance(src, sqlite3.Connection))
 
         def progress(_status: int, remaining: int, total: int) -> None:
             if cancel is not None and cancel.is_set():
@@ -166,7 +169,7 @@ def copy_database(source: Path, target: Path,
         return count
     except Cancelled:
         raise
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         raise sqlite_error(exc, what) from exc
     except OSError as exc:
         raise os_error(exc, what) from exc
@@ -224,6 +227,8 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
                now: datetime | None = None, rotate_after: bool = True) -> Job[BackupInfo]:
     """Back ``db`` up into ``dest`` (default: the office's backup folder); yields Progress.
     Closing the job (Cancel) stops the copy and leaves no file behind."""
+    if not getattr(db, "is_sqlite", True):  # PostgreSQL: pg_dump (storage/server_backup.py)
+        return (yield from _server_backup(db, dest, folder, now))
     source = _require_file(db)
     settings = db.settings()
     root = Path(dest) if dest else backup_root(getattr(settings, "backup_dir", ""))
@@ -278,15 +283,27 @@ def backup_job(db, dest: str | os.PathLike | None = None, folder: str = "daily",
                       warning=drop_warning(outcome["count"], previous))
 
 
+def _server_backup(db, dest, folder: str, now: datetime | None) -> Job[BackupInfo]:
+    from caseapp.storage.server_backup import dump_job, dump_stem
+
+    root = Path(dest) if dest else backup_root(getattr(db.settings(), "backup_dir", ""))
+    target, count = yield from dump_job(db, root, folder, now)
+    try:
+        copy_attachments(db.files_dir, root / f"{dump_stem(db)}-files")
+    except OSError as exc:
+        raise os_error(exc, "复制附件") from exc
+    return BackupInfo(target, now or datetime.now(), count, True, folder, target.stat().st_size)
+
+
 def _backup_cases(path: Path) -> int | None:
     """Cases in a backup file, read read-only; None when it cannot be read."""
     try:
         conn = connect(path, readonly=True)
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     try:
         return count_cases(conn)
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     finally:
         conn.close()

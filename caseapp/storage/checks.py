@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
+from caseapp import deadlines
 from caseapp import workflow as wf
 from caseapp.storage.db import storage_error
 from caseapp.storage.models import Attachment, Case
@@ -74,7 +75,7 @@ def _domain_checks(session, db) -> list[str]:
                       or_(Case.accepted_on.is_not(None), Case.closed_on.is_not(None),
                           Case.outcome.is_not(None)))
     unknown = Case.status.not_in([s.value for s in S])
-    petition_outcomes = (*wf.PETITION_OUTCOMES, wf.REJECTED)
+    petition_outcomes = (*wf.PETITION_OUTCOMES, wf.REJECTED, wf.TRANSFERRED)
     bad_outcome = and_(Case.outcome.is_not(None), or_(
         and_(Case.kind == wf.Kind.PETITION.value, Case.outcome.not_in(petition_outcomes)),
         and_(Case.kind == wf.Kind.DISPUTE.value, Case.outcome.not_in(wf.DISPUTE_OUTCOMES)),
@@ -108,16 +109,19 @@ def _domain_checks(session, db) -> list[str]:
 
 
 def _due_check(session, db) -> str | None:
-    """due_on against workflow.due_on under the current limits. Streamed, because the rule is
-    Python (one pass, constant memory; about a second per 500,000 cases)."""
+    """due_on against deadlines.due_on under the current limits and calendar
+    (deadlines.due_consistent). Streamed, because the rule is Python (one pass, constant
+    memory; about a second per 500,000 cases)."""
     limits = db.settings().limits
+    cal = db.calendar()
     stmt = (select(Case.number, Case.kind, Case.received_on, Case.accepted_on, Case.extended,
-                   Case.due_on).where(Case.kind.in_([k.value for k in wf.Kind]))
+                   Case.due_on, Case.review_stage).where(Case.kind.in_([k.value for k in wf.Kind]))
             .order_by(Case.id).execution_options(yield_per=5000))
     count = 0
     numbers: list[str] = []
-    for number, kind, received, accepted, extended, due in session.execute(stmt):
-        if due != wf.due_on(kind, received, accepted, bool(extended), limits):
+    for number, kind, received, accepted, extended, due, stage in session.execute(stmt):
+        if not deadlines.due_consistent(due, kind, received, accepted, bool(extended), limits, cal,
+                                 bool(stage)):
             count += 1
             if len(numbers) < SHOW:
                 numbers.append(number)

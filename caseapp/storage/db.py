@@ -21,6 +21,7 @@ from caseapp.errors import StorageError
 from caseapp.paths import data_dir
 
 if TYPE_CHECKING:
+    from caseapp.calendar import Calendar
     from caseapp.storage.settings import OfficeSettings
 
 DEFAULT_FILE = "casedesk.db"
@@ -58,7 +59,7 @@ def is_network_path(path: str) -> bool:
     return False
 
 
-def _sqlite_events(engine: Engine) -> None:
+def _sqlite_events(engine: Engine, readonly: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _record):
         # Let SQLAlchemy, not pysqlite, decide when a transaction begins (see "begin" below).
@@ -66,8 +67,9 @@ def _sqlite_events(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        if not readonly:  # setting the journal mode writes the file
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -82,13 +84,15 @@ def _sqlite_events(engine: Engine) -> None:
 class Database:
     """One open database: its engine, session factories and office settings."""
 
-    def __init__(self, url: str, engine: Engine):
+    def __init__(self, url: str, engine: Engine, readonly: bool = False):
         self.url = url
         self.engine = engine
+        self.readonly = readonly  # a file on read-only media, opened for reading only
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(immediate=True), expire_on_commit=False)
         self._settings_cache: OfficeSettings | None = None
+        self._calendar_cache: Calendar | None = None
 
     @property
     def path(self) -> Path | None:
@@ -108,7 +112,8 @@ class Database:
         base = self.path.parent if self.path else data_dir()
         stem = self.path.stem if self.path else "casedesk"
         folder = base / f"{stem}-files"
-        folder.mkdir(parents=True, exist_ok=True)
+        if not self.readonly:
+            folder.mkdir(parents=True, exist_ok=True)
         return folder
 
     @contextmanager
@@ -119,6 +124,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction for one act: committed on success, rolled back on any error."""
+        if self.readonly:
+            raise StorageError(READONLY_MESSAGE.format(self.path))
         with self._write() as session:
             try:
                 with session.begin():
@@ -136,6 +143,18 @@ class Database:
 
     def invalidate_settings(self) -> None:
         self._settings_cache = None
+
+    def calendar(self) -> Calendar:
+        """The office's rest-day calendar, read once (storage.calendar_days)."""
+        from caseapp.storage.calendar_days import load_calendar
+
+        if self._calendar_cache is None:
+            with self.read() as session:
+                self._calendar_cache = load_calendar(session)
+        return self._calendar_cache
+
+    def invalidate_calendar(self) -> None:
+        self._calendar_cache = None
 
     def local_user_id(self) -> int:
         with self.read() as session:
@@ -169,13 +188,46 @@ def storage_error(exc: DBAPIError) -> StorageError:
     return StorageError(f"数据库操作失败：{text}")
 
 
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
+READONLY_MESSAGE = ("数据库在只读的位置（{0}），只能查看，不能保存修改。"
+                    "请把它复制到可以写入的文件夹后再打开")
+
+
+def make_engine(url: str, readonly: bool = False, passphrase: str | None = None) -> Engine:
+    """The engine of ``url``; ``readonly``: a SQLite file on read-only media, opened so that
+    SQLite never tries to write (no -wal or -shm can be created there); ``passphrase``: an
+    encrypted file, opened with SQLCipher (caseapp/storage/encryption.py)."""
+    if url.startswith("sqlite") and passphrase:
+        engine = _encrypted_engine(url, passphrase, readonly)
+        _sqlite_events(engine, readonly=readonly)
+    elif url.startswith("sqlite") and readonly:
+        file = Path(make_url(url).database or "")
+        wal = file.with_name(file.name + "-wal")
+        # immutable: no locks and no -shm. Only safe when no WAL holds changes to replay.
+        flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        uri = f"file:{file.as_posix()}?{flags}"
+        engine = create_engine(url, creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+        _sqlite_events(engine, readonly=True)
+    elif url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _sqlite_events(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
+
+
+def _encrypted_engine(url: str, passphrase: str, readonly: bool) -> Engine:
+    from caseapp.storage import encryption
+
+    file = Path(make_url(url).database or "")
+    uri = None
+    if readonly:
+        wal = file.with_name(file.name + "-wal")
+        flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        uri = f"file:{file.as_posix()}?{flags}"
+    # module=: SQLAlchemy then wraps SQLCipher's exceptions as it wraps sqlite3's.
+    return create_engine(url, module=encryption.dbapi(), creator=lambda: encryption.connect(
+        file, passphrase, uri=uri, check_same_thread=False))
 
 
 def sqlite_version() -> str:

@@ -12,19 +12,22 @@ from datetime import datetime
 from pathlib import Path
 
 from caseapp.errors import StorageError
+from caseapp.storage import encryption
 
 STAMP = "%Y%m%d-%H%M%S"
 NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$")
 BUSY_TIMEOUT_S = 15.0
+# Errors a connection from connect() may raise: SQLCipher's are not sqlite3.Error subclasses.
+DB_ERRORS = encryption.errors()
 
 
 # ---------------------------------------------------------------------------
 # Errors a person can read.
 
 
-def os_error(exc: OSError, what: str) -> StorageError:
+def os_error(exc: OSError, what: str, where: str = "换一个备份文件夹") -> StorageError:
     if exc.errno == errno.ENOSPC:
-        return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或换一个备份文件夹")
+        return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或{where}")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StorageError(f"{what}失败：文件夹是只读的或没有写入权限（{exc.filename or ''}）")
     if exc.errno == errno.ENOENT:
@@ -32,7 +35,7 @@ def os_error(exc: OSError, what: str) -> StorageError:
     return StorageError(f"{what}失败：{exc.strerror or exc}")
 
 
-def sqlite_error(exc: sqlite3.Error, what: str) -> StorageError:
+def sqlite_error(exc: Exception, what: str) -> StorageError:
     text = str(exc)
     if "full" in text:
         return StorageError(f"{what}失败：磁盘已满。没有留下不完整的文件，请清理磁盘或换一个备份文件夹")
@@ -49,7 +52,21 @@ def sqlite_error(exc: sqlite3.Error, what: str) -> StorageError:
 # Files.
 
 
-def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: Path, readonly: bool = False, encrypted: bool | None = None,
+            uri: str | None = None) -> sqlite3.Connection:
+    """A connection to ``path``; ``readonly``: immutable (a backup); ``uri``: these ``file:``
+    flags instead. An encrypted file (or ``encrypted``: a new file to be written encrypted)
+    is opened with SQLCipher and this process's passphrase (issue #16, item 8)."""
+    if encrypted is None:
+        encrypted = encryption.is_encrypted(path) and bool(encryption.known_passphrase())
+    if encrypted:
+        try:
+            return encryption.connect(path, encryption.passphrase_for(path), uri=uri,
+                                      readonly=readonly)
+        except encryption.WrongPassphrase as exc:  # callers handle sqlite3's errors
+            raise sqlite3.DatabaseError(f"file is not a database ({exc.message})") from exc
+    if uri is not None:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     if readonly:
         # immutable: a backup is never written, and reading it must not create -wal/-shm files
         # on a USB stick or a share.

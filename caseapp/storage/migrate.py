@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from caseapp.errors import StorageError
-from caseapp.storage import backup
+from caseapp.storage import backup, encryption
 from caseapp.storage.db import (
     LOCAL_USER,
     Database,
@@ -33,6 +33,8 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     file whose schema is behind is first backed up (caseapp/storage/backup.py), then migrated."""
     url = resolve_url(db)
     file = None
+    readonly = False
+    passphrase = None  # an encrypted file's (issue #16, item 8)
     if url.startswith("sqlite:///"):
         file = Path(url[len("sqlite:///"):])
         if is_network_path(str(file)):
@@ -40,7 +42,9 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
         if not file.parent.exists():
             raise StorageError(f"数据库所在的文件夹不存在：{file.parent}")
         if file.exists():
-            _refuse_damaged(file)  # only a path that does not exist becomes a new database
+            # only a path that does not exist becomes a new database
+            passphrase = _refuse_damaged(file)
+            readonly = on_readonly_media(file)
         if not file.exists() and upgrade:
             try:
                 create_private(file)  # a new database is owner-only (and so its -wal, -shm)
@@ -48,10 +52,15 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
                 pass  # another program created it meanwhile
             except OSError as exc:
                 raise os_error(exc, "创建数据库") from exc
-    engine = make_engine(url)
-    database = Database(url, engine)
+    engine = make_engine(url, readonly=readonly, passphrase=passphrase)
+    database = Database(url, engine, readonly=readonly)
     try:
-        if upgrade:
+        if readonly:
+            # Read-only media (issue #16): read as it is; an old schema cannot be upgraded there.
+            if current_revision(database) != head_revision(database):
+                raise StorageError(f"数据库在只读的位置（{file}），且需要升级到本版程序的格式。"
+                                   "请把它复制到可以写入的文件夹后再打开")
+        elif upgrade:
             if backup_before_upgrade and file is not None and file.exists() \
                     and current_revision(database) not in (None, head_revision(database)):
                 _backup_before_upgrade(file)
@@ -67,6 +76,12 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     return database
 
 
+def on_readonly_media(file: Path) -> bool:
+    """The file or its folder cannot be written (a read-only mount, a write-protected stick,
+    no permission): SQLite would fail to open it for writing, or to create its -wal/-shm."""
+    return not (os.access(file, os.W_OK) and os.access(file.parent, os.W_OK))
+
+
 def _backup_before_upgrade(file: Path) -> None:
     try:
         backup.backup_before_upgrade(file)
@@ -74,9 +89,11 @@ def _backup_before_upgrade(file: Path) -> None:
         raise StorageError(f"{exc}。数据库没有升级，请检查备份文件夹后重新打开") from exc
 
 
-def _refuse_damaged(file: Path) -> None:
+def _refuse_damaged(file: Path) -> str | None:
     """An existing file that is empty or not SQLite is damage (issue #16): opening it must not
-    make a new database in its place, and the clerk is told which backup to restore."""
+    make a new database in its place, and the clerk is told which backup to restore. A file
+    without SQLite's header that the passphrase opens is encrypted: its passphrase is returned
+    (and kept for this process's backups); a wrong one is refused before anything is opened."""
     try:
         size = file.stat().st_size
         with open(file, "rb") as fh:
@@ -85,8 +102,25 @@ def _refuse_damaged(file: Path) -> None:
         raise os_error(exc, "读取数据库") from exc
     if size == 0:
         raise StorageError(f"数据库文件已损坏或被清空（0 字节）：{file}。{restore_hint(file)}")
-    if header != b"SQLite format 3\x00":
-        raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏。{restore_hint(file)}")
+    if header == b"SQLite format 3\x00":
+        return None
+    if not encryption.available():
+        raise StorageError(f"{file} 不是 CaseDesk 数据库文件，或已损坏（若是加密的数据库，"
+                           f"需要安装加密组件 casedesk[encryption]）。{restore_hint(file)}")
+    try:
+        key = encryption.passphrase_for(file)
+    except encryption.PassphraseNeeded:
+        raise encryption.PassphraseNeeded(
+            f"{file} 不是 CaseDesk 数据库文件，或已损坏，或是加密的数据库（需要口令：环境变量 "
+            f"{encryption.PASSPHRASE_ENV}，或在终端输入）。{restore_hint(file)}") from None
+    try:
+        encryption.check_passphrase(file, key)
+    except encryption.WrongPassphrase:
+        raise encryption.WrongPassphrase(
+            f"{encryption.WRONG}：数据库没有打开，也没有任何改动。请重新输入口令"
+            "（口令确实无误时，文件可能已损坏，可从备份恢复）") from None
+    encryption.use_passphrase(key)
+    return key
 
 
 def restore_hint(file: Path) -> str:

@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from caseapp.storage import pinyin
+
 # A naming convention so Alembic's batch mode on SQLite can name and drop constraints.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -67,6 +69,17 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class CalendarDay(Base):
+    """The office's rest-day calendar (docs/domain.md §4): a holiday rest day (休) or a 调休
+    working day (班) per row; a day without a row is a rest day when it is a weekend."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(2))  # 休 / 班 (caseapp.calendar.REST / WORK)
+    name: Mapped[str] = mapped_column(String(32), default="")  # 国庆节, 春节, …
 
 
 class Category(Base):
@@ -118,13 +131,22 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     is_org: Mapped[bool] = mapped_column(Boolean, default=False)
     name: Mapped[str] = mapped_column(String(128), index=True)
+    # pinyin initials of name for search; kept by caseapp.storage.pinyin (ORM event + default)
+    name_initials: Mapped[str | None] = mapped_column(String(32), index=True,
+                                                      default=pinyin.initials_default)
     gender: Mapped[str | None] = mapped_column(String(4))
     birth_date: Mapped[date | None] = mapped_column(Date)
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
     phone: Mapped[str | None] = mapped_column(String(32))
     address: Mapped[str | None] = mapped_column(String(255))
     legal_rep: Mapped[str | None] = mapped_column(String(64))
+    # 民族 and 职业/工作单位: the 人民调解协议书 and 申请书 name them (migration 0008)
+    ethnicity: Mapped[str | None] = mapped_column(String(16))
+    occupation: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+pinyin.listen(Person)
 
 
 class Case(Base):
@@ -175,10 +197,25 @@ class Case(Base):
     # Disputes.
     mediators: Mapped[str | None] = mapped_column(String(255))
     performed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 司法确认: the application's date and its result (workflow.JUDICIAL_RESULTS; null while
+    # awaited), kept here for the figures; the court and the result's date are a
+    # JudicialConfirmation (caseapp.services.mediation_acts).
     judicial_applied_on: Mapped[date | None] = mapped_column(Date)
     judicial_result: Mapped[str | None] = mapped_column(String(255))
+    # 风险等级 (null = 一般) and the 预防成效 flags (workflow.PREVENTION_FLAGS): nullable columns
+    # added by migration 0007 (null = not flagged).
+    risk_grade: Mapped[str | None] = mapped_column(String(4))
+    prevented_crime: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    prevented_group_petition: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    prevented_group_fight: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    prevented_suicide: Mapped[bool | None] = mapped_column(Boolean, default=False)
     # A diverted petition and the dispute it became point at each other.
     origin_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    # 复查/复核 (条例 Art. 35–36): the stage of a review petition and the petition it reviews;
+    # on the case because its deadline rule and the figures read it. No FOREIGN KEY on
+    # review_of_id: adding one would rebuild the cases table on an upgraded SQLite file.
+    review_stage: Mapped[str | None] = mapped_column(String(4))
+    review_of_id: Mapped[int | None] = mapped_column(Integer, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -264,3 +301,129 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class WorkLogEntry(Base):
+    """排查台账 and 安保维稳 (docs/domain.md §9): a day's prevention work in an area, not a case.
+    A 零上报 entry says that an area found no dispute in a month."""
+
+    __tablename__ = "worklog_entries"
+    __table_args__ = (Index("ix_worklog_entries_day_type", "day", "type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    type: Mapped[str] = mapped_column(String(8))  # 日常排查 / 集中排查 / 专项排查 / 安保维稳
+    street: Mapped[str | None] = mapped_column(String(64))  # null = 全区
+    community: Mapped[str | None] = mapped_column(String(64))
+    participants: Mapped[str | None] = mapped_column(String(255))
+    found: Mapped[int] = mapped_column(Integer, default=0)  # disputes found (a count)
+    zero_report: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WorkLogCase(Base):
+    """A dispute registered from a work-log entry (a link table: the cases table stays as it is)."""
+
+    __tablename__ = "worklog_cases"
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("worklog_entries.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True, index=True)
+
+
+# ---------------------------------------------------------------------------
+# The petition acts of the 信访工作条例 (2022): one row per act, beside the case
+# (caseapp.services.petition_acts).
+
+
+class ExtensionApproval(Base):
+    """延期 of a petition (Art. 34): who approved it and when; with the case's extension_reason
+    and the deadlines before and after, the data of the 延期办理告知书."""
+
+    __tablename__ = "extension_approvals"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    approver: Mapped[str] = mapped_column(String(64))
+    approved_on: Mapped[date] = mapped_column(Date)
+    old_due: Mapped[date | None] = mapped_column(Date)
+    new_due: Mapped[date | None] = mapped_column(Date)
+
+
+class Transfer(Base):
+    """转送 (Art. 22): the organ the petition was sent on to; the case closes with 转送."""
+
+    __tablename__ = "transfers"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    organ: Mapped[str] = mapped_column(String(128))
+    transferred_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)  # after the 15 days of 登记
+
+
+class AssignmentFromAbove(Base):
+    """上级交办: the superior, its due date, and the 办结报告 it asks for before closing."""
+
+    __tablename__ = "assignments_from_above"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    superior: Mapped[str] = mapped_column(String(128))
+    reference: Mapped[str | None] = mapped_column(String(64))  # 交办文号
+    assigned_on: Mapped[date] = mapped_column(Date)
+    superior_due: Mapped[date] = mapped_column(Date, index=True)
+    report_on: Mapped[date | None] = mapped_column(Date)
+    report_text: Mapped[str | None] = mapped_column(Text)
+
+
+class Supervision(Base):
+    """督办 (Art. 38–40): a case may carry several; an open one is a reply still awaited."""
+
+    __tablename__ = "supervisions"
+    __table_args__ = (Index("ix_supervisions_open_due", "replied_on", "reply_due"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    level: Mapped[str] = mapped_column(String(8))  # 普通督办 / 黄牌督办 / 红牌督办
+    by_whom: Mapped[str] = mapped_column(String(128))
+    supervised_on: Mapped[date] = mapped_column(Date)
+    reply_due: Mapped[date] = mapped_column(Date)
+    demand: Mapped[str | None] = mapped_column(Text)  # 督办意见
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    reply: Mapped[str | None] = mapped_column(Text)
+
+
+class PetitionReply(Base):
+    """答复 (Art. 32) and its 信访处理意见书; the delivery date starts the 30 days for 复查."""
+
+    __tablename__ = "petition_replies"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    decision: Mapped[str] = mapped_column(String(8))  # 予以支持 / 作出解释说明 / 不予支持
+    request: Mapped[str | None] = mapped_column(Text)  # 信访请求
+    facts: Mapped[str | None] = mapped_column(Text)  # 事实和理由
+    basis: Mapped[str | None] = mapped_column(Text)  # 法律政策依据
+    delivered_on: Mapped[date] = mapped_column(Date)  # 答复日期 (送达)
+    rated_on: Mapped[date | None] = mapped_column(Date)  # 满意度 recorded on
+
+
+class JudicialConfirmation(Base):
+    """司法确认 (人民调解法 Art. 33) beyond the case's date and result: the court, the result's
+    date, and a note (an upgraded file's old free-text result is kept here)."""
+
+    __tablename__ = "judicial_confirmations"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    applied_on: Mapped[date] = mapped_column(Date)
+    court: Mapped[str | None] = mapped_column(String(128))
+    result: Mapped[str | None] = mapped_column(String(8))  # 确认有效 / 驳回 / 撤回; null = awaited
+    result_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -2,6 +2,8 @@
 
 A backup is read read-only (immutable), so listing a folder on a USB stick writes nothing
 there. A restore first keeps the current file, then copies the backup in, then checks it.
+A backup made before accounts were set up would switch log-ins off: the current accounts are
+carried into the restored file unless the caller asks for the backup as it is (issue #16).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from caseapp.errors import StorageError
+from caseapp.storage import encryption
 from caseapp.storage.backup import (
     FOLDERS,
     BackupInfo,
@@ -23,8 +26,9 @@ from caseapp.storage.backup import (
     files_dir_of,
     root_for_file,
 )
+from caseapp.storage.db import LOCAL_USER
 from caseapp.storage.files import (
-    BUSY_TIMEOUT_S,
+    DB_ERRORS,
     NAME_RE,
     STAMP,
     connect,
@@ -46,6 +50,8 @@ class RestoreResult:
     safety_copy: Path | None
     case_count: int
     files_copied: int
+    accounts_kept: int = 0  # accounts carried over from the file the backup replaced
+    warning: str = ""
 
 
 def inspect(path: str | os.PathLike, deep: bool = False, folder: str = "") -> BackupInfo:
@@ -58,16 +64,27 @@ def inspect(path: str | os.PathLike, deep: bool = False, folder: str = "") -> Ba
         return BackupInfo(path, datetime.min, None, False, folder, 0, os_error(exc, "读取").message)
     made = datetime.strptime(m.group("stamp"), STAMP) if m else datetime.fromtimestamp(stat.st_mtime)
     problem = file_problem(path, deep=deep, readonly=True)
-    count = None
+    count = users = None
     if not problem:
         conn = connect(path, readonly=True)
         try:
             count = count_cases(conn)
-        except sqlite3.Error as exc:
+            users = count_accounts(conn)
+        except DB_ERRORS as exc:
             problem = sqlite_error(exc, "读取").message
         finally:
             conn.close()
-    return BackupInfo(path, made, count, not problem, folder, stat.st_size, problem)
+    return BackupInfo(path, made, count, not problem, folder, stat.st_size, problem,
+                      accounts=users)
+
+
+def count_accounts(conn: sqlite3.Connection) -> int:
+    """Active accounts with a password; 0 in a file from before accounts (no such column)."""
+    try:
+        return conn.execute("SELECT count(*) FROM users WHERE password_hash IS NOT NULL "
+                            "AND active").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
 
 
 def list_backups(root: str | os.PathLike, stem: str | None = None) -> list[BackupInfo]:
@@ -103,14 +120,15 @@ def file_problem(path: str | os.PathLike, deep: bool = False, readonly: bool = F
         return f"无法读取数据库文件：{exc.strerror or exc}"
     if len(header) == 0:
         return "数据库文件是空的"
-    if not header.startswith(b"SQLite format 3\x00"):
-        return "这不是 SQLite 数据库文件（文件头不对），可能已被其他程序覆盖或损坏"
+    if not header.startswith(b"SQLite format 3\x00") and not encryption.opens(path):
+        return ("这不是 SQLite 数据库文件（文件头不对），可能已被其他程序覆盖或损坏，"
+                "或是加密的文件而口令不对（或没有提供口令）")
     if len(header) < 100:
         return "数据库文件不完整（被截断）"
     try:
-        conn = connect(path, readonly=True) if readonly else sqlite3.connect(
-            f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-    except sqlite3.Error as exc:
+        conn = connect(path, readonly=True) if readonly else connect(
+            path, uri=f"file:{path.as_posix()}?mode=ro")
+    except DB_ERRORS as exc:
         return f"数据库文件无法打开：{exc}"
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -121,7 +139,7 @@ def file_problem(path: str | os.PathLike, deep: bool = False, readonly: bool = F
             rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
             if rows != ["ok"]:
                 return "数据库文件已损坏（完整性检查未通过：" + "；".join(rows)[:200] + "）"
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         text = str(exc)
         if "malformed" in text or "not a database" in text:
             return "数据库文件已损坏（" + text + "）"
@@ -136,19 +154,27 @@ def file_problem(path: str | os.PathLike, deep: bool = False, readonly: bool = F
 
 
 def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
-            backup_dir: str | os.PathLike | None = None) -> RestoreResult:
+            backup_dir: str | os.PathLike | None = None, *,
+            keep_accounts: bool = True) -> RestoreResult:
     """Put a backup in place of the database file. The current file is first kept in
     ``<backup folder>/before-restore``; then the backup is copied into the live file with the
     backup API (safe while other connections have it open), or, when the live file is damaged,
-    put in its place by an atomic rename. The result is checked before returning."""
+    put in its place by an atomic rename. The result is checked before returning.
+
+    A backup without accounts (made before they were set up) gets the current file's accounts
+    (``keep_accounts``, the default), so restoring it never switches log-ins off."""
     db_path = Path(db_path).absolute()
     backup_file = Path(backup_file).absolute()
     if not backup_file.is_file():
         raise StorageError(f"找不到备份文件：{backup_file}")
+    _key_for_backup(backup_file, db_path)
     problem = file_problem(backup_file, deep=True, readonly=True)
     if problem:
         raise StorageError(f"不能用这个备份恢复：{problem}")
-    wanted = inspect(backup_file).case_count
+    info = inspect(backup_file)
+    wanted = info.case_count
+    # Read before the file is replaced: the accounts a backup without any must not lose.
+    carried = _accounts_of(db_path) if not info.accounts and db_path.exists() else []
     root = Path(backup_dir) if backup_dir else root_for_file(db_path)
     # deep: a file damaged in the middle passes the cheap checks, and copying it page by page
     # into the live file would fail (issue #16).
@@ -165,7 +191,7 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
             _copy_into_live(backup_file, db_path)
         else:
             _replace_file(backup_file, db_path)
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         raise sqlite_error(exc, "恢复") from exc
     except OSError as exc:
         raise os_error(exc, "恢复") from exc
@@ -179,15 +205,71 @@ def restore(db_path: str | os.PathLike, backup_file: str | os.PathLike,
     after = file_problem(db_path, deep=True)
     if after:
         raise StorageError(f"恢复后的数据库检查未通过：{after}。原文件已保存在 {safety}")
-    conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = connect(db_path, uri=f"file:{db_path.as_posix()}?mode=ro")
     try:
         count = count_cases(conn)
     finally:
         conn.close()
     if count != wanted:
         raise StorageError(f"恢复后的案件数（{count}）与备份（{wanted}）不符。原文件已保存在 {safety}")
-    log.info("restored %s from %s (safety copy %s)", db_path, backup_file, safety)
-    return RestoreResult(backup_file, safety, count, files)
+    kept, warning = 0, ""
+    if carried and keep_accounts:
+        kept = _carry_accounts(db_path, carried)
+        if not kept:
+            warning = "这个备份早于登录账户功能，无法保留当前账户：恢复后登录已关闭，请重新设置管理员账户"
+    elif carried:
+        warning = ("备份中没有登录账户：恢复后登录已关闭，打开程序的人即为管理员。"
+                   "请尽快重新设置管理员账户")
+    log.info("restored %s from %s (safety copy %s, %d accounts kept)", db_path, backup_file,
+             safety, kept)
+    return RestoreResult(backup_file, safety, count, files, kept, warning)
+
+
+_ACCOUNT = ("name", "display_name", "role", "active", "created_at", "password_hash")
+
+
+def _accounts_of(db_path: Path) -> list[tuple]:
+    """Every account with a password in ``db_path`` (disabled ones too, so they stay
+    disabled); [] when there are none or the file cannot be read."""
+    try:
+        conn = connect(db_path, uri=f"file:{db_path.as_posix()}?mode=ro")
+        try:
+            return conn.execute(f"SELECT {', '.join(_ACCOUNT)} FROM users "
+                                "WHERE password_hash IS NOT NULL ORDER BY id").fetchall()
+        finally:
+            conn.close()
+    except DB_ERRORS:
+        return []
+
+
+def _carry_accounts(db_path: Path, rows: list[tuple]) -> int:
+    """The accounts ``rows`` put into the restored file in one transaction (a user of the same
+    name takes the account's password and role), the passwordless local user retired as
+    setting up the first admin does; returns how many, 0 when the file's schema has no
+    accounts yet (nothing is changed then)."""
+    conn = connect(db_path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for name, display_name, role, active, created_at, password_hash in rows:
+                found = conn.execute(
+                    "UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, "
+                    "failed_logins = 0, locked_until = NULL WHERE name = ?",
+                    (display_name, role, active, password_hash, name)).rowcount
+                if not found:
+                    conn.execute(
+                        f"INSERT INTO users ({', '.join(_ACCOUNT)}, failed_logins) "
+                        "VALUES (?, ?, ?, ?, ?, ?, 0)",
+                        (name, display_name, role, active, created_at, password_hash))
+            conn.execute("UPDATE users SET active = 0 WHERE name = ? AND password_hash IS NULL",
+                         (LOCAL_USER,))
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError:
+            conn.execute("ROLLBACK")
+            return 0
+    finally:
+        conn.close()
+    return len(rows)
 
 
 def _keep_current(db_path: Path, root: Path, live_ok: bool) -> Path | None:
@@ -208,6 +290,25 @@ def _keep_current(db_path: Path, root: Path, live_ok: bool) -> Path | None:
     except OSError as exc:
         raise os_error(exc, "保存当前数据库") from exc
     return target
+
+
+def _key_for_backup(backup_file: Path, db_path: Path) -> None:
+    """An encrypted backup needs the passphrase (issue #16, item 8), and a backup restores only
+    into a database of the same form: a plain backup never lands in an encrypted database as
+    plain data, nor the reverse, without the user choosing so (caseapp encrypt/decrypt)."""
+    enc_backup = encryption.is_encrypted(backup_file)
+    if enc_backup and not encryption.known_passphrase():
+        key = encryption.passphrase_for(backup_file)
+        encryption.check_passphrase(backup_file, key)
+        encryption.use_passphrase(key)
+    if db_path.exists() and db_path.stat().st_size and not file_problem(db_path):
+        enc_live = encryption.is_encrypted(db_path)
+        if enc_live and not enc_backup:
+            raise StorageError("这个备份没有加密，而当前数据库是加密的：不能直接恢复。"
+                               "请先 caseapp decrypt，恢复后再 caseapp encrypt")
+        if enc_backup and not enc_live:
+            raise StorageError("这个备份是加密的，而当前数据库没有加密：不能直接恢复。"
+                               "请先 caseapp encrypt（用同一口令），再恢复")
 
 
 def _copy_into_live(backup_file: Path, db_path: Path) -> None:

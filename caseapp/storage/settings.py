@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from caseapp.deadlines import LIMIT_NAMES, Limits
 from caseapp.storage.models import Setting
-from caseapp.workflow import Limits
 
 DEFAULT_STREETS = ("马鞍街道", "江北街道", "李渡街道", "白涛街道", "荔枝街道", "崇义街道", "敦仁街道", "龙桥街道")
 
@@ -38,10 +38,20 @@ DEFAULT_DIVERSION_TYPES = {
 }
 
 
+# The shipped names: an office still showing them has not told the program who it is.
+DEFAULT_OFFICE_NAME = "矛盾纠纷调解办"
+DEFAULT_COMMITTEE_NAME = "人民调解委员会"
+
+
 @dataclass(frozen=True)
 class OfficeSettings:
-    office_name: str = "矛盾纠纷调解办"
-    committee_name: str = "人民调解委员会"
+    office_name: str = DEFAULT_OFFICE_NAME
+    committee_name: str = DEFAULT_COMMITTEE_NAME
+    # The organ that answers petitions (信访事项的处理机关), signing the notices; "" = office_name.
+    petition_organ: str = ""
+    # Printed on the notices so that a petitioner knows whom to ask.
+    contact_person: str = ""
+    contact_phone: str = ""
     # {year} and {seq} are filled in; {seq:04d} pads to four digits.
     petition_number_format: str = "（{year}）信字第{seq:04d}号"
     dispute_number_format: str = "（{year}）调字第{seq:04d}号"
@@ -51,6 +61,11 @@ class OfficeSettings:
     mediators: tuple[str, ...] = ()
     report_header: str = ""
     font_path: str = ""
+    # Early warning (docs/domain.md §9): the same 村/社区 and category within this many days,
+    # this many related open cases, or one open case of this many people make a hint.
+    warning_window_days: int = 30
+    warning_min_cluster: int = 3
+    warning_min_people: int = 5
     # The screen locks after this many idle minutes when accounts are set up (0 = never).
     idle_lock_minutes: int = 10
     # Backups (caseapp/storage/backup.py): "" = <data folder>/backups; copies kept per day / month.
@@ -70,6 +85,30 @@ class OfficeSettings:
         """The dispute type 转人民调解 suggests for a petition of ``category``."""
         return self.diversion_types.get(category) or OTHER_DISPUTE_TYPE
 
+    def organ(self) -> str:
+        """The name that signs a petition's notices: the organ that answers, else the office."""
+        return self.petition_organ or self.office_name
+
+    def office_unnamed(self) -> bool:
+        """True while the office or committee name is empty or still the shipped one: documents
+        would be headed just 「人民调解委员会」 (the workbench reminds until both are set)."""
+        return (self.office_name.strip() in ("", DEFAULT_OFFICE_NAME)
+                or self.committee_name.strip() in ("", DEFAULT_COMMITTEE_NAME))
+
+
+def limits_from_json(value: dict) -> Limits:
+    """The stored limits: days as numbers, ``workdays`` the names counted in 工作日."""
+    days = {k: int(v) for k, v in value.items()
+            if k in Limits.__dataclass_fields__ and k != "workdays"}
+    workdays = frozenset(str(n) for n in value.get("workdays") or () if n in LIMIT_NAMES)
+    return replace(Limits(), **days, workdays=workdays)
+
+
+def limits_to_json(limits: Limits) -> dict:
+    value = asdict(limits)
+    value["workdays"] = sorted(limits.workdays)
+    return value
+
 
 def load_settings(session: Session) -> OfficeSettings:
     stored = {s.key: json.loads(s.value) for s in session.scalars(select(Setting))}
@@ -79,7 +118,7 @@ def load_settings(session: Session) -> OfficeSettings:
             continue
         value = stored[f.name]
         if f.name == "limits":
-            value = replace(Limits(), **{k: int(v) for k, v in value.items() if k in Limits.__dataclass_fields__})
+            value = limits_from_json(value)
         elif isinstance(value, list):
             value = tuple(value)
         values[f.name] = value
@@ -90,7 +129,7 @@ def store_settings(session: Session, settings: OfficeSettings) -> None:
     for f in fields(OfficeSettings):
         value = getattr(settings, f.name)
         if isinstance(value, Limits):
-            value = asdict(value)
+            value = limits_to_json(value)
         elif isinstance(value, tuple):
             value = list(value)
         row = session.get(Setting, f.name)
@@ -103,3 +142,19 @@ def store_settings(session: Session, settings: OfficeSettings) -> None:
 
 def format_number(template: str, year: int, seq: int) -> str:
     return template.format(year=year, seq=seq)
+
+
+NUMBER_MAX = 64  # the width of the number column
+
+
+def number_example(template: str, year: int, seq: int = 1) -> tuple[str, str]:
+    """(the number ``template`` gives, "") or ("", what is wrong with it)."""
+    try:
+        example, other = format_number(template, year, seq), format_number(template, year, seq + 1)
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError):
+        return "", "格式有误：只能使用 {year} 和 {seq}（如 {seq:04d}），花括号须成对"
+    if not template.strip() or example == other:
+        return "", "编号格式须含 {seq}，例如 （{year}）调字第{seq:04d}号"
+    if len(example) > NUMBER_MAX:
+        return "", f"编号过长，不能超过{NUMBER_MAX}个字"
+    return example, ""

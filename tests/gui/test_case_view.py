@@ -271,16 +271,33 @@ def test_mark_entered_and_assign(qtbot, view, petition, ctx, db, wait_idle):
 
 
 def test_delete_from_the_more_menu(qtbot, view, petition, db, wait_idle, monkeypatch):
-    monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: True)
+    asked = []
+    monkeypatch.setattr(forms, "confirm_destructive",
+                        lambda parent, text, action: asked.append(action) or len(asked) > 1)
     show(view, petition.id, wait_idle)
     assert view.act_bar.delete_action.isEnabled()
     view.act_bar.delete_action.trigger()
     dialog = view.active_dialog
+    # Red and not the default button: Enter in the dialog never deletes.
+    assert dialog.ok_button.property("destructive") and not dialog.ok_button.property("primary")
+    assert not dialog.ok_button.isDefault()
     type_text(qtbot, dialog.reason, "重复登记")
+    click(qtbot, dialog.ok_button)  # asked, and 取消 answered: nothing happens
+    wait_idle()
+    assert asked == ["删除"] and queries.count(db, queries.CaseFilter()) == 1
     with qtbot.waitSignal(view.back, timeout=5000):
         click(qtbot, dialog.ok_button)
     wait_idle()
     assert queries.count(db, queries.CaseFilter()) == 0
+
+
+def test_the_delete_question_names_the_act_and_defaults_to_cancel(qtbot):
+    box = forms.destructive_box(None, "确定删除吗？", "删除")
+    qtbot.addWidget(box)
+    texts = {b.text(): b for b in box.buttons()}
+    assert set(texts) == {"删除", "取消"}
+    assert box.defaultButton() is texts["取消"] and box.escapeButton() is texts["取消"]
+    assert texts["删除"].property("destructive")
 
 
 def test_diversion_suggests_the_dispute_type_from_the_petition_category(
@@ -325,3 +342,66 @@ def test_diversion_suggests_the_dispute_type_from_the_petition_category(
     # A category the mapping does not list suggests 其他纠纷.
     services.save_settings(ctx.db, ctx.actor, replace(ctx.db.settings(), diversion_types={}))
     assert close_dialog().category.currentText() == "其他纠纷"
+
+
+def test_the_last_saved_edit_can_be_taken_back(qtbot, view, petition, ctx, db, wait_idle):
+    show(view, petition.id, wait_idle)
+    basic = view.basic
+    assert basic.undo_button.isHidden()
+    basic.e_community.selectAll()
+    type_text(qtbot, basic.e_community, "石佛村")
+    click(qtbot, basic.save_button)
+    wait_idle()
+    assert queries.case_detail(db, petition.id).community == "石佛村"
+    qtbot.waitUntil(lambda: basic.undo_button.isVisible())
+    click(qtbot, basic.undo_button)
+    wait_idle()
+    d = queries.case_detail(db, petition.id)
+    assert d.community is None and basic.e_community.text() == ""
+    assert basic.dirty_label.text() == "已撤销" and basic.undo_button.isHidden()
+    # Both edits stay in the trail: the undo is a new edit, nothing is erased.
+    assert [row[2] for row in timeline(view)[:2]] == ["编辑", "编辑"]
+
+
+def test_an_undo_after_someone_else_changed_the_case_is_refused(
+        qtbot, view, petition, ctx, db, wait_idle):
+    show(view, petition.id, wait_idle)
+    basic = view.basic
+    basic.e_community.selectAll()
+    type_text(qtbot, basic.e_community, "石佛村")
+    click(qtbot, basic.save_button)
+    wait_idle()
+    qtbot.waitUntil(lambda: basic.undo_button.isVisible())
+    services.edit(db, ctx.actor, petition.id, {"summary": "别人的修改"})  # no signal here
+    click(qtbot, basic.undo_button)
+    wait_idle()
+    assert "无法撤销" in basic.edit_general.text() and "已被他人修改" in basic.edit_general.text()
+    assert queries.case_detail(db, petition.id).community == "石佛村"
+
+
+def test_diversion_carries_all_three_parties_into_the_dispute(qtbot, ctx, view, db, wait_idle,
+                                                              monkeypatch):
+    from ui.dialogs import acts
+
+    monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: True)
+    ref = services.register_petition(
+        db, ctx.actor,
+        services.CaseInput(summary="反映邻居违建影响采光", category="城乡建设",
+                           received_on=date(2026, 3, 2), petition_type="建议意见类"),
+        [services.PartyInput(name="刘淑芬", role="信访人", phone="13800002222"),
+         services.PartyInput(name="赵国强", role="被反映人"),
+         services.PartyInput(name="刘明", role="代理人")])
+    services.accept(db, ctx.actor, ref.id, on=date(2026, 3, 5))
+    show(view, ref.id, wait_idle)
+    click(qtbot, view.act_bar.act_buttons["close"])
+    dialog = view.active_dialog
+    assert isinstance(dialog, acts.CloseDialog)
+    wait_idle()
+    click(qtbot, dialog.outcome_buttons["转人民调解"])
+    with qtbot.waitSignal(dialog.succeeded, timeout=10000) as done:
+        click(qtbot, dialog.ok_button)
+    wait_idle()
+    dispute = queries.case_detail(db, done.args[0].id)
+    assert dispute.kind == "dispute" and dispute.source == "信访转入"
+    assert sorted((p.role, p.name) for p in dispute.parties) == [
+        ("申请人", "刘淑芬"), ("第三人", "刘明"), ("被申请人", "赵国强")]

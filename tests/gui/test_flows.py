@@ -132,11 +132,13 @@ def test_petition_registered_accepted_extended_closed(qtbot, ctx, db, view, wait
     assert "状态：待受理 → 办理中" in row[3] and "受理日期：— → 2026-03-20" in row[3]
     assert "承办人：— → 周志强" in row[3]
 
-    # 延期: a reason is required.
+    # 延期: a reason is required, and for a petition the approving 负责人 (条例 Art. 34).
     dialog = act(qtbot, view, "extend", acts.ExtendDialog)
     click(qtbot, dialog.ok_button)
-    assert dialog.errors.messages() == {"reason": "请写明延期的理由"}
+    assert dialog.errors.messages() == {"reason": "请写明延期的理由",
+                                        "approver": "请填写批准延期的负责人"}
     type_text(qtbot, dialog.reason, "需协调区人社局调查取证")
+    type_text(qtbot, dialog.approver, "王主任")
     click(qtbot, dialog.ok_button)
     wait_idle()
     d = queries.case_detail(db, case_id, TODAY)
@@ -239,9 +241,10 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
     assert (d.status, d.outcome) == ("closed", "调解成功")
     assert view.header.status_chip.text() == "已办结" and "调解成功" in view.header.outcome_label.text()
 
-    # The follow-up falls due 30 days after closing.
+    # The follow-up falls due 30 days after closing: 2026-04-19, a Sunday, so the Monday after
+    # (民法典 Art. 203, docs/domain.md §4).
     view.tabs.setCurrentIndex(TAB_FOLLOWUPS)
-    assert table_rows(view.followups_stack.table) == [["2026-04-19", "未回访", ""]]
+    assert table_rows(view.followups_stack.table) == [["2026-04-20", "未回访", ""]]
     dialog = act(qtbot, view, "follow_up", acts.FollowUpDialog)
     click(qtbot, dialog.ok_button)
     assert dialog.errors.messages() == {"result": "请填写回访结果"}
@@ -249,7 +252,7 @@ def test_dispute_accepted_two_sessions_mediated_with_agreement_then_follow_up(
     click(qtbot, dialog.ok_button)
     wait_idle()
     assert table_rows(view.followups_stack.table) == [
-        ["2026-04-19", "2026-03-20", "漏水已修复，赔偿已付清，双方满意"]]
+        ["2026-04-20", "2026-03-20", "漏水已修复，赔偿已付清，双方满意"]]
     fu = queries.case_detail(db, ref.id).follow_ups[0]
     assert (fu.done_on, fu.result) == (TODAY, "漏水已修复，赔偿已付清，双方满意")
 

@@ -237,7 +237,8 @@ def test_a_known_id_number_shows_earlier_cases_and_flags_a_repeat(
     type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
     wait_idle()
     assert hint.isVisible()
-    text = hint.label.text()
+    text = hint.text
+    assert "<nobr>" in hint.label.text()  # the number is kept on one line
     assert text.startswith("已登记过：张秀英（女，1955-07-14），既往案件 1 件：")
     assert earlier.number in text and "劳动社保 待受理" in text
     assert hint.repeat_flag.isVisible() and "可能为重复信访" in hint.repeat_flag.text()
@@ -267,7 +268,7 @@ def test_typing_a_known_name_shows_the_hint_after_a_pause(qtbot, open_intake, ct
     type_text(qtbot, dialog.party_box.p_name, "张秀英")
     assert not hint.isVisible()  # debounced: nothing while typing
     qtbot.waitUntil(lambda: hint.isVisible(), timeout=3000)
-    assert "张秀英" in hint.label.text() and "既往案件 1 件" in hint.label.text()
+    assert "张秀英" in hint.text and "既往案件 1 件" in hint.text
     click(qtbot, hint.use_button)
     assert dialog.party_box.p_id.text() == ZHANG_ID
     assert dialog.party_box.p_gender.currentText() == "女"
@@ -344,3 +345,68 @@ def test_no_lookup_runs_once_the_dialog_is_closed(qtbot, open_intake, monkeypatc
     assert not dialog.isVisible()
     qtbot.wait(LOOKUP_DELAY_MS * 2)
     assert calls == []
+
+
+def test_a_petitioner_whose_matter_was_finally_reviewed_is_asked_about_once(
+        qtbot, open_intake, ctx, db, wait_idle, monkeypatch):
+    # 信访 → 答复 → 复查 → 答复 → 复核 → 答复: the 复核 opinion is final for 劳动社保.
+    first = _earlier_petition(ctx)
+    services.accept(db, ctx.actor, first.id, on=date(2026, 3, 2))
+    services.reply(db, ctx.actor, first.id, "不予支持", date(2026, 3, 3), on=date(2026, 3, 3))
+    review = services.request_review(db, ctx.actor, first.id, date(2026, 3, 5), "不服")
+    services.reply(db, ctx.actor, review.id, "不予支持", date(2026, 3, 9), on=date(2026, 3, 9))
+    final = services.request_review(db, ctx.actor, review.id, date(2026, 3, 10), "请求复核")
+    services.reply(db, ctx.actor, final.id, "不予支持", date(2026, 3, 12), on=date(2026, 3, 12))
+    before = case_count(db)
+    asked = []
+    # 重复信访? yes; 复核终结, still register? no; then (closing at teardown) discard: yes.
+    answers = iter([True, False])
+    monkeypatch.setattr(forms, "confirm",
+                        lambda parent, text, title=None: asked.append(text) or next(answers, True))
+    dialog = open_intake()
+    choose(dialog.case_form.category, "劳动社保")
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
+    wait_idle()
+    click(qtbot, dialog.party_box.hint.use_button)
+    type_text(qtbot, dialog.case_form.summary, "再次要求支付拖欠工资")
+    click(qtbot, dialog.save_button)
+    wait_idle()
+    assert len(asked) == 2 and final.number in asked[1] and "不再受理" in asked[1]
+    assert case_count(db) == before and dialog.isVisible()  # the clerk said no: nothing saved
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_person_with_three_petitions_in_twelve_months_is_shown_as_a_key_person(
+        qtbot, open_intake, ctx, db, wait_idle):
+    for summary, received in (("要求支付拖欠工资", date(2025, 6, 1)),
+                              ("反映噪音扰民", date(2025, 11, 2)),
+                              ("反映道路破损", date(2026, 2, 3))):
+        services.register_petition(
+            db, ctx.actor,
+            services.CaseInput(summary=summary, category="城乡建设", received_on=received),
+            [services.PartyInput(name="张秀英", role="信访人", id_number=ZHANG_ID)])
+    dialog = open_intake()
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
+    wait_idle()
+    hint = dialog.party_box.hint
+    qtbot.waitUntil(lambda: hint.isVisible())
+    assert hint.key_flag.isVisible() and hint.key_flag.text() == "⚠ 重点人员：近12个月信访 3 件"
+    # A hint, never a block: the petition is saved as usual.
+    click(qtbot, hint.use_button)
+    choose(dialog.case_form.category, "教育")
+    type_text(qtbot, dialog.case_form.summary, "反映学校收费")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog.save_button)
+
+
+def test_two_petitions_or_an_old_third_make_no_key_person(qtbot, open_intake, ctx, db, wait_idle):
+    for received in (date(2025, 3, 1), date(2025, 11, 2), date(2026, 2, 3)):  # the first: >12 months
+        services.register_petition(
+            db, ctx.actor,
+            services.CaseInput(summary="反映问题", category="城乡建设", received_on=received),
+            [services.PartyInput(name="张秀英", role="信访人", id_number=ZHANG_ID)])
+    dialog = open_intake()
+    type_text(qtbot, dialog.party_box.p_id, ZHANG_ID)
+    wait_idle()
+    qtbot.waitUntil(lambda: dialog.party_box.hint.isVisible())
+    assert not dialog.party_box.hint.key_flag.isVisible()

@@ -121,3 +121,28 @@ def test_the_main_window_opens_the_saved_case(qtbot, ctx, wait_idle, monkeypatch
     qtbot.waitUntil(lambda: menus == [saved.args[0]], timeout=3000)
     assert win.showing_case() and win.current_case == saved.args[0]
     assert win.case_view.header.number_label.text() == "（2026）信字第0001号"
+
+
+def test_plain_save_leaves_the_number_and_next_steps_in_the_status_bar(qtbot, ctx, wait_idle):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    wait_idle()
+    notice = win.saved_notice
+    assert not notice.isVisible()
+    win.new_case("petition")
+    qtbot.waitUntil(lambda: len(win.open_dialogs()) == 1)
+    dialog = win.open_dialogs()[0]
+    wait_idle()
+    fill(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        click(qtbot, dialog.save_button)
+    wait_idle()
+    qtbot.waitUntil(lambda: not win.open_dialogs())  # 保存 closed the dialog
+    assert notice.isVisible() and notice.label.text() == "已保存：（2026）信字第0001号"
+    assert notice.print_button.isVisible()
+    click(qtbot, notice.open_button)
+    wait_idle()
+    qtbot.waitUntil(lambda: win.showing_case() and win.current_case == saved.args[0])
+    assert not notice.isVisible()

@@ -113,6 +113,12 @@ def test_idle_lock_and_unlock(qtbot, ctx, db, office, wait_idle):
     assert window.centralWidget() is overlay and overlay.isVisible()
     assert not window.petitions.isVisible()  # no case data on screen while locked
     assert not window.new_petition_action.isEnabled()  # shortcuts do nothing while locked
+    # Nor the menus: the menu bar is gone and none of its items can be triggered.
+    from PySide6.QtGui import QAction
+
+    menu_actions = [a for a in window.menuBar().findChildren(QAction) if a.text()]
+    assert menu_actions and not window.menuBar().isVisible()
+    assert not any(a.isEnabled() for a in menu_actions)
     # Back to a real idle time: with 50 ms, a loaded machine can be idle that long between the
     # unlock and the checks below, and the window would (rightly) lock again.
     window.session.watcher.set_interval(10 * 60000)
@@ -124,6 +130,7 @@ def test_idle_lock_and_unlock(qtbot, ctx, db, office, wait_idle):
     qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
     wait_idle()
     assert not overlay.isVisible() and window.new_petition_action.isEnabled()
+    assert window.menuBar().isVisible()
     assert window.centralWidget() is not overlay and window.stack.isVisible()
     assert [a for a, _n in actions(db, "locked")] == [admin]
     assert actions(db, "login")[-1] == (admin, "解锁")

@@ -46,7 +46,7 @@ def click_nav(qtbot, win, key: str) -> None:
 def test_navigation_switches_pages(qtbot, window, wait_idle):
     assert window.navigation.objectName() == "navigation"
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == \
-        ["工作台", "统计概览", "信访件", "矛盾纠纷", "统计报表", "设置", "操作日志"]
+        ["工作台", "统计概览", "信访件", "矛盾纠纷", "统计报表", "排查台账", "设置", "操作日志"]
     assert window.stack.currentWidget() is window.workbench
     click_nav(qtbot, window, "dispute")
     assert window.stack.currentWidget() is window.disputes
@@ -104,8 +104,9 @@ def test_ctrl_f_focuses_the_list_search(qtbot, window, wait_idle):
     assert window.disputes.filters.search.hasFocus()
     click_nav(qtbot, window, "workbench")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.petitions  # search needs a list
-    assert window.petitions.filters.search.hasFocus()
+    # Elsewhere Ctrl+F opens 查找 over both kinds, not the petition list (issue #12, point 7).
+    assert window.stack.currentWidget() is window.search_page
+    assert window.search_page.box.hasFocus()
     wait_idle()
 
 
@@ -249,3 +250,35 @@ def test_self_test_fails_on_a_bad_database(tmp_path):
     assert result.returncode == 1
     assert result.stdout.startswith("self-test failed: ")
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_the_demo_fill_says_so_on_the_empty_lists_then_shows_the_cases(
+        qtbot, window, ctx, wait_idle, monkeypatch):
+    import threading
+
+    from caseapp import demo
+    from ui.app import fill_demo
+
+    release = threading.Event()
+    real = demo.generate
+
+    def held(*args, **kwargs):  # the job waits until the empty list has been looked at
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(demo, "generate", held)
+    window.show_page("petition")
+    wait_idle()
+    page = window.petitions
+    assert "还没有案件" in page.empty_label.text() and not page.empty_button.isHidden()
+    fill_demo(window, ctx, cases=30)
+    qtbot.waitUntil(lambda: page.empty_label.text() == "正在生成演示数据（30 件），请稍候…")
+    assert page.empty_button.isHidden()  # no 「新建」 invitation while the cases are coming
+    release.set()
+    qtbot.waitUntil(lambda: ctx.filling is None, timeout=60000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    assert page.body.currentWidget() is not page.empty
+    settings = ctx.db.settings()  # a sample office: no setup reminder in the demo
+    assert (settings.office_name, settings.committee_name) == (
+        "示例街道矛盾纠纷调解办", "示例街道人民调解委员会")
+    assert not settings.office_unnamed()

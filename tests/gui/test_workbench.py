@@ -50,8 +50,8 @@ def test_cards_show_counts_and_cases_of_queries(bench, db):
         assert card.case_ids() == [r.id for r in lists[key]]
     assert bench.cards["follow_up"].case_ids() == [bench.follow_up_id]
     overdue = bench.cards["overdue"].tree.topLevelItem(0)
-    assert overdue.text(3).startswith("超期")
-    assert overdue.foreground(3).color().name() == "#cf222e"
+    assert overdue.text(2).startswith("超期")  # 编号, 当事人 · 类别, 期限
+    assert overdue.foreground(2).color().name() == "#cf222e"
     assert bench.date_label.text() == long_date(TODAY) == "2026年3月20日 星期五"
     assert "矛盾纠纷调解办" in bench.office_label.text()
 
@@ -91,4 +91,4 @@ def test_empty_cards_say_so_and_refresh_after_an_act(qtbot, ctx, db, actor, wait
     card = page.cards["pending"]
     assert card.stack.currentWidget() is card.tree
     assert card.case_ids() == [ref.id]
-    assert card.tree.topLevelItem(0).text(1) == "赵敏"
+    assert card.tree.topLevelItem(0).text(1) == "赵敏 · 城乡建设"

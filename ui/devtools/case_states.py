@@ -13,6 +13,7 @@ from caseapp import workflow as wf
 from ui.devtools.settle import settle
 from ui.dialogs import acts
 from ui.pages.case_view import TAB_AGREEMENT, TAB_BASIC, TAB_SESSIONS, TAB_TIMELINE, CaseView
+from ui.widgets.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -54,7 +55,7 @@ def case_view_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
         if case_id is None:
             continue
         view = CaseView(ctx)
-        view.resize(1366, 768)
+        fit_to_screen(view, 1366, 768)
         view.show_case(case_id)
         settle(ctx)
         view.tabs.setCurrentIndex(tab)

@@ -13,6 +13,7 @@ from ui.context import AppContext
 from ui.devtools.settle import settle
 from ui.dialogs.form_dialog import FormDialog
 from ui.pages.settings.page import SettingsPage
+from ui.widgets.fit import fit_to_screen
 
 SHIPPED = "矛盾纠纷排查情况表"
 
@@ -50,7 +51,7 @@ def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     states.append(("form-placeholders", known))
 
     page = SettingsPage(ctx)
-    page.resize(1166, 658)
+    fit_to_screen(page, 1166, 658)
     settle(ctx, 30000)
     page.tabs.setCurrentWidget(page.forms_tab)
     states.append(("settings-forms", page))

@@ -17,11 +17,12 @@ from ui.pages.dashboard.page import DashboardPage
 from ui.pages.reports import ReportsPage
 from ui.pages.workbench import WorkbenchPage
 from ui.widgets import pdf_preview
+from ui.widgets.fit import fit_to_screen
 
 
 def shown(page: QWidget, width: int, height: int) -> QWidget:
-    """``page`` at that size, shown and painted (a list asks for its rows when painted)."""
-    page.resize(width, height)
+    """``page`` at that size (or the screen's), shown and painted (a list asks for its rows when painted)."""
+    fit_to_screen(page, width, height)
     page.show()
     page.repaint()
     return page
@@ -29,7 +30,7 @@ def shown(page: QWidget, width: int, height: int) -> QWidget:
 
 def audit_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     page = AuditPage(ctx)
-    page.resize(1200, 640)
+    fit_to_screen(page, 1200, 640)
     return [("audit_page", page)]
 
 

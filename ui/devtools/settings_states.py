@@ -11,6 +11,7 @@ from ui.devtools.settle import settle
 from ui.pages.settings.page import SettingsPage
 from ui.pages.settings.user_dialogs import AddUserDialog
 from ui.pages.settings.users import UsersTab
+from ui.widgets.fit import fit_to_screen
 
 TAB_NAMES = ("settings-office", "settings-numbers", "settings-limits", "settings-categories",
              "settings-lists", "settings-departments")
@@ -21,7 +22,7 @@ def settings_page_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     states: list[tuple[str, QWidget]] = []
     for index, name in enumerate(TAB_NAMES):
         page = SettingsPage(ctx)
-        page.resize(1166, 658)
+        fit_to_screen(page, 1166, 658)
         settle(ctx, 30000)
         page.tabs.setCurrentIndex(index)
         if name == "settings-categories":

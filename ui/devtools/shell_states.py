@@ -12,6 +12,7 @@ from ui.context import AppContext
 from ui.devtools.settle import settle
 from ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
 from ui.shell.main_window import MainWindow
+from ui.widgets.fit import fit_to_screen
 
 
 def login_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
@@ -29,7 +30,7 @@ def login_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
 def lock_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     """The main window locked."""
     window = MainWindow(ctx, remember=False)
-    window.resize(1366, 768)
+    fit_to_screen(window, 1366, 768)
     window.session.accounts_on = True
     window.session.lock()
     return [("lock_screen", window)]
@@ -41,7 +42,7 @@ def main_window_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     out: list[tuple[str, QWidget]] = []
     for key in ("workbench", "petition", "dispute", "reports"):
         window = MainWindow(ctx, remember=False)
-        window.resize(1366, 768)
+        fit_to_screen(window, 1366, 768)
         window.show()
         window.show_page(key)
         window.repaint()  # the list asks for its visible rows when painted

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from caseapp import services
 from caseapp.storage import backup, restore
+from caseapp.storage.db import LOCAL_USER
 from ui.i18n import tr
 from ui.style import CLOSED, OVERDUE
 from ui.tasks import show_error
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -78,7 +80,7 @@ class BackupDialog(QDialog):
         self.settings = None
         self.backups: list[backup.BackupInfo] = []
         self.setWindowTitle(tr("备份与恢复"))
-        self.setMinimumSize(760, 520)
+        fit_minimum(self, 760, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
@@ -230,6 +232,10 @@ class BackupDialog(QDialog):
             "· 该备份之后登记和修改的所有内容都将不再显示；\n"
             "· 其他电脑或窗口如果正在使用这个数据库，请先关闭它们。\n\n确定恢复吗？").format(
             when=info.made_at.strftime("%Y-%m-%d %H:%M"), count=f"{info.case_count:,}", name=name)
+        if info.accounts == 0 and self.ctx.user_name != LOCAL_USER:
+            # A backup from before accounts would switch log-ins off (issue #16): say it won't.
+            text += "\n\n" + tr("注意：这个备份中没有登录账户（备份于设置账户之前）。恢复后将保留"
+                                 "当前的账户和密码，登录照常需要密码。")
         if not confirm(self, text):
             return
         self._busy = True
@@ -242,8 +248,10 @@ class BackupDialog(QDialog):
         self._busy = False
         kept = tr("恢复前的数据库已另存为 {0}。").format(result.safety_copy) \
             if result.safety_copy else ""
+        accounts = tr("备份中没有登录账户：保留了当前的 {0} 个账户。").format(
+            result.accounts_kept) if result.accounts_kept else result.warning
         self.say(tr("已从 {0} 恢复，共 {1} 件案件。").format(
-            result.restored_from.name, f"{result.case_count:,}") + kept)
+            result.restored_from.name, f"{result.case_count:,}") + accounts + kept)
         self.reload()
 
     def change_folder(self) -> None:

@@ -36,6 +36,7 @@ from caseapp.services import audit
 from ui.i18n import tr
 from ui.tasks import error_text, show_error
 from ui.widgets import pdf_preview
+from ui.widgets.fit import fit_to_screen
 from ui.widgets.forms import date_edit, date_value, muted, to_qdate
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class FormDialog(QDialog):
         self.file_path: str | None = None
         self.result: forms.FilledForm | None = None
         self.setWindowTitle(tr("填报模板"))
-        self.resize(940, 620)
+        fit_to_screen(self, 940, 620)
 
         self.template_combo = QComboBox()
         for name in forms.shipped_templates():

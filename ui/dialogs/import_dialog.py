@@ -33,6 +33,7 @@ from ui.dialogs.import_problems import ProblemTable, problem_rows
 from ui.i18n import tr
 from ui.style import CLOSED, MUTED, OVERDUE, TEXT
 from ui.tasks import error_text
+from ui.widgets.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -77,7 +78,7 @@ class ImportDialog(QDialog):
         outer.addWidget(self.stack)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.choose_file)
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
         if path:
             self.set_path(path)
         self._update_buttons()

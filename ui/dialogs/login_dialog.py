@@ -106,7 +106,7 @@ class LoginDialog(FormDialog):
             ctx, tr("解锁") if unlock else tr("登录"),
             tr("屏幕已锁定") if unlock else tr("登录 CaseDesk"),
             tr("请输入 {0} 的密码以继续。").format(user_name) if unlock else
-            tr("请输入用户名和密码。连续5次输错，账户需等待5分钟。"),
+            tr("请输入用户名和密码。\n连续5次输错，账户需等待5分钟。"),
             tr("解锁") if unlock else tr("登录"), parent)
         self.via = via
         self.user_edit = QLineEdit(user_name or "")

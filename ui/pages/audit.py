@@ -156,15 +156,21 @@ class AuditPage(QWidget):
         self.search_button.setProperty("primary", True)
         self.export_button = QPushButton(tr("导出…"))
         self.export_button.setToolTip(tr("把当前筛选的操作日志导出为 Excel"))
-        for text, w in ((tr("用户"), self.user_box), (tr("操作"), self.action_box),
-                        (tr("日期"), self.from_edit), ("~", self.to_edit), ("", self.case_edit)):
+        # Two rows: in one the bar is ~880 px, wider than the page at 150 % scaling.
+        bar2 = QHBoxLayout()
+        bar2.setSpacing(6)
+        for row, text, w in ((bar, tr("用户"), self.user_box), (bar, tr("操作"), self.action_box),
+                             (bar, "", self.case_edit), (bar2, tr("日期"), self.from_edit),
+                             (bar2, "~", self.to_edit)):
             if text:
-                bar.addWidget(QLabel(text))
-            bar.addWidget(w)
-        bar.addWidget(self.search_button)
+                row.addWidget(QLabel(text))
+            row.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.export_button)
+        bar2.addWidget(self.search_button)
+        bar2.addStretch(1)
+        bar2.addWidget(self.export_button)
         layout.addLayout(bar)
+        layout.addLayout(bar2)
         self.model = AuditModel(ctx, self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -40,6 +40,7 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.i18n import tr
 from ui.tasks import show_error
 from ui.widgets import pdf_preview
+from ui.widgets.fit import scroll_area
 from ui.widgets.forms import muted, repolish
 from ui.widgets.pdf_preview import PdfPreview
 
@@ -209,7 +210,10 @@ class ReportsPage(QWidget):
         self.form_button.setToolTip(tr("把统计数字填入上级下发的 Excel 表格（如矛盾纠纷排查情况表）"))
         self.form_button.clicked.connect(self.open_form_dialog)
         p.addWidget(self.form_button)
-        outer.addWidget(panel)
+        # Scrolls where the page is short (150 % scaling) instead of squeezing the choices.
+        panel_area = scroll_area(panel)
+        panel_area.setFixedWidth(300 + panel_area.verticalScrollBar().sizeHint().width())
+        outer.addWidget(panel_area)
 
         right = QVBoxLayout()
         right.setSpacing(8)

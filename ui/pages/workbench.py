@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,8 +22,13 @@ from PySide6.QtWidgets import (
 from caseapp import queries
 from caseapp.queries.case_list import CaseRow
 from ui.i18n import tr
+from ui.pages.workbench_judicial import JudicialCard
+from ui.pages.workbench_supervision import SupervisionCard
+from ui.pages.workbench_warnings import WarningsCard
 from ui.style import ACCENT, DUE_SOON, MUTED, OVERDUE, STATE_COLOURS
 from ui.tasks import show_error
+from ui.widgets.card_tree import card_head, card_tree
+from ui.widgets.fit import scroll_area
 from ui.widgets.lazy import LazyPage
 
 if TYPE_CHECKING:
@@ -56,7 +59,33 @@ def load_workbench(db, today: date) -> dict:
         "lists": queries.workbench(db, today, pending_days=PENDING_DAYS),
         "counts": queries.workbench_counts(db, today, pending_days=PENDING_DAYS),
         "office": db.settings().office_name,
+        "office_unnamed": queries.office_unnamed(db),
+        "calendar_missing": queries.calendar_missing_years(db, today),
     }
+
+
+class OfficeReminder(QFrame):
+    """A quiet line above the cards with a 去设置 button: the office without a name (documents
+    would be headed with the placeholder; 设置 → 单位信息), and reused for the calendar."""
+
+    open_settings = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("officeReminder")
+        self.setStyleSheet("QFrame#officeReminder { background: #fff8c5; border: 1px solid #d4a72c;"
+                           " border-radius: 6px; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 8, 6)
+        self.text = QLabel(tr("单位信息尚未填写：协议书和告知书的抬头会不完整。"))
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("border: none; background: transparent;")
+        self.button = QPushButton(tr("去设置"))
+        self.button.setToolTip(tr("打开 设置 → 单位信息"))
+        self.button.clicked.connect(self.open_settings)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        self.hide()
 
 
 class WorkCard(QFrame):
@@ -71,34 +100,15 @@ class WorkCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
-        head = QHBoxLayout()
-        self.title = QLabel(card_title(key))
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; border: none;")
-        self.count = QLabel("–")
         colour = {"overdue": OVERDUE, "due_soon": DUE_SOON}.get(key, ACCENT)
-        self.count.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {colour};"
-                                 " border: none;")
-        head.addWidget(self.title)
-        head.addStretch(1)
-        head.addWidget(self.count)
+        head, self.title, self.count = card_head(card_title(key), colour)
         layout.addLayout(head)
 
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setColumnCount(4)
         last = tr("办结日期") if key == "follow_up" else tr("期限")
-        self.tree.setHeaderLabels([tr("编号"), tr("当事人"), tr("类别"), last])
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setStyleSheet("QTreeWidget { border: none; }"
-                                " QTreeWidget::item { padding: 4px 2px; }")
+        # Party and category share one eliding column: on a narrow card (150 %) two narrow
+        # columns would cut their own headers.
+        self.tree = card_tree([tr("编号"), tr("当事人"), last], stretch=(1,))  # 张三 · 类别
+        self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(self._activated)
 
         self.empty = QLabel(tr("暂无"))
@@ -125,10 +135,12 @@ class WorkCard(QFrame):
             else:
                 last = r.deadline_text
                 colour = QColor(STATE_COLOURS.get(r.deadline_state, MUTED))
-            item = QTreeWidgetItem([r.number, r.party, r.category, last])
+            who = " · ".join(t for t in (r.party, r.category) if t)
+            item = QTreeWidgetItem([r.number, who, last])
             item.setData(0, Qt.ItemDataRole.UserRole, r.id)
-            item.setForeground(3, QBrush(colour))
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(1, who)  # elided on a narrow card
+            item.setForeground(2, QBrush(colour))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.stack.setCurrentWidget(self.tree if rows else self.empty)
@@ -148,13 +160,18 @@ class WorkCard(QFrame):
 
 class WorkbenchPage(LazyPage):
     open_case = Signal(int)
+    open_settings = Signal(str)  # the settings tab to show ("office")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self._gen = 0
         self.loading = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # the cards scroll where the page is short (150 % scaling)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        outer.addWidget(scroll_area(body))
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
         head = QHBoxLayout()
@@ -166,6 +183,15 @@ class WorkbenchPage(LazyPage):
         head.addStretch(1)
         head.addWidget(self.date_label)
         layout.addLayout(head)
+        self.reminder = OfficeReminder(self)
+        self.reminder.open_settings.connect(lambda: self.open_settings.emit("office"))
+        layout.addWidget(self.reminder)
+        # The same quiet line when a year's holidays are missing (deadlines then move off
+        # weekends only): this year, and from 1 December the next.
+        self.calendar_warning = OfficeReminder(self)
+        self.calendar_warning.button.setToolTip(tr("打开 设置 → 节假日"))
+        self.calendar_warning.open_settings.connect(lambda: self.open_settings.emit("holidays"))
+        layout.addWidget(self.calendar_warning)
         grid = QGridLayout()
         grid.setSpacing(14)
         self.cards: dict[str, WorkCard] = {}
@@ -175,6 +201,11 @@ class WorkbenchPage(LazyPage):
             grid.addWidget(card, i // 2, i % 2)
             self.cards[key] = card
         layout.addLayout(grid, 1)
+        self.warnings = WarningsCard(ctx)  # 可能的群体性事件, loaded on its own
+        self.warnings.open_case.connect(self.open_case)
+        layout.addWidget(self.warnings)
+        self.supervision = SupervisionCard.attach(self, layout)  # 督办回复逾期
+        self.judicial = JudicialCard.attach(self, layout)  # 司法确认申请期限将到
         ctx.data_changed.connect(self._data_changed)
 
     def reload(self) -> None:
@@ -182,6 +213,7 @@ class WorkbenchPage(LazyPage):
         self._gen += 1
         gen = self._gen
         self.loading = True
+        self.warnings.reload()
         self.ctx.runner.run(self, load_workbench, self.ctx.db, self.ctx.today(),
                             on_done=lambda data: self._arrived(gen, data),
                             on_error=lambda exc: self._failed(gen, exc))
@@ -196,6 +228,13 @@ class WorkbenchPage(LazyPage):
             return
         self.loading = False
         self.office_label.setText(tr("{0} · 今日工作").format(data["office"]))
+        self.reminder.setVisible(bool(data.get("office_unnamed")))
+        missing = data.get("calendar_missing") or []
+        if missing:
+            self.calendar_warning.text.setText(tr(
+                "{0} 年的节假日安排尚未添加：期限遇到法定节假日不会顺延，只按周末计算。"
+                "请按国务院办公厅的通知添加或导入。").format("、".join(str(y) for y in missing)))
+        self.calendar_warning.setVisible(bool(missing))
         self.date_label.setText(long_date(self.ctx.today()))
         for key, card in self.cards.items():
             card.set_rows(data["lists"][key], data["counts"][key])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -238,9 +239,13 @@ class Session(QObject):
     def lock(self) -> None:
         if self.is_locked() or not self.accounts_on:
             return
-        self._saved = [(a, a.isEnabled()) for a in self.window.actions()]
+        # Every action, the menus' too: a locked screen offers nothing but the password.
+        actions = list(dict.fromkeys([*self.window.actions(),
+                                      *self.window.menuBar().findChildren(QAction)]))
+        self._saved = [(a, a.isEnabled()) for a in actions]
         for action, _enabled in self._saved:
             action.setEnabled(False)
+        self.window.menuBar().hide()
         self._hidden_dialogs = [d for d in self.window.findChildren(QWidget)
                                 if d.isWindow() and d.isVisible()]
         for dialog in self._hidden_dialogs:
@@ -269,6 +274,7 @@ class Session(QObject):
         self._locked = False
         self.button.setEnabled(True)
         self.window.toolbar.show()
+        self.window.menuBar().show()
         for action, enabled in self._saved:
             action.setEnabled(enabled)
         self._saved = []

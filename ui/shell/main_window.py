@@ -39,13 +39,16 @@ from ui.shell.menus import (
     build_toolbar,
     icon,
 )
+from ui.shell.saved_notice import SavedNotice
 from ui.style import OVERDUE
+from ui.widgets.fit import fit_minimum, fit_to_screen
 
 if TYPE_CHECKING:
     from ui.context import AppContext
     from ui.pages.case_view import CaseView
     from ui.pages.dashboard.page import DashboardPage
     from ui.pages.reports import ReportsPage
+    from ui.pages.search import SearchPage
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +77,7 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QDialog] = []
         self._icons: list = []  # (item or action, qtawesome name), set after the first paint
         self.setWindowTitle("CaseDesk")
-        self.setMinimumSize(1024, 640)
+        fit_minimum(self, 1024, 640)  # at 150 % a 1366×768 screen is only 910×512
         self._build_pages()
         self._build_actions()
         self._build_status_bar()
@@ -121,17 +124,24 @@ class MainWindow(QMainWindow):
         self.reports = QWidget()  # filled on first visit (QtPdf loads only then)
         QVBoxLayout(self.reports).setContentsMargins(0, 0, 0, 0)
         self.reports_page: ReportsPage | None = None
+        self.search_page: SearchPage | None = None  # 查找, over the stack (Ctrl+F)
+        self._return_search = False  # the open case was opened from 查找
         self.overview = QWidget()  # filled on first visit (QtCharts loads only then)
         QVBoxLayout(self.overview).setContentsMargins(0, 0, 0, 0)
         self.dashboard: DashboardPage | None = None
         self.settings_page = QWidget()  # filled on first visit
         QVBoxLayout(self.settings_page).setContentsMargins(0, 0, 0, 0)
         self._settings_built = False
+        self.settings_view = None  # the SettingsPage, built on the first visit
+        self.worklog = QWidget()  # filled on first visit
+        QVBoxLayout(self.worklog).setContentsMargins(0, 0, 0, 0)
+        self.worklog_page: QWidget | None = None
         self.pages = [self.workbench, self.overview, self.petitions, self.disputes, self.reports,
-                      self.settings_page]
+                      self.worklog, self.settings_page]
         for page in self.pages:
             self.stack.addWidget(page)
         self.workbench.open_case.connect(self.open_case)
+        self.workbench.open_settings.connect(self.open_settings)
         for page in (self.petitions, self.disputes):
             page.open_case.connect(self.open_case)
             page.create_case.connect(self.new_case)
@@ -159,10 +169,20 @@ class MainWindow(QMainWindow):
             self._ensure_dashboard()
         if row == PAGE_KEYS.index("reports"):
             self._ensure_reports()
+        if row == PAGE_KEYS.index("worklog"):
+            self._ensure_worklog()
         self.stack.setCurrentWidget(self.pages[row])
         self._update_print_action()
         if self.remember:
             self.ctx.settings().setValue("mainWindow/page", PAGE_KEYS[row])
+
+    def _ensure_worklog(self) -> QWidget:
+        if self.worklog_page is None:
+            from ui.pages.worklog import WorkLogPage
+
+            self.worklog_page = WorkLogPage(self.ctx)
+            self.worklog.layout().addWidget(self.worklog_page)
+        return self.worklog_page
 
     def _ensure_settings(self) -> None:
         if self._settings_built:
@@ -170,7 +190,14 @@ class MainWindow(QMainWindow):
         self._settings_built = True
         from ui.pages.settings.page import SettingsPage
 
-        self.settings_page.layout().addWidget(SettingsPage(self.ctx))
+        self.settings_view = SettingsPage(self.ctx)
+        self.settings_page.layout().addWidget(self.settings_view)
+
+    def open_settings(self, tab: str = "") -> None:
+        """设置, on the tab named (the workbench's 去设置 asks for "office")."""
+        self.show_page("settings")
+        if tab and self.settings_view is not None:
+            self.settings_view.show_tab(tab)
 
     def _ensure_dashboard(self) -> DashboardPage:
         if self.dashboard is None:
@@ -244,6 +271,7 @@ class MainWindow(QMainWindow):
         view = self._ensure_case_view()
         if self.stack.currentWidget() is not view:
             self._return_page = max(self.navigation.currentRow(), 0)
+            self._return_search = self.stack.currentWidget() is self.search_page
         self.current_case = case_id
         view.show_case(case_id)
         self.stack.setCurrentWidget(view)
@@ -252,6 +280,9 @@ class MainWindow(QMainWindow):
 
     def back_to_list(self) -> None:
         self.current_case = None
+        if self._return_search and self.search_page is not None:
+            self.show_search()
+            return
         page = self.pages[self._return_page]
         self.stack.setCurrentWidget(page)
         self._update_print_action()
@@ -311,7 +342,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(tr("关于 CaseDesk"), "fa5s.info-circle", self.show_about)
         self.find_action = self._action(
             tr("查找"), "fa5s.search", self.focus_search, QKeySequence.StandardKey.Find,
-            tr("在案件列表中查找编号、姓名或事项"))
+            tr("在信访件和矛盾纠纷中查找编号、姓名、拼音首字母、电话后四位或事项"))
 
         self.toolbar = build_toolbar(self)
 
@@ -340,6 +371,7 @@ class MainWindow(QMainWindow):
 
         dialog = IntakeDialog(self.ctx, kind, self)
         dialog.saved.connect(lambda _id, k=kind: self._case_saved(k))
+        dialog.accepted.connect(lambda d=dialog: self._closed_after_save(d))
         dialog.open_requested.connect(self.open_case)
         dialog.print_requested.connect(self.open_case_to_print)
         self._show_dialog(dialog)
@@ -355,6 +387,13 @@ class MainWindow(QMainWindow):
 
         view.loaded.connect(loaded)
         self.open_case(case_id)
+
+    def _closed_after_save(self, dialog) -> None:
+        """Plain 保存 closed the dialog: the number and the next steps stay in the status bar
+        (打开 and 打印受理告知书 close the dialog too, and then go straight there)."""
+        ref = dialog.last_saved
+        if ref is not None and not dialog.left_for_next_step:
+            self.saved_notice.show_saved(ref.id, ref.number, dialog.petition)
 
     def _case_saved(self, kind: str) -> None:
         if self.current_key() in ("petition", "dispute") and not self.showing_case():
@@ -392,14 +431,34 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def focus_search(self) -> None:
+        """Ctrl+F: on a list, its own search box first; pressed again there, or anywhere
+        else, 查找 over both kinds (taking what the list's box holds)."""
         key = self.current_key()
-        if self.showing_case():
-            self.back_to_list()
-            key = PAGE_KEYS[self._return_page]
-        if key not in ("petition", "dispute"):
-            key = "petition"
-            self.show_page(key)
-        self.list_page(key).focus_search()
+        if key in ("petition", "dispute") and self.stack.currentWidget() is self.list_page(key):
+            box = self.list_page(key).filters.search
+            if not box.hasFocus():
+                self.list_page(key).focus_search()
+                return
+            self.show_search(box.text().strip() or None)
+            return
+        self.show_search()
+
+    def _ensure_search(self) -> SearchPage:
+        if self.search_page is None:
+            from ui.pages.search import SearchPage
+
+            self.search_page = SearchPage(self.ctx)
+            self.search_page.open_case.connect(self.open_case)
+            self.stack.addWidget(self.search_page)
+        return self.search_page
+
+    def show_search(self, text: str | None = None) -> None:
+        page = self._ensure_search()
+        self.current_case = None
+        self.navigation.setCurrentRow(-1)  # no navigation page is current: any click leaves
+        self.stack.setCurrentWidget(page)
+        self._update_print_action()
+        page.focus_box(text)
 
     # -- status bar, title, state ------------------------------------------------------
 
@@ -412,6 +471,10 @@ class MainWindow(QMainWindow):
         for label in (self.db_label, self.user_label, self.overdue_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+        self.saved_notice = SavedNotice(self)
+        self.saved_notice.open_requested.connect(self.open_case)
+        self.saved_notice.print_requested.connect(self.open_case_to_print)
+        bar.addWidget(self.saved_notice)
 
     def refresh_status(self) -> None:
         self.ctx.runner.run(self, load_status, self.ctx.db, self.ctx.actor, self.ctx.today(),
@@ -436,7 +499,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            fit_to_screen(self, 1280, 760, cap=False)  # cap=False: it may still be maximised
         state = settings.value("mainWindow/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

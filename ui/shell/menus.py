@@ -20,6 +20,7 @@ NAVIGATION = (
     ("petition", "信访件", "fa5s.envelope-open-text"),
     ("dispute", "矛盾纠纷", "fa5s.handshake"),
     ("reports", "统计报表", "fa5s.chart-bar"),
+    ("worklog", "排查台账", "fa5s.clipboard-check"),
     ("settings", "设置", "fa5s.cog"),
     ("audit", "操作日志", "fa5s.clipboard-list"),  # admins only (ui/shell/lock.py)
 )

@@ -13,13 +13,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +50,22 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
         return
     widget.setProperty("invalid", invalid)
     repolish(widget)
+
+
+def watch_edits(root: QWidget, callback) -> None:
+    """Call ``callback`` whenever the clerk changes any editor under ``root``."""
+    for w in root.findChildren(QLineEdit):
+        w.textEdited.connect(callback)
+    for c in root.findChildren(QComboBox):
+        c.currentIndexChanged.connect(callback)
+        c.editTextChanged.connect(callback)
+    for t in root.findChildren(QPlainTextEdit):
+        t.textChanged.connect(callback)
+    for b in root.findChildren(QAbstractButton):
+        if b.isCheckable():
+            b.toggled.connect(callback)
+    for sp in root.findChildren(QSpinBox):
+        sp.valueChanged.connect(callback)
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -169,9 +188,23 @@ class FieldRow(QWidget):
         layout.addStretch(1)  # spare height goes below the message, never between
 
     def set_error(self, message: str | None) -> None:
+        if self.error.property("role") != "fieldError":
+            self.error.setProperty("role", "fieldError")
+            repolish(self.error)
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         set_invalid(self.editor, bool(message))
+
+    def set_fixed(self) -> None:
+        """The problem shown here is gone: say so in the same place, so nothing below moves
+        while the clerk is typing; the line goes at the next save."""
+        self.error.setProperty("role", "fieldFixed")
+        repolish(self.error)
+        self.error.setText(tr("已修改"))
+        set_invalid(self.editor, False)
+
+    def showing_error(self) -> bool:
+        return not self.error.isHidden() and self.error.property("role") == "fieldError"
 
 
 class InlineErrors:
@@ -218,6 +251,20 @@ class InlineErrors:
             self.rows[first].editor.setFocus()
         return rest
 
+    def recheck(self, problems: Iterable[Problem]) -> None:
+        """Show the problems still there on the rows already showing one, and 已修改 on those
+        whose problem is gone; no new message appears until the next save."""
+        current: dict[str, list[str]] = {}
+        for p in problems:
+            current.setdefault(self.aliases.get(p.field, p.field), []).append(p.message)
+        for key, row in self.rows.items():
+            if row.error.isHidden():
+                continue
+            if key in current:
+                row.set_error("\n".join(current[key]))
+            else:
+                row.set_fixed()
+
     def date_problems(self) -> list[Problem]:
         """A problem for every shown date field whose text cannot be kept as typed."""
         out = []
@@ -232,7 +279,7 @@ class InlineErrors:
 
     def messages(self) -> dict[str, str]:
         """What each visible error label says (for tests and screenshots)."""
-        out = {k: r.error.text() for k, r in self.rows.items() if not r.error.isHidden()}
+        out = {k: r.error.text() for k, r in self.rows.items() if r.showing_error()}
         if self.general is not None and not self.general.isHidden():
             out[""] = self.general.text()
         return out
@@ -294,6 +341,26 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def destructive_box(parent: QWidget | None, text: str, action: str) -> QMessageBox:
+    """The question before an act that cannot be taken back: the act's own name on a red
+    button, 取消 the default, so Enter or Esc never destroys anything."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("请确认"), text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    yes.setProperty("destructive", True)
+    yes.setObjectName("destructiveButton")
+    no = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    return box
+
+
+def confirm_destructive(parent: QWidget | None, text: str, action: str) -> bool:
+    box = destructive_box(parent, text, action)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.objectName() == "destructiveButton"
 
 
 def report_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QProgressDialog,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr
+from ui.widgets.fit import FlowLayout, fit_to_screen
 
 try:  # PySide6-Pdf; without it the page still opens and can save and print nothing
     from PySide6.QtPdf import QPdfDocument
@@ -133,6 +133,18 @@ def _tool(text: str, tip: str, slot) -> QToolButton:
     return button
 
 
+class _ExtraBar:
+    """Where a page adds its own buttons to the toolbar: before 打印…."""
+
+    def __init__(self, bar: FlowLayout):
+        self.bar = bar
+        self.before: QWidget | None = None
+
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - as QBoxLayout
+        index = self.bar.indexOf(self.before) if self.before is not None else -1
+        self.bar.insertWidget(index if index >= 0 else self.bar.count(), widget)
+
+
 class PdfPreview(QWidget):
     """A PDF on screen with zoom, page n/N, print and save-as."""
 
@@ -149,8 +161,7 @@ class PdfPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
+        bar = FlowLayout(spacing=4)  # wraps where the page is narrow (150 % scaling)
         self.fit_button = _tool(tr("适合宽度"), tr("按窗口宽度显示整页"), self.fit_width)
         self.fit_button.setCheckable(True)
         self.zoom_out_button = _tool(tr("缩小"), tr("缩小（Ctrl+-）"), self.zoom_out)
@@ -164,12 +175,8 @@ class PdfPreview(QWidget):
         self.page_label.setProperty("role", "muted")
         for w in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.zoom_label):
             bar.addWidget(w)
-        bar.addSpacing(12)
         bar.addWidget(self.page_label)
-        bar.addStretch(1)
-        self.extra_bar = QHBoxLayout()  # pages add their own buttons here (e.g. 导出Excel…)
-        self.extra_bar.setSpacing(6)
-        bar.addLayout(self.extra_bar)
+        self.extra_bar = _ExtraBar(bar)  # pages add their own buttons here (e.g. 导出Excel…)
         self.print_button = QPushButton(tr("打印…"))
         self.print_button.setToolTip(tr("选择打印机并打印（Ctrl+P）"))
         self.print_button.clicked.connect(self.print_document)
@@ -179,6 +186,7 @@ class PdfPreview(QWidget):
         for b in (self.print_button, self.save_button):
             b.setAutoDefault(False)
             bar.addWidget(b)
+        self.extra_bar.before = self.print_button
         layout.addLayout(bar)
 
         self.stack = QStackedWidget()
@@ -402,10 +410,7 @@ class PdfPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         self.preview.extra_bar.addWidget(close)
         self.preview.load(path, suggested_name or f"{title}.pdf")
-        # Fits a 1366×768 screen with the taskbar; larger screens get a taller page.
-        screen = (parent.screen() if parent is not None else QApplication.primaryScreen())
-        avail = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
-        self.resize(min(900, avail.width() - 40), min(1000, avail.height() - 40))
+        fit_to_screen(self, 900, 1000)  # a taller page on a larger screen
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from PySide6.QtGui import QKeySequence

@@ -21,6 +21,7 @@ from caseapp.errors import Problem
 from ui.dialogs.acts.base import ActDialog, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum
 from ui.widgets.forms import FormGrid
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class AgreementDialog(ActDialog):
     def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("记录调解协议"), parent)
         self.fields = AgreementFields(ctx, detail, self.grid)
-        self.setMinimumWidth(640)
+        fit_minimum(self, 640)
 
     def validate(self):
         return self.fields.validate()
@@ -163,29 +164,12 @@ class PerformanceDialog(ActDialog):
         super().__init__(ctx, detail, tr("记录履行情况"), parent)
         self.performed = QCheckBox(tr("协议已履行"))
         self.performed.setChecked(detail.performed)
-        self.grid.add("performed", tr("履行情况"), self.performed)
-        judicial = QWidget()
-        h = QHBoxLayout(judicial)
-        h.setContentsMargins(0, 0, 0, 0)
-        self.applied = QCheckBox(tr("已申请司法确认"))
-        self.applied_on = forms.date_edit(detail.judicial_applied_on or ctx.today(),
-                                          maximum=ctx.today())
-        self.applied.setChecked(detail.judicial_applied_on is not None)
-        self.applied_on.setEnabled(self.applied.isChecked())
-        self.applied.toggled.connect(self.applied_on.setEnabled)
-        h.addWidget(self.applied)
-        h.addWidget(self.applied_on)
-        h.addStretch(1)
-        self.grid.add("judicial_applied_on", tr("司法确认"), judicial)
-        self.judicial_result = QLineEdit(detail.judicial_result or "")
-        self.judicial_result.setPlaceholderText(tr("如：人民法院裁定协议有效"))
-        self.grid.add("judicial_result", tr("确认结果"), self.judicial_result)
+        # 司法确认 has its own acts (申请司法确认, 记录司法确认结果: dialogs/acts/mediation.py).
+        self.grid.add("performed", tr("履行情况"), self.performed,
+                      note=tr("司法确认请使用「申请司法确认」"))
 
     def call(self):
-        return services.record_performance, (self.detail.id, self.performed.isChecked()), {
-            "judicial_applied_on": forms.date_value(self.applied_on)
-            if self.applied.isChecked() else None,
-            "judicial_result": self.judicial_result.text()}
+        return services.record_performance, (self.detail.id, self.performed.isChecked()), {}
 
 
 __all__ = ["AgreementDialog", "AgreementFields", "PerformanceDialog", "TermsEditor"]

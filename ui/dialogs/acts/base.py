@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from caseapp.errors import Problem, ValidationError
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum, fit_to_screen, fitted_height, max_size
 from ui.widgets.forms import FormGrid, InlineErrors
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ def text_edit(height: int = 80) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
     edit.setMinimumHeight(height)
+    # style.qss gives every text box min-height: 20px, which would win once polished and let a
+    # short screen squash this to one line; the box's own rule keeps it (less padding, border).
+    edit.setStyleSheet(f"QPlainTextEdit {{ min-height: {height - 10}px; }}")
     edit.setMaximumHeight(max(height, 160))
     return edit
 
@@ -82,7 +86,8 @@ class ActDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        fit_minimum(self, 480)
+        self._fitted = False
 
     # Subclasses fill these two.
     def validate(self) -> list[Problem]:
@@ -90,6 +95,10 @@ class ActDialog(QDialog):
 
     def call(self) -> tuple[Callable[..., Any], tuple, dict]:
         raise NotImplementedError
+
+    def confirmed(self, text: str) -> bool:
+        """The question asked before the act (a destructive act names itself on a red button)."""
+        return forms.confirm(self, text)
 
     def changed_cases(self) -> tuple[int, ...]:
         """The cases the act changes, for the broadcast (empty: anything may have)."""
@@ -104,7 +113,7 @@ class ActDialog(QDialog):
             self.errors.set_errors(problems)
             return
         self.errors.clear_errors()
-        if self.confirm_text and not forms.confirm(self, tr(self.confirm_text)):
+        if self.confirm_text and not self.confirmed(tr(self.confirm_text)):
             return
         fn, args, kwargs = self.call()
         self.ok_button.setEnabled(False)
@@ -127,10 +136,23 @@ class ActDialog(QDialog):
     def today(self) -> date:
         return self.ctx.today()
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        if visible and not self._fitted:
+            # Qt's own first size stops at 2/3 of the screen (341 px at 150 %): take the
+            # hint instead, as far as the screen allows, before Qt places the dialog.
+            self._fitted = True
+            hint = self.sizeHint()
+            sized = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+            fit_to_screen(self, max(self.width(), hint.width()) if sized else hint.width(),
+                          hint.height())
+        super().setVisible(visible)
+
     def sizeHint(self):  # noqa: N802 - Qt's name
         hint = super().sizeHint()
         wanted = self.body.sizeHint().height() + 130
-        hint.setHeight(min(max(hint.height(), wanted), 680))
+        # 680 at most, and never taller or wider than the screen (the body scrolls).
+        hint.setHeight(fitted_height(self, min(max(hint.height(), wanted), 680)))
+        hint.setWidth(min(hint.width(), max_size(self).width()))
         return hint
 
 

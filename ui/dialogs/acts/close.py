@@ -23,6 +23,7 @@ from caseapp.storage.settings import OTHER_DISPUTE_TYPE
 from ui.dialogs.acts.base import ActDialog, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -89,7 +90,7 @@ class CloseDialog(ActDialog):
         self.note = text_edit(80)
         self.grid.add("close_note", tr("办结说明"), self.note)
         self.errors.alias("terms", "agreement")
-        self.setMinimumWidth(600)
+        fit_minimum(self, 600)
         self._outcome_changed()
 
     def outcome(self) -> str | None:

@@ -11,6 +11,7 @@ from caseapp.errors import Problem
 from ui.dialogs.acts.base import ActDialog, required_text, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -34,7 +35,7 @@ class SessionDialog(ActDialog):
         self.grid.add("participants", tr("参加人员"), self.participants)
         self.record = text_edit(120)
         self.grid.add("record", tr("调解记录"), self.record)
-        self.setMinimumWidth(560)
+        fit_minimum(self, 560)
 
     def call(self):
         return services.record_session, (self.detail.id, forms.date_value(self.held_on)), {

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QDialogButtonBox
+
 from caseapp import services
 from caseapp.errors import Problem
 from ui.dialogs.acts.base import ActDialog, required_text, text_edit
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -68,7 +71,7 @@ class ReasonActDialog(ActDialog):
         super().__init__(ctx, detail, title, parent)
         self.reason = text_edit(100)
         self.grid.add("reason", tr(self.reason_label), self.reason, required=True, note=note)
-        self.setMinimumWidth(520)
+        fit_minimum(self, 520)
 
     def validate(self):
         problems: list[Problem] = []
@@ -126,7 +129,17 @@ class DeleteDialog(ReasonActDialog):
 
     def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("删除案件"), parent)
-        self.ok_button.setProperty("danger", True)
+        # Red, not the blue of an ordinary act, and not the default: Enter never deletes.
+        self.ok_button.setProperty("primary", False)
+        self.ok_button.setProperty("destructive", True)
+        self.ok_button.setDefault(False)
+        self.ok_button.setAutoDefault(False)
+        for b in self.buttons.buttons():
+            if self.buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.RejectRole:
+                b.setDefault(True)
+
+    def confirmed(self, text: str) -> bool:
+        return forms.confirm_destructive(self, text, tr("删除"))
 
     def call(self):
         return services.delete_case, (self.detail.id, self.reason.toPlainText().strip()), {}

@@ -22,6 +22,7 @@ from caseapp.errors import Problem
 from caseapp.queries.choices import Choices
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import FlowLayout
 from ui.widgets.forms import FormGrid, InlineErrors
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 CASE_FIELDS = ("received_on", "source", "category", "summary", "details", "street",
                "community", "handler", "people_count", "amount", "petition_type",
-               "group_size", "via_proxy", "mediators", "number")
+               "group_size", "via_proxy", "mediators", "number", "risk_grade", "prevention")
 
 
 class CaseForm(QGroupBox):
@@ -81,6 +82,23 @@ class CaseForm(QGroupBox):
         g.add("amount", tr("涉及金额（元）"), self.amount)
         if self.petition:
             g.add("group_size", tr("其他"), self._build_petition_flags())
+        else:
+            self._build_risk()
+
+    def _build_risk(self) -> None:
+        """风险等级 (default 一般) and the 预防成效 flags of a dispute, assessed at intake."""
+        self.risk_grade = forms.combo(wf.RISK_GRADES)
+        forms.set_combo_text(self.risk_grade, wf.RISK_DEFAULT)
+        self.grid.add("risk_grade", tr("风险等级"), self.risk_grade)
+        box = QWidget()
+        flow = FlowLayout(box)
+        flow.setContentsMargins(0, 0, 0, 0)
+        self.prevention: dict[str, QCheckBox] = {}
+        for name in wf.PREVENTION_FLAGS.values():
+            check = QCheckBox(tr(name))
+            self.prevention[name] = check
+            flow.addWidget(check)
+        self.grid.add("prevention", tr("预防成效"), box, wide=True)
 
     def _build_petition_flags(self) -> QWidget:
         group = QWidget()
@@ -148,6 +166,8 @@ class CaseForm(QGroupBox):
             data.via_proxy = self.via_proxy.isChecked()
         else:
             data.mediators = forms.text_of(self.mediators) or None
+            data.risk_grade = self.risk_grade.currentText() or None
+            data.prevention = tuple(n for n, c in self.prevention.items() if c.isChecked())
         return data, problems
 
     def clear(self) -> None:
@@ -162,6 +182,10 @@ class CaseForm(QGroupBox):
             self.petition_type.setCurrentIndex(0)
             self.is_group.setChecked(False)
             self.via_proxy.setChecked(False)
+        else:
+            forms.set_combo_text(self.risk_grade, wf.RISK_DEFAULT)
+            for check in self.prevention.values():
+                check.setChecked(False)
 
     def has_input(self) -> bool:
         typed = (self.summary.text(), self.details.toPlainText(), self.community.text(),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import services
+from caseapp import queries, services
 from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
 from caseapp.queries.choices import Choices, load_choices
@@ -28,10 +28,13 @@ from ui.dialogs.intake.drafts import earlier_petitions, split_problems
 from ui.dialogs.intake.parties import PartiesBox
 from ui.i18n import tr
 from ui.widgets import forms
-from ui.widgets.forms import InlineErrors
+from ui.widgets.fit import fit_to_screen
+from ui.widgets.forms import InlineErrors, watch_edits
 
 if TYPE_CHECKING:
     from ui.context import AppContext
+
+RECHECK_DELAY_MS = 250
 
 
 class IntakeDialog(QDialog):
@@ -46,11 +49,12 @@ class IntakeDialog(QDialog):
         self.petition = self.kind == wf.Kind.PETITION.value
         self.choices = Choices.defaults(self.kind)
         self.last_saved: services.CaseRef | None = None
+        self.left_for_next_step = False  # closed by 打开 / 打印受理告知书, not by 保存
         self._saving = False
         self.setWindowTitle(tr("新建信访件") if self.petition else tr("新建矛盾纠纷"))
         self._build()
         self.party_box.reset()
-        self.resize(1000, 700)
+        fit_to_screen(self, 1000, 700)  # at 150 % the screen is 910×512: the form scrolls
         ctx.runner.run(self, load_choices, ctx.db, self.kind, on_done=self._choices_loaded,
                        on_error=lambda _e: None)  # the defaults above still work
 
@@ -60,10 +64,10 @@ class IntakeDialog(QDialog):
         title = QLabel(self.windowTitle())
         title.setProperty("role", "title")
         outer.addWidget(title)
+        # Messages and the saved panel sit below the scrolling form, never above it: showing
+        # them shrinks the view from the bottom instead of pushing the fields under the mouse.
         self.general = forms.error_label()
-        outer.addWidget(self.general)
         self.errors = InlineErrors(self.general)
-        outer.addWidget(self._build_saved_panel())
 
         self.case_form = CaseForm(self.ctx, self.kind, self.errors)
         self.party_box = PartiesBox(self.ctx, self.kind, self.case_form.category.currentText)
@@ -83,6 +87,8 @@ class IntakeDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
+        outer.addWidget(self.general)
+        outer.addWidget(self._build_saved_panel())
 
         bar = QHBoxLayout()
         self.problem_count = forms.error_label()
@@ -106,6 +112,39 @@ class IntakeDialog(QDialog):
         outer.addLayout(bar)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(False))
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=lambda: self.save(True))
+        # After a refused save, each edit re-checks (briefly delayed) so the count is live.
+        self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
+        self._recheck_timer.timeout.connect(self.recheck)
+        self._problems_shown = False
+        watch_edits(content, self._edited)
+
+    def _edited(self, *_args) -> None:
+        if self._problems_shown:
+            self._recheck_timer.start()
+
+    def recheck(self) -> None:
+        """Re-check what was refused: the count says how many problems are left, the rows
+        that showed one say whether it still holds; nothing moves."""
+        if not self._problems_shown:
+            return
+        self.party_box.editor_changed()
+        _data, problems = self.case_form.collect()
+        party_problems = self.party_box.problems()
+        self.errors.recheck(problems)
+        current = self.party_box.current_index()
+        self.party_box.party_errors.recheck(
+            [Problem(f, m) for i, f, m in party_problems if i is not None and i == current])
+        self._show_count(len(problems) + len(party_problems))
+
+    def _show_count(self, total: int) -> None:
+        if total:
+            self.problem_count.setProperty("role", "fieldError")
+            self.problem_count.setText(tr("还有 {0} 处需要修改，见标红的项目").format(total))
+        else:
+            self.problem_count.setProperty("role", "fieldFixed")
+            self.problem_count.setText(tr("已全部修改，可以保存"))
+        forms.repolish(self.problem_count)
+        self.problem_count.show()
 
     def _build_saved_panel(self) -> QFrame:
         """已保存 and the next steps; shown by 保存并新建 until 继续登记 or the next save."""
@@ -141,6 +180,7 @@ class IntakeDialog(QDialog):
         if self.is_dirty() and not forms.confirm(self, tr("放弃已填写的内容吗？")):
             return
         case_id = self.last_saved.id
+        self.left_for_next_step = True
         super().accept()
         signal.emit(case_id)
 
@@ -171,11 +211,41 @@ class IntakeDialog(QDialog):
         self.errors.clear_errors()
         self.party_box.party_errors.clear_errors()
         self.problem_count.hide()
+        self._problems_shown = False
         self.party_box.refresh_table()
         if not self._repeat_confirmed(data.category):
             return
-        fn = services.register_petition if self.petition else services.register_dispute
         self._set_saving(True)
+        people = self._known_petitioners()
+        if not people:
+            self._register(data, new_after)
+            return
+        # 同一事实和理由已复核终结: asked once before saving (the service notes it on 登记 too).
+        self.ctx.runner.run(self, queries.final_reviews, self.ctx.db, people, data.category,
+                            on_done=lambda numbers: self._after_final_check(numbers, data,
+                                                                            new_after),
+                            on_error=lambda _e: self._register(data, new_after))
+
+    def _known_petitioners(self) -> list[int]:
+        if not self.petition:
+            return []
+        ids = []
+        for p in self.party_box.parties:
+            m = p.match() if p.role == "信访人" else None
+            if m is not None:
+                ids.append(m.person_id)
+        return ids
+
+    def _after_final_check(self, numbers: list[str], data, new_after: bool) -> None:
+        if numbers and not forms.confirm(self, tr(
+                "该信访人的同类事项已复核终结（编号{0}）。依照《信访工作条例》，同一事实和理由"
+                "提出的信访事项不再受理。仍要登记吗？（登记记录中会注明）").format("、".join(numbers))):
+            self._set_saving(False)
+            return
+        self._register(data, new_after)
+
+    def _register(self, data, new_after: bool) -> None:
+        fn = services.register_petition if self.petition else services.register_dispute
         self.ctx.act(self, fn, self.ctx.db, self.ctx.actor, data, self.party_box.inputs(),
                      on_done=lambda ref: self._saved(ref, new_after),
                      on_error=self._save_failed)
@@ -214,8 +284,11 @@ class IntakeDialog(QDialog):
         first party with a problem selected so its fields show them."""
         self.errors.set_errors(problems)
         total = len(problems) + len(party_problems)
+        self.problem_count.setProperty("role", "fieldError")
+        forms.repolish(self.problem_count)
         self.problem_count.setText(tr("有 {0} 处需要修改，见标红的项目").format(total))
         self.problem_count.setVisible(bool(total))
+        self._problems_shown = bool(total)
         self.party_box.show_problems(party_problems)
         if problems:
             first = next((self.errors.rows[p.field] for p in problems
@@ -226,6 +299,7 @@ class IntakeDialog(QDialog):
     def clear_case(self) -> None:
         """保存并新建: empty the case and the parties, keep 登记日期 and the channel."""
         self.problem_count.hide()
+        self._problems_shown = False
         self.errors.clear_errors()
         self.party_box.party_errors.clear_errors()
         self.case_form.clear()

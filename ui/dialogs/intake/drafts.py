@@ -28,17 +28,24 @@ class PartyDraft:
     address: str = ""
     is_org: bool = False
     legal_rep: str = ""
+    ethnicity: str = ""  # 民族
+    occupation: str = ""  # 职业或工作单位
     matches: list = field(default_factory=list)  # queries.PersonMatch of the last look-up
 
     def is_blank(self) -> bool:
-        return not (self.name or self.id_number or self.phone or self.address)
+        """Nothing typed or chosen but the role: only such a row may be left out unasked."""
+        return not (self.name.strip() or self.id_number.strip() or self.phone.strip()
+                    or self.address.strip() or self.gender or self.is_org
+                    or self.legal_rep.strip() or self.ethnicity.strip()
+                    or self.occupation.strip())
 
     def to_input(self) -> services.PartyInput:
         return services.PartyInput(
             name=self.name.strip(), role=self.role, id_number=self.id_number.strip() or None,
             phone=self.phone.strip() or None, address=self.address.strip() or None,
             gender=self.gender or None, is_org=self.is_org,
-            legal_rep=self.legal_rep.strip() or None)
+            legal_rep=self.legal_rep.strip() or None,
+            ethnicity=self.ethnicity.strip() or None, occupation=self.occupation.strip() or None)
 
     def match(self) -> queries.PersonMatch | None:
         """The known person this draft is: the same ID number, else (while the ID number
@@ -83,7 +90,8 @@ def check_party(p: PartyDraft) -> list[Problem]:
 
 
 def kept_rows(parties: list[PartyDraft], petition: bool) -> list[int]:
-    """The rows sent to the service: an unfilled 被申请人 row of a dispute is left out."""
+    """The rows sent to the service: an entirely empty extra row of a dispute is left out; a
+    row with anything typed is sent, and refused when its name is missing."""
     return [i for i, p in enumerate(parties) if petition or i == 0 or not p.is_blank()]
 
 

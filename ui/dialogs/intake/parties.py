@@ -46,6 +46,7 @@ class PartiesBox(QGroupBox):
     def __init__(self, ctx: AppContext, kind: str, category: Callable[[], str],
                  parent: QWidget | None = None):
         super().__init__(tr("当事人"), parent)
+        self.ctx = ctx
         self.kind = kind
         self.petition = kind == wf.Kind.PETITION.value
         self._category = category
@@ -98,6 +99,8 @@ class PartiesBox(QGroupBox):
         self.p_address.textChanged.connect(self.editor_changed)
         self.p_org.toggled.connect(self._org_toggled)
         self.p_legal_rep.textChanged.connect(self.editor_changed)
+        self.p_ethnicity.textChanged.connect(self.editor_changed)
+        self.p_occupation.textChanged.connect(self.editor_changed)
 
     def _build_editor(self) -> QFrame:
         editor = QFrame()
@@ -141,6 +144,14 @@ class PartiesBox(QGroupBox):
         h.addWidget(self.p_org)
         h.addWidget(self.p_legal_rep, 1)
         g.add("legal_rep", tr("单位"), org_row)
+        self.p_ethnicity = QLineEdit()
+        self.p_ethnicity.setMaxLength(16)
+        self.p_ethnicity.setPlaceholderText(tr("如：汉族"))
+        g.add("ethnicity", tr("民族"), self.p_ethnicity)
+        self.p_occupation = QLineEdit()
+        self.p_occupation.setMaxLength(128)
+        self.p_occupation.setPlaceholderText(tr("调解协议书载明"))
+        g.add("occupation", tr("职业或工作单位"), self.p_occupation)
         self.p_address = QLineEdit()
         g.add("address", tr("住址"), self.p_address, wide=True)
         # Errors of the gender row belong to its combo.
@@ -215,7 +226,7 @@ class PartiesBox(QGroupBox):
 
     def _editors(self):
         return (self.p_role, self.p_name, self.p_id, self.p_gender, self.p_phone,
-                self.p_address, self.p_org, self.p_legal_rep)
+                self.p_address, self.p_org, self.p_legal_rep, self.p_ethnicity, self.p_occupation)
 
     def _load_editor(self, index: int) -> None:
         self._current = index
@@ -232,6 +243,8 @@ class PartiesBox(QGroupBox):
         self.p_org.setChecked(p.is_org)
         self.p_legal_rep.setText(p.legal_rep)
         self.p_legal_rep.setEnabled(p.is_org)
+        self.p_ethnicity.setText(p.ethnicity)
+        self.p_occupation.setText(p.occupation)
         for w in self._editors():
             w.blockSignals(False)
         self.party_errors.clear_errors()
@@ -250,6 +263,8 @@ class PartiesBox(QGroupBox):
         p.address = self.p_address.text()
         p.is_org = self.p_org.isChecked()
         p.legal_rep = self.p_legal_rep.text()
+        p.ethnicity = self.p_ethnicity.text()
+        p.occupation = self.p_occupation.text()
         self._set_row(self._current, p)
         self.show_hint()
 
@@ -329,7 +344,8 @@ class PartiesBox(QGroupBox):
         p = self.parties[self._current]
         same = (m.name == p.name.strip() and (m.id_number or "") == p.id_number
                 and (m.phone or "") == p.phone)
-        if self.hint.show_match(m, self.is_repeat(m), can_use=not same):
+        recent = queries.recent_petitions(m, self.ctx.today())
+        if self.hint.show_match(m, self.is_repeat(m), can_use=not same, recent_petitions=recent):
             self.hint_appeared.emit()
 
     def use_match(self) -> None:
@@ -351,7 +367,7 @@ class PartiesBox(QGroupBox):
         out = []
         for i, p in enumerate(self.parties):
             if not self.petition and i > 0 and p.is_blank():
-                continue  # an unfilled 被申请人 row is left out, not refused
+                continue  # an entirely empty extra row is left out; half filled is refused
             out += [(i, pr.field, pr.message) for pr in check_party(p)]
         main = wf.main_role(self.kind)
         if not any(p.role == main for p in self.parties):
@@ -382,6 +398,10 @@ class PartiesBox(QGroupBox):
 
     def has_input(self) -> bool:
         return any(not p.is_blank() for p in self.parties)
+
+    def current_index(self) -> int:
+        """The party shown in the editor (-1 when none)."""
+        return self._current
 
 
 __all__ = ["PartiesBox"]

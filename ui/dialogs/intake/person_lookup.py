@@ -4,6 +4,7 @@ runner, and the hint panel that shows who was found (and a possible repeat petit
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -87,8 +88,14 @@ class PersonHint(QFrame):
         self.repeat_flag = QLabel(tr("⚠ 可能为重复信访"))
         self.repeat_flag.setStyleSheet(f"color: {DUE_SOON}; font-weight: bold;")
         self.repeat_flag.hide()
+        self.key_flag = QLabel()
+        self.key_flag.setStyleSheet(f"color: {DUE_SOON}; font-weight: bold;")
+        self.key_flag.hide()
+        self.text = ""  # what the label says, as plain text
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        text_box.addWidget(self.key_flag)
         text_box.addWidget(self.repeat_flag)
         text_box.addWidget(self.label)
         hv.addLayout(text_box, 1)
@@ -97,9 +104,19 @@ class PersonHint(QFrame):
         hv.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_match(self, m: queries.PersonMatch, repeat: bool, can_use: bool) -> bool:
-        """Show ``m``; True when the panel was hidden until now."""
-        self.label.setText(match_text(m))
+    def show_match(self, m: queries.PersonMatch, repeat: bool, can_use: bool,
+                   recent_petitions: int = 0) -> bool:
+        """Show ``m``; True when the panel was hidden until now. ``recent_petitions`` (in the
+        last 12 months) of KEY_PERSON_PETITIONS or more mark a 重点人员."""
+        self.text = match_text(m)
+        # A case number never breaks over two lines (Qt breaks Chinese text at any character).
+        html = escape(self.text)
+        for c in m.cases:
+            html = html.replace(escape(c.number), f"<nobr>{escape(c.number)}</nobr>")
+        self.label.setText(html)
+        key = recent_petitions >= queries.KEY_PERSON_PETITIONS
+        self.key_flag.setText(tr("⚠ 重点人员：近12个月信访 {0} 件").format(recent_petitions))
+        self.key_flag.setVisible(key)
         self.repeat_flag.setVisible(repeat)
         self.use_button.setEnabled(can_use)
         if not self.isHidden():

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from caseapp import exchange, services
 from caseapp.queries.case_list import CaseFilter
-from caseapp.reports import case_list
 from caseapp.services import audit
 from ui.i18n import tr
 from ui.tasks import show_error
@@ -120,6 +119,7 @@ def print_list(owner: QWidget, ctx: AppContext, flt: CaseFilter, sort: str, desc
                on_failed: Callable[[], None] = lambda: None) -> None:
     """Build the printout of the list (the filter ``flt`` in the order ``sort``) as a job,
     record it in the audit trail, then open its preview and hand it to ``on_ready``."""
+    from caseapp.reports import case_list  # ReportLab: loaded at the first printout, not at start
     from ui.widgets.pdf_preview import new_printout_path
 
     title = case_list.list_title(flt.kind)

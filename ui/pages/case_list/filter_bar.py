@@ -28,6 +28,7 @@ from caseapp.figures import stats
 from caseapp.queries import lookups
 from caseapp.queries.case_list import CaseFilter
 from ui.i18n import tr
+from ui.widgets.fit import FlowLayout
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -75,7 +76,7 @@ def stats_label(name: str) -> str:
 def choice_combo() -> QComboBox:
     combo = QComboBox()
     combo.addItem(tr("全部"), None)
-    combo.setMinimumContentsLength(6)
+    combo.setMinimumContentsLength(4)  # 4: the bar fits a 150 % screen (~700 px)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMaxVisibleItems(20)
     combo.setMaximumWidth(240)  # wide screens: the bar stays compact, not stretched
@@ -118,7 +119,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("编号/姓名/事项"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(100)  # grows to 320 where there is room
         self.search.setMaximumWidth(320)
         bar.addWidget(self.search, 2)
         self.status_combo = QComboBox()
@@ -132,14 +133,13 @@ class FilterBar(QWidget):
                              (tr("街镇"), self.street_combo), (tr("承办人"), self.handler_combo)):
             caption = QLabel(label)
             caption.setBuddy(combo)
-            bar.addSpacing(6)
+            bar.addSpacing(2)
             bar.addWidget(caption)
             bar.addWidget(combo, 1)
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        bar2 = QHBoxLayout()
-        bar2.setSpacing(6)
+        bar2 = FlowLayout(spacing=6)  # wraps where the page is narrow (150 % scaling)
         self.date_check = QCheckBox(tr("登记日期"))
         self.date_check.setToolTip(tr("不勾选时不限登记日期"))
         today = ctx.today()
@@ -157,6 +157,23 @@ class FilterBar(QWidget):
         self.overdue_check = QCheckBox(tr("仅当前超期"))
         bar2.addWidget(self.overdue_check)
         bar2.addSpacing(16)
+        # Disputes: 风险等级 and a 预防成效 flag (the combos exist for that list only).
+        self.risk_combo: QComboBox | None = None
+        self.prevention_combo: QComboBox | None = None
+        if kind == wf.Kind.DISPUTE.value:
+            self.risk_combo, self.prevention_combo = QComboBox(), QComboBox()
+            for label, combo, values in (
+                    (tr("风险等级"), self.risk_combo, wf.RISK_GRADES),
+                    (tr("预防成效"), self.prevention_combo, tuple(wf.PREVENTION_FLAGS.values()))):
+                combo.addItem(tr("全部"), None)
+                for value in values:
+                    combo.addItem(tr(value), value)
+                caption = QLabel(label)
+                caption.setBuddy(combo)
+                bar2.addWidget(caption)
+                bar2.addWidget(combo)
+                combo.currentIndexChanged.connect(lambda _i: self._changed())
+            bar2.addSpacing(16)
         self.extra_label = QLabel()
         self.extra_label.setProperty("role", "muted")
         bar2.addWidget(self.extra_label)
@@ -221,14 +238,17 @@ class FilterBar(QWidget):
             overdue_only=self.overdue_check.isChecked(),
             text=self.search.text().strip(),
             today=self.ctx.today(),
+            risk_grade=self.risk_combo.currentData() if self.risk_combo else None,
+            prevention=self.prevention_combo.currentData() if self.prevention_combo else None,
             **self.extra,
         )
 
     def set_filter(self, flt: CaseFilter) -> None:
         """Show ``flt`` in the widgets (the rest in 另加条件), then say it changed."""
-        widgets = (self.search, self.status_combo, self.category_combo, self.street_combo,
+        widgets = [self.search, self.status_combo, self.category_combo, self.street_combo,
                    self.handler_combo, self.date_check, self.date_from, self.date_to,
-                   self.overdue_check)
+                   self.overdue_check]
+        widgets += [c for c in (self.risk_combo, self.prevention_combo) if c is not None]
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -253,6 +273,9 @@ class FilterBar(QWidget):
             self.date_to.setDate(QDate(flt.received_to or self.ctx.today()))
             self._show_date_range(ranged)
             self.overdue_check.setChecked(flt.overdue_only)
+            if self.risk_combo is not None and self.prevention_combo is not None:
+                select_data(self.risk_combo, flt.risk_grade)
+                select_data(self.prevention_combo, flt.prevention)
             if flt.figure:
                 extra["figure"] = flt.figure
             if flt.due_soon_only:

@@ -29,6 +29,7 @@ from caseapp.queries.case_list import CaseFilter
 from ui.i18n import tr
 from ui.models.case_table import COLUMNS, CaseTableModel
 from ui.pages.case_list import bulk
+from ui.pages.case_list.columns import SAMPLES, ColumnFitter
 from ui.pages.case_list.filter_bar import FilterBar
 from ui.tasks import show_error
 from ui.widgets.lazy import LazyPage
@@ -141,6 +142,10 @@ class CaseListPage(LazyPage):
                                 header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         self.table.setSortingEnabled(True)
+        # Narrow (150 % scaling): the other columns give way so that 编号, 状态, 期限 and
+        # 承办人 stay in view; the widths above are what it returns to when there is room.
+        wanted = [header.sectionSize(c) for c in range(len(COLUMNS) - 1)] + [DEFAULT_WIDTHS[-1]]
+        self.columns = ColumnFitter(self.table, wanted, SAMPLES)
         header.sectionResized.connect(self._save_header)
         header.sortIndicatorChanged.connect(self._save_header)
         self.table.activated.connect(self._activated)
@@ -172,6 +177,8 @@ class CaseListPage(LazyPage):
         return f"caseList/{self.kind}/header"
 
     def _save_header(self, *_args) -> None:
+        if self.columns.fitting:
+            return  # fitted to a narrow window: not the user's widths
         self.ctx.settings().setValue(self._settings_key(),
                                      self.table.horizontalHeader().saveState())
 
@@ -225,9 +232,12 @@ class CaseListPage(LazyPage):
         if filtered:
             self.empty_label.setText(tr("没有符合条件的案件"))
             self.empty_button.setText(tr("清除筛选"))
+        elif self.ctx.filling:
+            self.empty_label.setText(self.ctx.filling)
         else:
             self.empty_label.setText(tr("还没有案件，点击「{0}」开始").format(new_case_label(self.kind)))
             self.empty_button.setText(new_case_label(self.kind))
+        self.empty_button.setVisible(filtered or not self.ctx.filling)
         self.body.setCurrentWidget(self.empty)
 
     def _empty_action(self) -> None:

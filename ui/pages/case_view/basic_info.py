@@ -39,6 +39,9 @@ class BasicInfoTab(QWidget):
         self.detail: queries.CaseDetail | None = None
         self._edit_original: dict = {}
         self._edit_version: int | None = None
+        # The last saved edit, to be taken back with 撤销: (case id, the fields' old values).
+        self._undo: tuple[int, dict] | None = None
+        self._saved_note = ""  # 已保存 / 已撤销, kept across the reload that follows
         self._build()
 
     def _build(self) -> None:
@@ -116,6 +119,12 @@ class BasicInfoTab(QWidget):
         bar = QHBoxLayout()
         self.dirty_label = forms.muted()
         bar.addWidget(self.dirty_label)
+        self.undo_button = QPushButton(tr("撤销"))
+        self.undo_button.setToolTip(tr("把刚保存的修改改回原来的内容（作为一次新的修改记入办理经过）"))
+        self.undo_button.setFlat(True)
+        self.undo_button.clicked.connect(self.undo_last_edit)
+        self.undo_button.hide()
+        bar.addWidget(self.undo_button)
         bar.addStretch(1)
         self.reload_button = QPushButton(tr("放弃修改"))
         self.reload_button.setToolTip(tr("重新载入案件，放弃未保存的修改"))
@@ -134,6 +143,9 @@ class BasicInfoTab(QWidget):
         """Another case is coming: nothing typed here belongs to it."""
         self.detail = None
         self._edit_original = {}
+        self._undo = None
+        self._saved_note = ""
+        self.undo_button.hide()
         self.edit_errors.clear_errors()
 
     def set_detail(self, d: queries.CaseDetail) -> None:
@@ -177,6 +189,10 @@ class BasicInfoTab(QWidget):
         self._edit_original = self._form_values()
         self._edit_version = d.version
         self._update_dirty()
+        # 撤销 is offered once the saved edit has been read back, and only for that case.
+        can_undo = (self._undo is not None and self._undo[0] == d.id
+                    and Act.EDIT.value in d.allowed_acts)
+        self.undo_button.setVisible(can_undo)
 
     def show_allowed(self, allowed: set[str]) -> None:
         self.save_button.setVisible(self.ctx.may(Act.EDIT))
@@ -205,7 +221,9 @@ class BasicInfoTab(QWidget):
 
     def _update_dirty(self, *_a) -> None:
         dirty = self.is_dirty()
-        self.dirty_label.setText(tr("有未保存的修改") if dirty else "")
+        if dirty:
+            self._saved_note = ""  # typing again: "已保存" no longer describes the form
+        self.dirty_label.setText(tr("有未保存的修改") if dirty else self._saved_note)
         allowed = self.detail is not None and Act.EDIT.value in self.detail.allowed_acts
         self.save_button.setEnabled(dirty and allowed)
 
@@ -227,14 +245,40 @@ class BasicInfoTab(QWidget):
     def _save(self, values: dict, expected_version: int | None) -> None:
         self.save_button.setEnabled(False)
         case_id = self.detail.id
+        before = {k: self._edit_original.get(k) for k in values}
+        self.undo_button.hide()
         self.ctx.act(self, services.edit, self.ctx.db, self.ctx.actor, case_id, values,
                      expected_version=expected_version, changed=(case_id,),
-                     on_done=self._saved, on_error=self._save_failed)
+                     on_done=lambda ref: self._saved(ref, (case_id, before)),
+                     on_error=self._save_failed)
 
-    def _saved(self, _ref) -> None:
+    def _saved(self, _ref, undo: tuple[int, dict] | None) -> None:
         self._edit_original = self._form_values()  # clean, so the reload refreshes the form
+        self._undo = undo
+        self._saved_note = tr("已保存") if undo else tr("已撤销")
         self._update_dirty()
-        self.dirty_label.setText(tr("已保存"))
+
+    def undo_last_edit(self) -> None:
+        """撤销: write the old values back as a new edit (the trail keeps both), refused like
+        any edit when someone changed the case since it was read."""
+        if self._undo is None or self.detail is None or self._undo[0] != self.detail.id:
+            return
+        _case_id, before = self._undo
+        self.undo_button.hide()
+        self.edit_errors.clear_errors()
+        self.save_button.setEnabled(False)
+        self.ctx.act(self, services.edit, self.ctx.db, self.ctx.actor, self.detail.id, before,
+                     expected_version=self._edit_version, changed=(self.detail.id,),
+                     on_done=lambda ref: self._saved(ref, None), on_error=self._undo_failed)
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        self._update_dirty()
+        if isinstance(exc, StaleEdit):
+            self._undo = None
+            self.edit_general.setText(tr("无法撤销：{0}").format(exc))
+            self.edit_general.show()
+        else:
+            self._save_failed(exc)
 
     def _save_failed(self, exc: BaseException) -> None:
         self._update_dirty()

@@ -67,6 +67,12 @@ class CaseHeader(QFrame):
         self.repeat_label.linkActivated.connect(self._link)
         self.repeat_label.hide()
         h.addWidget(self.repeat_label)
+        # A dispute's 风险等级, 预防成效 and the 司法确认 window while it is open.
+        self.risk_label = QLabel()
+        self.risk_label.setObjectName("riskLine")
+        self.risk_label.setTextFormat(Qt.TextFormat.RichText)
+        self.risk_label.hide()
+        h.addWidget(self.risk_label)
 
     def show_case(self, d: queries.CaseDetail) -> None:
         self.number_label.setText(d.number)
@@ -101,6 +107,25 @@ class CaseHeader(QFrame):
         self.link_label.setText("　".join(links))
         self.link_label.setVisible(bool(links))
         self.show_repeat(d)
+        self.show_risk(d)
+
+    def show_risk(self, d: queries.CaseDetail) -> None:
+        m = d.mediation
+        if m is None:
+            self.risk_label.hide()
+            return
+        colour = STATE_COLOURS.get("overdue", MUTED) if m.risk_grade == wf.RISK_MAJOR else MUTED
+        parts = [tr("风险等级：{0}").format(
+            f'<span style="color:{colour}; font-weight:bold">{tr(m.risk_grade)}</span>')]
+        parts.append(tr("预防成效：{0}").format("、".join(tr(p) for p in m.prevention) or "—"))
+        if (m.judicial_window is not None and m.judicial_applied_on is None
+                and d.outcome == wf.MEDIATED):
+            left = m.judicial_days_left or 0
+            state = tr("剩{0}天").format(left) if left >= 0 else tr("已过期")
+            parts.append(tr("司法确认申请期限：{0}（{1}）").format(
+                date_text(m.judicial_window), state))
+        self.risk_label.setText("　·　".join(parts))
+        self.risk_label.show()
 
     def show_repeat(self, d: queries.CaseDetail) -> None:
         """重复信访, with a link to each earlier petition of the same person and matter."""

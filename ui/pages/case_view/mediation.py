@@ -89,14 +89,27 @@ class AgreementTab(QWidget):
         mediated = d.outcome == wf.MEDIATED
         performed = (f'<span style="color:{CLOSED}"><b>{tr("协议已履行")}</b></span>'
                      if d.performed else tr("协议尚未履行"))
-        judicial = tr("未申请司法确认")
-        if d.judicial_applied_on:
-            judicial = tr("司法确认：{0} 申请{1}").format(
-                date_text(d.judicial_applied_on),
-                tr("，结果：{0}").format(html_text(d.judicial_result)) if d.judicial_result else "")
+        judicial = judicial_text(d)
         self.performance_label.setText(f"{performed}　·　{judicial}" if mediated else
                                        tr("调解成功办结后可记录协议履行和司法确认情况。"))
         self.performance_button.setEnabled(mediated)
 
 
-__all__ = ["AgreementTab", "FollowUpsTab", "SessionsTab"]
+def judicial_text(d: queries.CaseDetail) -> str:
+    """司法确认 as the case view says it: the window while open, the application, the result."""
+    m = d.mediation
+    if m is None or m.judicial_applied_on is None:
+        if m is not None and m.judicial_window is not None:
+            return tr("未申请司法确认（申请期限至{0}）").format(date_text(m.judicial_window))
+        return tr("未申请司法确认")
+    court = html_text(m.judicial_court) if m.judicial_court else ""
+    text = tr("司法确认：{0}向{1}申请").format(date_text(m.judicial_applied_on),
+                                            court or tr("人民法院"))
+    if m.judicial_state == wf.JUDICIAL_PENDING:
+        return text + tr("，待法院结果")
+    when = date_text(m.judicial_result_on) if m.judicial_result_on else ""
+    return text + tr("，{0}{1}").format(html_text(m.judicial_state),
+                                        tr("（{0}）").format(when) if when else "")
+
+
+__all__ = ["AgreementTab", "FollowUpsTab", "SessionsTab", "judicial_text"]

@@ -1,15 +1,22 @@
 """The 当事人 tab: the parties with ID numbers and phones masked, and 显示 beside each for a
-role that may reveal them (each reveal is logged)."""
+role that may reveal them (each reveal is logged); 添加当事人 / 修改 / 移除 above them, each an act
+(greyed with the reason when the case is closed or the user's role may not)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
 from caseapp import queries
+from caseapp import workflow as wf
 from caseapp.services import privacy
+from caseapp.workflow import Act
+from ui.dialogs.acts.base import ActDialog
+from ui.dialogs.acts.party import PartyDialog, RemovePartyDialog
 from ui.i18n import tr
+from ui.pages.case_view.act_bar import role_may
 from ui.pages.case_view.common import fill_table, set_widths, setup_table
 from ui.widgets import forms
 
@@ -75,4 +82,105 @@ class PartiesTable(QTableWidget):
                             on_error=lambda exc: forms.report_error(self, exc))
 
 
-__all__ = ["PartiesTable"]
+class PartiesTab(QWidget):
+    """The buttons and the table; the acts run from here and the broadcast reloads the view."""
+
+    dialog_opened = Signal(object)  # the party dialog, once open (tests and screenshots)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: queries.CaseDetail | None = None
+        self.active_dialog: ActDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(tr("添加当事人"))
+        self.edit_button = QPushButton(tr("修改"))
+        self.remove_button = QPushButton(tr("移除"))
+        self.buttons = {Act.ADD_PARTY: self.add_button, Act.EDIT_PARTY: self.edit_button,
+                        Act.REMOVE_PARTY: self.remove_button}
+        for act, button in self.buttons.items():
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, a=act: self.start(a))
+            button.setEnabled(False)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.table = PartiesTable(ctx, self)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.start(Act.EDIT_PARTY))
+        layout.addWidget(self.table, 1)
+
+    def show_case(self, d: queries.CaseDetail, may_reveal: bool) -> None:
+        keep = self.selected_party()
+        same_case = self.detail is not None and self.detail.id == d.id
+        self.detail = d
+        self.table.show_case(d, may_reveal)
+        rows = [p.party_id for p in d.parties]
+        if same_case and keep is not None and keep.party_id in rows:
+            self.table.selectRow(rows.index(keep.party_id))
+        self._update_buttons()
+
+    def selected_party(self) -> queries.PartyInfo | None:
+        if self.detail is None:
+            return None
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if not rows or min(rows) >= len(self.detail.parties):
+            return None
+        return self.detail.parties[min(rows)]
+
+    def reason(self, act: Act) -> str:
+        """Why ``act`` cannot be done now ("" when it can)."""
+        d = self.detail
+        if d is None:
+            return tr("正在载入……")
+        if not role_may(self.ctx, d, act):
+            return tr("您的账户无权{0}").format(tr(wf.ACT_LABELS[act]))
+        if act.value not in d.allowed_acts:
+            if d.status == wf.Status.CLOSED.value:
+                return tr("已办结的案件不能{0}；如需更正，请先重新打开").format(
+                    tr(wf.ACT_LABELS[act]))
+            return tr("当前状态为「{0}」，不能{1}").format(tr(d.status_label),
+                                                       tr(wf.ACT_LABELS[act]))
+        if act is Act.ADD_PARTY:
+            return ""
+        party = self.selected_party()
+        if party is None:
+            return tr("请先在下表中选择一位当事人")
+        main = wf.main_role(d.kind)
+        if act is Act.REMOVE_PARTY and party.role == main \
+                and sum(p.role == main for p in d.parties) == 1:
+            return tr("{0}是本案唯一的{1}，不能移除").format(party.name, main)
+        return ""
+
+    def _update_buttons(self) -> None:
+        for act, button in self.buttons.items():
+            why = self.reason(act)
+            button.setEnabled(not why)
+            button.setToolTip(why or tr(wf.ACT_LABELS[act]))
+
+    def start(self, act: Act) -> None:
+        d, party = self.detail, self.selected_party()
+        if d is None or self.reason(act):
+            return
+        if act is Act.ADD_PARTY:
+            dialog: ActDialog = PartyDialog(self.ctx, d, None, self)
+        elif party is None:
+            return
+        elif act is Act.EDIT_PARTY:
+            dialog = PartyDialog(self.ctx, d, party, self)
+        else:
+            dialog = RemovePartyDialog(self.ctx, d, party, self)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _closed(self, dialog: ActDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        dialog.deleteLater()
+
+
+__all__ = ["PartiesTab", "PartiesTable"]

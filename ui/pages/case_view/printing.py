@@ -1,5 +1,6 @@
-"""打印 in the case view: the case's documents (登记表, 人民调解协议书, 受理告知书), each built on a
-worker and shown in a preview whose temporary file goes when the preview closes."""
+"""打印 in the case view: the case's documents from the registry (caseapp.reports.documents),
+each offered when the case's state allows it, built on a worker and shown in a preview whose
+temporary file goes when the preview closes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from caseapp import queries
-from caseapp import workflow as wf
+from caseapp.reports.documents import DOCUMENTS, offered
 from caseapp.services import audit
 from ui.i18n import tr
 from ui.widgets import forms
@@ -32,11 +33,8 @@ class PrintButton(QPushButton):
         self.setAutoDefault(False)
         self.setToolTip(tr("打印本案文书（Ctrl+P）"))
         self.print_menu = QMenu(self)
-        self.print_actions = {
-            "sheet": self.print_menu.addAction(tr("案件登记表")),
-            "agreement": self.print_menu.addAction(tr("人民调解协议书")),
-            "notice": self.print_menu.addAction(tr("受理告知书")),
-        }
+        self.print_actions = {key: self.print_menu.addAction(tr(spec.title))
+                              for key, spec in DOCUMENTS.items()}
         for doc, action in self.print_actions.items():
             action.triggered.connect(lambda _c=False, d=doc: self.print_document(d))
         self.setMenu(self.print_menu)
@@ -45,27 +43,23 @@ class PrintButton(QPushButton):
 
     def show_case(self, d: queries.CaseDetail) -> None:
         """The documents this case has, each enabled once it can be issued."""
-        petition = d.kind == wf.Kind.PETITION.value
-        rejected = d.status == wf.Status.REJECTED.value
         self.setEnabled(True)
-        self.print_actions["sheet"].setText(tr("信访事项登记表") if petition else tr("矛盾纠纷登记表"))
-        agreement = self.print_actions["agreement"]
-        agreement.setVisible(not petition)
-        agreement.setEnabled(d.agreement is not None)
-        agreement.setToolTip("" if d.agreement is not None else tr("尚未记录调解协议"))
-        notice = self.print_actions["notice"]
-        notice.setVisible(petition)
-        notice.setText(tr("不予受理告知书") if rejected else tr("受理告知书"))
-        notice.setEnabled(rejected or d.accepted_on is not None)
+        for action in self.print_actions.values():
+            action.setVisible(False)
+        for spec, why in offered(d):
+            action = self.print_actions[spec.key]
+            action.setVisible(True)
+            action.setText(tr(spec.label(d)))
+            action.setEnabled(why is None)
+            action.setToolTip(tr(why) if why else "")
         self.print_menu.setToolTipsVisible(True)
-        notice.setToolTip("" if notice.isEnabled() else tr("受理或不予受理后才能出具告知书"))
 
     def show_print_menu(self) -> None:
         if self.isEnabled():
             self.showMenu()
 
     def print_document(self, doc: str) -> None:
-        """Build document ``doc`` ("sheet", "agreement", "notice") on a worker, then preview it."""
+        """Build document ``doc`` (a key of the registry) on a worker, then preview it."""
         from ui.widgets.pdf_preview import new_printout_path
 
         d = self._detail()

@@ -7,7 +7,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from caseapp import queries, services
 from caseapp import workflow as wf
@@ -22,15 +29,20 @@ from ui.pages.case_view.attachments import AttachmentsTab
 from ui.pages.case_view.basic_info import BasicInfoTab
 from ui.pages.case_view.header import CaseHeader
 from ui.pages.case_view.mediation import AgreementTab, FollowUpsTab, SessionsTab
-from ui.pages.case_view.parties import PartiesTable
+from ui.pages.case_view.parties import PartiesTab
+from ui.pages.case_view.petition_tab import PetitionTab
 from ui.pages.case_view.printing import PrintButton
 from ui.pages.case_view.process import TimelineTable
+from ui.pages.case_view.related import RelatedCases
 from ui.widgets import forms
+from ui.widgets.fit import scroll_area
 
 if TYPE_CHECKING:
     from ui.context import AppContext
 
 TAB_BASIC, TAB_PARTIES, TAB_TIMELINE, TAB_SESSIONS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_FILES = range(7)
+TAB_PETITION = 7  # 信访程序, petitions only
+TABS_MIN_HEIGHT = 320  # logical px: a tab shows a few rows of its table or form
 
 def load_case(db, case_id: int, today: date, cached_kinds: frozenset):
     """Worker side: the case, and the choices its forms offer unless already at hand (opening
@@ -73,17 +85,31 @@ class CaseView(QWidget):
         top.addWidget(self.loading)
         outer.addLayout(top)
 
+        # Header, acts and tabs scroll together when the screen is short (1366×768 at 150 %
+        # leaves ~500 px): the tabs keep a usable height instead of shrinking to a strip.
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        self.body_scroll = scroll_area(body)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.body_scroll, 1)
+
         self.header = CaseHeader()
         self.header.open_case.connect(self.open_case)
-        outer.addWidget(self.header)
+        column.addWidget(self.header)
         self.print_button = PrintButton(self.ctx, lambda: self.detail, self)
         self.act_bar = ActBar(self.ctx, self.print_button)
         self.act_bar.act_requested.connect(self.start_act)
-        outer.addWidget(self.act_bar)
+        column.addWidget(self.act_bar)
+        self.related = RelatedCases(self.ctx)  # 相关案件: a hint under the acts
+        self.related.open_case.connect(self.open_case)
+        column.addWidget(self.related)
 
         self.basic = BasicInfoTab(self.ctx)
         self.basic.reload_requested.connect(lambda: self.reload(force_form=True))
-        self.parties_table = PartiesTable(self.ctx)
+        self.parties_tab = PartiesTab(self.ctx)
+        self.parties_table = self.parties_tab.table
         self.timeline_table = TimelineTable()
         self.sessions_stack = SessionsTab()
         self.agreement_tab = AgreementTab()
@@ -92,12 +118,19 @@ class CaseView(QWidget):
         self.files_tab = AttachmentsTab(self.ctx)
         self.files_tab.add_requested.connect(lambda: self.start_act(Act.ATTACH))
         self.tabs = QTabWidget()
-        for page, title in ((self.basic, "基本信息"), (self.parties_table, "当事人"),
+        for page, title in ((self.basic, "基本信息"), (self.parties_tab, "当事人"),
                             (self.timeline_table, "办理过程"), (self.sessions_stack, "调解记录"),
                             (self.agreement_tab, "协议与履行"), (self.followups_stack, "回访"),
                             (self.files_tab, "附件")):
             self.tabs.addTab(page, tr(title))
-        outer.addWidget(self.tabs, 1)
+        self.petition_tab = PetitionTab()
+        self.petition_tab.open_case.connect(self.open_case)
+        self.tabs.addTab(self.petition_tab, tr("信访程序"))
+        # The tabs take the height that is left, never less than TABS_MIN_HEIGHT; their own
+        # content scrolls inside, so its height must not push the page into scrolling.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
+        column.addWidget(self.tabs, 1)
 
     def show_print_menu(self) -> None:
         """The main window's Ctrl+P: the documents of this case to print."""
@@ -110,6 +143,7 @@ class CaseView(QWidget):
             self.detail = None
             self.basic.forget()
             self.files_tab.forget()
+            self.related.forget()
             self.tabs.setCurrentIndex(TAB_BASIC)
         self.case_id = case_id
         self.reload(force_form=True)
@@ -124,6 +158,7 @@ class CaseView(QWidget):
                             frozenset(self._choices_cache),
                             on_done=lambda r: self._loaded(token, r, force_form),
                             on_error=lambda e: self._load_failed(token, e))
+        self.related.load(self.case_id)
 
     def _data_changed(self, ids) -> None:
         if not ids:
@@ -169,7 +204,9 @@ class CaseView(QWidget):
         dispute = d.kind == wf.Kind.DISPUTE.value
         for index in (TAB_SESSIONS, TAB_AGREEMENT, TAB_FOLLOWUPS):
             self.tabs.setTabVisible(index, dispute)
-        self.parties_table.show_case(d, role_may(self.ctx, d, Act.REVEAL_PERSONAL))
+        self.tabs.setTabVisible(TAB_PETITION, not dispute)
+        self.petition_tab.show_case(d, self.ctx.today())
+        self.parties_tab.show_case(d, role_may(self.ctx, d, Act.REVEAL_PERSONAL))
         self.timeline_table.show_case(d)
         self.sessions_stack.show_case(d)
         self.agreement_tab.show_case(d)
@@ -187,7 +224,9 @@ class CaseView(QWidget):
             Act.ACCEPT: lambda: acts.AcceptDialog(self.ctx, d, c.handlers, self),
             Act.REJECT: lambda: acts.RejectDialog(self.ctx, d, self),
             Act.ASSIGN: lambda: acts.AssignDialog(self.ctx, d, c.handlers, self),
-            Act.EXTEND: lambda: acts.ExtendDialog(self.ctx, d, self),
+            Act.EXTEND: lambda: (acts.PetitionExtendDialog(self.ctx, d, self)
+                                 if d.kind == wf.Kind.PETITION.value
+                                 else acts.ExtendDialog(self.ctx, d, self)),
             Act.RECORD_SESSION: lambda: acts.SessionDialog(self.ctx, d, self),
             Act.RECORD_AGREEMENT: lambda: acts.AgreementDialog(self.ctx, d, self),
             Act.CLOSE: lambda: acts.CloseDialog(self.ctx, d, c.dispute_categories, self),
@@ -195,7 +234,11 @@ class CaseView(QWidget):
             Act.FOLLOW_UP: lambda: acts.FollowUpDialog(self.ctx, d, self),
             Act.DELETE: lambda: acts.DeleteDialog(self.ctx, d, self),
         }
-        if act in dialogs:
+        if act in acts.PETITION_DIALOGS:
+            self._open_dialog(act, acts.PETITION_DIALOGS[act](self.ctx, d, self))
+        elif act in acts.MEDIATION_DIALOGS:
+            self._open_dialog(act, acts.MEDIATION_DIALOGS[act](self.ctx, d, self))
+        elif act in dialogs:
             dialog = dialogs[act]()
             if isinstance(dialog, acts.CloseDialog):
                 dialog.wants_agreement.connect(lambda: self.start_act(Act.RECORD_AGREEMENT))
@@ -249,4 +292,4 @@ class CaseView(QWidget):
 
 
 __all__ = ["TAB_AGREEMENT", "TAB_BASIC", "TAB_FILES", "TAB_FOLLOWUPS", "TAB_PARTIES",
-           "TAB_SESSIONS", "TAB_TIMELINE", "CaseView", "load_case"]
+           "TAB_PETITION", "TAB_SESSIONS", "TAB_TIMELINE", "CaseView", "load_case"]

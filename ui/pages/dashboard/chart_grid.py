@@ -22,6 +22,7 @@ from ui.i18n import tr
 from ui.pages.dashboard.tiles import KIND_LABELS, span_text
 from ui.style import MUTED
 from ui.widgets import charts
+from ui.widgets.fit import ElidedLabel
 
 CHART_KEYS = ("months", "outcomes", "category", "street")
 
@@ -40,7 +41,7 @@ class ChartCard(QFrame):
         head = QHBoxLayout()
         self.title = QLabel(title)
         self.title.setStyleSheet("font-size: 10.5pt; font-weight: bold; border: none;")
-        self.subtitle = QLabel("")
+        self.subtitle = ElidedLabel("")  # gives way to 保存图表 on a narrow screen
         self.subtitle.setStyleSheet(f"color: {MUTED}; border: none;")
         self.save_button = QPushButton(tr("保存图表"))
         self.save_button.setToolTip(tr("把这张图保存为 PNG 图片"))
@@ -73,9 +74,10 @@ class ChartGrid(QWidget):
         self.data: DashboardData | None = None
         self.bar_sets: dict = {}  # the bar sets shown, by chart key (the months' by figure)
         self.pie_series = None
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
+        self.columns = 2
         self.cards: dict[str, ChartCard] = {
             "months": ChartCard(tr("近12个月登记与办结")),
             "outcomes": ChartCard(tr("办结结果")),
@@ -89,6 +91,18 @@ class ChartGrid(QWidget):
             grid.addWidget(card, i // 2, i % 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+
+    def set_columns(self, columns: int) -> None:
+        """Two by two, or one under the other where two would be cut (150 % scaling)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for key in CHART_KEYS:
+            self.grid.removeWidget(self.cards[key])
+        for i, key in enumerate(CHART_KEYS):
+            self.grid.addWidget(self.cards[key], i // columns, i % columns)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2 if columns == 2 else 0)
 
     def show_data(self, data: DashboardData) -> None:
         self.data = data

@@ -14,13 +14,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDir, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDir, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -37,12 +38,15 @@ from ui.i18n import tr
 from ui.pages.dashboard.chart_grid import ChartGrid
 from ui.pages.dashboard.tiles import KIND_LABELS, TileCard, span_text
 from ui.tasks import show_error
+from ui.widgets.fit import columns_for
 from ui.widgets.lazy import LazyPage
 
 if TYPE_CHECKING:
     from ui.context import AppContext
 
 REFRESH_DELAY_MS = 500  # acts come in bursts (bulk assign, import): refresh once after them
+TILE_MIN_WIDTH = 200  # a tile's two numbers with their change (↓6.7个百分点) side by side
+CHART_MIN_WIDTH = 420  # a chart card's title, span and 保存图表 on one line
 
 PERIOD_LABELS = (("this_month", "本月"), ("last_month", "上月"), ("this_year", "本年"),
                  ("last_year", "上年"), ("custom", "自定义…"))
@@ -141,22 +145,50 @@ class DashboardPage(LazyPage):
         self.caption.setProperty("role", "muted")
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
+        self.work_line = QLabel("")  # the work log's counts of the charts' period
+        self.work_line.setProperty("role", "muted")
+        layout.addWidget(self.work_line)
 
-        tiles = QHBoxLayout()
-        tiles.setSpacing(12)
+        # The tiles and charts reflow to the width (at 150 % two rows of tiles, one column
+        # of charts) instead of being cut at the right edge.
+        self.tiles = QGridLayout()
+        self.tiles.setSpacing(12)
         self.tile_cards: list[TileCard] = []
         for _ in range(max(len(t) for t in dashboard.TILES.values())):
             card = TileCard()
             card.open_filter.connect(self.open_filter)
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            tiles.addWidget(card, 1)
+            card.setMinimumWidth(TILE_MIN_WIDTH)
             self.tile_cards.append(card)
-        layout.addLayout(tiles)
+        self.tile_columns = 0
+        layout.addLayout(self.tiles)
 
         self.charts = ChartGrid()
         self.charts.open_filter.connect(self.open_filter)
         self.charts.save_requested.connect(self.save_chart)
         layout.addWidget(self.charts, 1)
+        scroll.viewport().installEventFilter(self)
+        self.reflow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self.reflow()
+        return False
+
+    def reflow(self) -> None:
+        """As many tiles a row as fit the width, rows kept even; two chart columns or one."""
+        width = self.scroll.viewport().width() - 40  # the body's margins
+        shown = [c for c in self.tile_cards if not c.isHidden()]
+        cols = columns_for(width, len(shown), TILE_MIN_WIDTH)
+        if cols != self.tile_columns or self.tiles.count() != len(shown):
+            for card in self.tile_cards:
+                self.tiles.removeWidget(card)
+            for i, card in enumerate(shown):
+                self.tiles.addWidget(card, i // cols, i % cols)
+            for c in range(len(self.tile_cards)):
+                self.tiles.setColumnStretch(c, 1 if c < cols else 0)
+            self.tile_columns = cols
+        self.charts.set_columns(2 if width >= 2 * CHART_MIN_WIDTH + 12 else 1)
 
     def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
@@ -273,11 +305,17 @@ class DashboardPage(LazyPage):
             "{0}：本月至今 {1}（与上月同期比较），本年至今 {2}（与上年同期比较）。"
             "点击任一数字、柱形或扇区，即可查看它所统计的案件。").format(
                 kind, span_text(*spans["month"]), span_text(*spans["year"])))
+        work = data.work
+        self.work_line.setText(tr(
+            "排查台账（{0}）：排查 {1} 次，发现纠纷 {2} 件，安保维稳 {3} 次").format(
+                span_text(data.date_from, data.date_to), f"{work.screenings:,}",
+                f"{work.screenings_found:,}", f"{work.security_events:,}"))
         for card, tile in zip(self.tile_cards, data.tiles, strict=False):
             card.set_tile(tile)
             card.show()
         for card in self.tile_cards[len(data.tiles):]:
             card.hide()
+        self.reflow()
         self.charts.show_data(data)
 
     # -- saving ------------------------------------------------------------------------

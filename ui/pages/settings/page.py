@@ -33,7 +33,9 @@ from caseapp.workflow import Act
 from ui.i18n import tr
 from ui.pages.settings.diversion_tab import DiversionTab
 from ui.pages.settings.fields import PRIMARY_DISABLED, error_label, muted, scroll_area
+from ui.pages.settings.fonts_box import FontsBox
 from ui.pages.settings.forms_tab import FormsTab
+from ui.pages.settings.holidays_tab import HolidaysTab
 from ui.pages.settings.limits_tab import LimitsTab
 from ui.pages.settings.lists_tab import ListsTab
 from ui.pages.settings.lookup_tabs import CategoriesTab, DepartmentsTab
@@ -84,8 +86,12 @@ class SettingsPage(QWidget):
         subtitle = muted(tr("这里的设置对本单位所有用户生效。"), self)
 
         self.office_tab = OfficeTab(self)
+        self.fonts_box = FontsBox(ctx, self.office_tab)  # which face each document role got
+        column = self.office_tab.form
+        column.insertWidget(column.count() - 1, self.fonts_box)  # below the fields, above the stretch
         self.numbers_tab = NumbersTab(self.year, self)
         self.limits_tab = LimitsTab(self)
+        self.holidays_tab = HolidaysTab(ctx, self)  # acts at once, like the lists
         self.categories_tab = CategoriesTab(ctx, self)
         self.lists_tab = ListsTab(self)
         self.departments_tab = DepartmentsTab(ctx, self)
@@ -103,10 +109,11 @@ class SettingsPage(QWidget):
         self.tabs.addTab(scroll_area(self.numbers_tab, self), tr("编号格式"))
         self.tabs.addTab(scroll_area(self.limits_tab, self), tr("办理期限"))
         self.tabs.addTab(self.categories_tab, tr("类别"))
-        self.tabs.addTab(self.lists_tab, tr("街镇与人员"))
+        self.tabs.addTab(scroll_area(self.lists_tab, self), tr("街镇与人员"))  # 150 %: scrolls
         self.tabs.addTab(self.departments_tab, tr("参与部门"))
         self.tabs.addTab(self.forms_tab, tr("填报表格"))
         self.tabs.addTab(self.diversion_tab, tr("转人民调解"))
+        self.tabs.addTab(self.holidays_tab, tr("节假日"))
         self.users_tab: UsersTab | None = None
         if ctx.may(Act.USERS):  # accounts are an administrator's business
             self.users_tab = UsersTab(ctx, self)
@@ -219,6 +226,13 @@ class SettingsPage(QWidget):
     def revert(self) -> None:
         if self.loaded is not None:
             self._fill(self.loaded.settings)
+
+    def show_tab(self, key: str) -> None:
+        """Bring a tab to the front by name: "office" (单位信息) for the workbench's reminder."""
+        tab = {"office": self.office_tab, "numbers": self.numbers_tab,
+               "lists": self.lists_tab, "holidays": self.holidays_tab}.get(key)
+        if tab is not None:
+            self._show_tab(tab)
 
     def _show_tab(self, tab: QWidget) -> None:
         for index in range(self.tabs.count()):

@@ -16,6 +16,7 @@ from caseapp.services import accounts
 from ui.dialogs.login_dialog import FormDialog, password_field
 from ui.i18n import tr
 from ui.widgets import forms
+from ui.widgets.fit import fit_minimum
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -26,7 +27,7 @@ class AdminFormDialog(FormDialog):
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
-        self.setMinimumWidth(460)  # the note stays on one line, no orphaned characters
+        fit_minimum(self, 460)  # the note stays on one line, no orphaned characters
         self.buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
 
     def failed(self, exc: BaseException) -> None:
