@@ -355,3 +355,48 @@ def test_migration_makes_the_old_free_text_result_structured(tmp_path):
         assert (d.mediation.judicial_state, d.mediation.risk_grade) == ("确认有效", "一般")
     finally:
         db.dispose()
+
+
+def test_the_agreement_form_goes_out_and_comes_back(db, actor, tmp_path, make_db):
+    import csv
+
+    written = mediated(db, actor)
+    oral = mediated(db, actor, form="口头协议")
+    failed = s.register_dispute(db, actor, dispute_input(), [applicant()]).id
+    s.accept(db, actor, failed, on=date(2026, 3, 2))
+    s.close(db, actor, failed, wf.MEDIATION_FAILED, on=date(2026, 3, 4), route="诉讼")
+    out = tmp_path / "out.csv"
+    exchange.run_export(db, out, actor=actor)
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        cells = {r["编号"]: r["协议形式"] for r in csv.DictReader(fh)}
+    number = {cid: queries.case_detail(db, cid).number for cid in (written, oral, failed)}
+    assert [cells[number[c]] for c in (written, oral, failed)] == ["书面协议", "口头协议", ""]
+
+    f, t = date(2026, 3, 1), date(2026, 3, 31)
+    before = stats.figures(db, f, t).disputes
+    other = make_db("other")
+    try:
+        exchange.run_import(other, other.local_user_id(), out)
+        after = stats.figures(other, f, t).disputes
+        assert (after.written, after.oral) == (before.written, before.oral) == (1, 1)
+        forms = {d.number: d.agreement.form if d.agreement else None
+                 for d in (queries.case_detail(other, cid)
+                           for cid in queries.case_ids(other, queries.CaseFilter(kind="dispute")))}
+        assert forms == {number[written]: "书面协议", number[oral]: "口头协议", number[failed]: None}
+    finally:
+        other.dispose()
+
+
+def test_an_agreement_form_on_a_case_without_agreement_is_refused(db, actor, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("类型,登记日期,受理日期,办结日期,办理结果,当事人,类别,事项摘要,协议形式\n"
+                    "纠纷,2026-03-01,2026-03-02,2026-03-05,调解不成,甲,邻里纠纷,事一,书面协议\n"
+                    "纠纷,2026-03-01,2026-03-02,2026-03-05,调解成功,乙,邻里纠纷,事二,电子协议\n",
+                    encoding="utf-8")
+    before = snapshot(db)
+    with pytest.raises(Exception) as err:
+        exchange.run_import(db, actor, path)
+    text = "；".join(str(p) for p in err.value.problems)
+    assert "第2行" in text and "只有调解成功的纠纷才有协议形式" in text
+    assert "第3行" in text and "协议形式" in text and "书面协议、口头协议" in text
+    assert snapshot(db) == before

@@ -45,6 +45,7 @@ class Row:
     values: dict  # the cases columns
     party: tuple[str, str | None, str | None, str | None, date | None]  # name, id, phone, gender, birth
     respondent: str | None
+    agreement_form: str | None = None  # 协议形式: an agreement recorded with the case
 
 
 class RowChecker:
@@ -86,7 +87,7 @@ class RowChecker:
 
         text = {a: _text(raw.get(a)) for a in (
             "number", "party", "respondent", "street", "category", "source", "handler",
-            "summary", "outcome", "petition_type", "details", "community", "satisfaction",
+            "summary", "outcome", "petition_type", "details", "community", "satisfaction", "agreement_form",
             "confirmation", "risk", "prevention")}
         for alias, limit in MAX_LEN.items():
             if len(text[alias]) > limit:
@@ -150,6 +151,11 @@ class RowChecker:
         if text["satisfaction"] and (not petition or text["satisfaction"] not in wf.SATISFACTION):
             bad.append(("满意度", "纠纷没有此项，应留空" if kind == "dispute"
                         else f"应为：{'、'.join(wf.SATISFACTION)}"))
+        form = text["agreement_form"]
+        if form and not (kind == "dispute" and outcome == wf.MEDIATED and closed):
+            bad.append(("协议形式", "只有调解成功的纠纷才有协议形式，应留空"))
+        elif form and form not in wf.AGREEMENT_FORMS:
+            bad.append(("协议形式", f"应为：{'、'.join(wf.AGREEMENT_FORMS)}"))
         mediation = mediation_values(text, kind, outcome, closed, bad)
         group_size = get("group_size", v.parse_people_bounded)
         if group_size is not None and group_size < 5:
@@ -194,7 +200,7 @@ class RowChecker:
         )
         party = (text["party"], id_info.number if id_info else None, phone,
                  id_info.gender if id_info else None, id_info.birth_date if id_info else None)
-        return Row(rownum, kind, number, out, party, text["respondent"] or None), []
+        return Row(rownum, kind, number, out, party, text["respondent"] or None, form or None), []
 
 
 def mediation_values(text: dict[str, str], kind: str | None, outcome: str | None,

@@ -16,6 +16,7 @@ EXTRA_HEADERS: list[tuple[str, str]] = [
     ("信访类型", "petition_type"), ("集体访人数", "group_size"), ("重复信访", "is_repeat"),
     ("详细情况", "details"), ("村/社区", "community"),
     ("满意度", "satisfaction"),  # petitions (docs/domain.md §6)
+    ("协议形式", "agreement_form"),  # disputes closed 调解成功: 书面协议 or 口头协议
     # Disputes: 司法确认 (未申请, 已申请, or the result), 风险等级, 预防成效 (names joined by 、).
     ("司法确认", "confirmation"), ("风险等级", "risk"), ("预防成效", "prevention"),
 ]

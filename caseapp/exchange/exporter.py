@@ -22,7 +22,7 @@ from caseapp.errors import CaseAppError, Problem, StorageError, ValidationError
 from caseapp.exchange.columns import ALL_HEADERS, BATCH, EXPORT_ONLY_HEADERS, RESPONDENT
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
-from caseapp.storage.models import Case, CaseParty, Person
+from caseapp.storage.models import Agreement, Case, CaseParty, Person
 from caseapp.validation import (
     is_formula_text,
     mask_id_number,
@@ -55,7 +55,8 @@ def _overdue_days(c, today: date) -> int | None:
     return days if days > 0 else None
 
 
-def _export_row(c, main, respondent, mask: bool = False, today: date | None = None) -> list:
+def _export_row(c, main, respondent, mask: bool = False, today: date | None = None,
+                agreement_form: str | None = None) -> list:
     petition = c.kind == wf.Kind.PETITION.value
     name, id_number, phone = main or ("", None, None)
     summary, details, community = c.summary, c.details, c.community
@@ -71,6 +72,7 @@ def _export_row(c, main, respondent, mask: bool = False, today: date | None = No
         c.people_count, c.amount, c.petition_type, c.group_size,
         _yes(c.is_repeat) if petition else None, details, community,
         c.satisfaction if petition else None,
+        agreement_form if c.outcome == wf.MEDIATED else None,
         *_mediation_cells(c),
         wf.status_label(c.kind, c.status), c.due_on, _overdue_days(c, today or date.today()),
     ]
@@ -241,9 +243,11 @@ def export_file(db: Database, path: str | os.PathLike, *, date_from: date | None
                             respondent.setdefault(cid, name)
                         elif role == wf.main_role(cases[cid].kind):
                             main.setdefault(cid, (name, idn, phone))
+                    forms = dict(session.execute(select(Agreement.case_id, Agreement.form)
+                                                 .where(Agreement.case_id.in_(chunk))).all())
                     for cid in chunk:
                         out.row(_export_row(cases[cid], main.get(cid), respondent.get(cid), mask,
-                                            today))
+                                            today, forms.get(cid)))
                     yield Progress(start + len(chunk), len(ids), "正在导出")
         finally:
             out.close()

@@ -25,7 +25,7 @@ from caseapp.exchange.columns import BATCH, MAX_PROBLEMS, RESPONDENT
 from caseapp.exchange.reading import ImportRefused, mapped_rows, raw_rows
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
-from caseapp.storage.models import Case, CaseParty, Event, NumberSequence, Person
+from caseapp.storage.models import Agreement, Case, CaseParty, Event, NumberSequence, Person
 from caseapp.storage.pinyin import name_initials
 from caseapp.storage.settings import format_number
 
@@ -273,6 +273,13 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 session.execute(insert(Event.__table__), [
                     dict(case_id=cid, at=now, user_id=actor, action="imported", changes=None, note=note)
                     for cid in case_ids])
+                # 协议形式: the agreement is recorded with its form, signed on the closing day;
+                # the file has no terms, so it holds none (a document asks for them).
+                agreements = [dict(case_id=cid, form=r.agreement_form, signed_on=r.values["closed_on"],
+                                   terms="[]") for cid, r in zip(case_ids, batch, strict=True)
+                              if r.agreement_form]
+                if agreements:
+                    session.execute(insert(Agreement.__table__), agreements)
 
             batch: list[Row] = []
             for rownum, values in mapped_rows(raw, warnings):
