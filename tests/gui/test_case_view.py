@@ -119,7 +119,9 @@ def test_reject_needs_a_reason_and_asks_first(qtbot, view, petition, ctx, db, wa
     assert d.reject_reason == "不属于本机关职责范围，已告知向区人社局反映"
     assert view.header.status_chip.text() == "不予受理"
     assert "不予受理" in view.header.outcome_label.text()
-    assert "已办结" in view.header.deadline_label.text()
+    # A rejected petition was never handled: no deadline to report, and not "已办结".
+    assert ">—<" in view.header.deadline_label.text()
+    assert "已办结" not in view.header.deadline_label.text()
     row = timeline(view)[0]
     assert row[2] == "不予受理" and "状态：待受理 → 不予受理" in row[3]
     assert row[4] == "不属于本机关职责范围，已告知向区人社局反映"
