@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -126,7 +127,9 @@ class Person(Base):
     """A person or an organisation. One person appears once, however many cases name them."""
 
     __tablename__ = "persons"
-    __table_args__ = (Index("ix_persons_name_phone", "name", "phone"),)
+    # phone alone too: the importer looks up a batch's phones at once (migration 0010)
+    __table_args__ = (Index("ix_persons_name_phone", "name", "phone"),
+                      Index("ix_persons_phone", "phone"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     is_org: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -149,6 +152,23 @@ class Person(Base):
 pinyin.listen(Person)
 
 
+# The partial index ix_cases_open's WHERE; a query uses it only when it repeats these constants.
+OPEN_CASES = "deleted_at IS NULL AND status IN ('registered', 'in_progress')"
+
+
+# The partial indexes over the live cases (migration 0010, which says why deleted_at is a key
+# column before received_on); a query uses them when it says deleted_at IS NULL.
+LIVE = "deleted_at IS NULL"
+LIVE_INDEXES: dict[str, tuple[str, ...]] = {
+    "ix_cases_live_received": ("deleted_at", "received_on"),
+    "ix_cases_live_kind_received": ("kind", "deleted_at", "received_on"),
+    "ix_cases_live_kind_status": ("kind", "status", "deleted_at", "received_on"),
+    "ix_cases_live_kind_category": ("kind", "category", "deleted_at", "received_on"),
+    "ix_cases_live_kind_handler": ("kind", "handler", "deleted_at", "received_on"),
+    "ix_cases_live_kind_street": ("kind", "street", "deleted_at", "received_on"),
+}
+
+
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
@@ -161,6 +181,14 @@ class Case(Base):
         Index("ix_cases_category", "kind", "category"),
         Index("ix_cases_street", "street"),
         Index("ix_cases_handler", "handler"),
+        # The open cases only, covering what the early warning reads (queries/related.py,
+        # migration 0010); deleted_at a column too, or SQLite reads the row to test it.
+        Index("ix_cases_open", "status", "kind", "category", "community", "received_on",
+              "people_count", "group_size", "number", "deleted_at",
+              sqlite_where=text(OPEN_CASES), postgresql_where=text(OPEN_CASES)),
+        # The live cases, for the case list's order and filters (migration 0010, issue #19).
+        *(Index(name, *columns, sqlite_where=text(LIVE), postgresql_where=text(LIVE))
+          for name, columns in LIVE_INDEXES.items()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -301,6 +329,8 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # 身份证明 / 委托书 / 证据 / 履行凭证 / 其他 (workflow.ATTACHMENT_KINDS); NULL = not marked.
+    kind: Mapped[str | None] = mapped_column(String(16))
 
 
 class WorkLogEntry(Base):
