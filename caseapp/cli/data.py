@@ -161,6 +161,12 @@ def cmd_check(args) -> int:
         acting_user(args, database)  # like every other command once accounts are set up
     except StorageError:
         pass  # a damaged file cannot say who may log in: the check below names the damage
+    if getattr(args, "repair", False):
+        from caseapp.storage.checks import repair
+
+        require_full_personal(args, database)  # rebuilds part of the whole file
+        for done in repair(database):
+            print(done)
     problems = backup.check(database)
     if problems:
         print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)

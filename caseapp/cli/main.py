@@ -20,6 +20,7 @@ from caseapp import __version__
 from caseapp.cli import accounts as cli_accounts
 from caseapp.cli import calendar as cli_calendar
 from caseapp.cli import encryption as cli_encryption
+from caseapp.cli import find as cli_find
 from caseapp.cli import forms as cli_forms
 from caseapp.cli import worklog as cli_worklog
 from caseapp.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_db
@@ -123,9 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("number", help="案件编号，如 （2026）调字第0001号")
     r.add_argument("--doc", required=True, metavar="DOC",
                    help="sheet notice application register rights investigation record "
-                        "agreement oral visit confirmation termination（及登记的其他文书）")
+                        "agreement oral visit confirmation termination dossier（卷宗）"
+                        "（及登记的其他文书）")
     r.add_argument("--full-personal", action="store_true",
                    help="印出完整的身份证号和电话（仅管理员；默认部分隐藏）")
+    r.add_argument("--force", action="store_true",
+                   help="卷宗缺少必备材料时照样打印（缺项列在卷宗情况说明中）；默认拒绝并列出缺项")
     r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     cli_forms.add_parser(reports, _date_arg)
 
@@ -135,9 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--backup-accounts", action="store_true",
                    help="备份中没有登录账户时也照原样恢复（登录将关闭）；默认保留当前账户")
-    sub.add_parser("check", help="检查数据库完整性和数据一致性")
+    p = sub.add_parser("check", help="检查数据库完整性和数据一致性")
+    p.add_argument("--repair", action="store_true",
+                   help="先重建可由案件内容重建的部分（搜索索引；仅管理员），再检查")
     cli_accounts.add_parsers(sub, _Parser, _date_arg)
     cli_calendar.add_parser(sub, _Parser)
+    cli_find.add_parser(sub)
     cli_worklog.add_parser(sub, _Parser, _date_arg)
     cli_encryption.add_parsers(sub)
     return parser
@@ -233,6 +240,7 @@ COMMANDS = {
     "restore": cmd_restore,
     "check": cmd_check,
     "calendar": cli_calendar.cmd_calendar,
+    "find": cli_find.cmd_find,
     "worklog": cli_worklog.cmd_worklog,
     "encrypt": cli_encryption.cmd_encrypt,
     "decrypt": cli_encryption.cmd_decrypt,

@@ -24,6 +24,7 @@ from caseapp.exchange.checking import Row, RowChecker
 from caseapp.exchange.columns import BATCH, MAX_PROBLEMS, RESPONDENT
 from caseapp.exchange.reading import ImportRefused, mapped_rows, raw_rows
 from caseapp.progress import Job, Progress, run
+from caseapp.storage import search_index
 from caseapp.storage.db import Database
 from caseapp.storage.models import Agreement, Case, CaseParty, Event, NumberSequence, Person
 from caseapp.storage.pinyin import name_initials
@@ -166,10 +167,10 @@ class _Numbers:
     def take(self, kind: str, year: int, count: int) -> list[str]:
         seq = self.seqs.get((kind, year))
         if seq is None:
-            seq = self.session.get(NumberSequence, (kind, year), with_for_update=True)
-            if seq is None:
-                seq = NumberSequence(kind=kind, year=year, last=0)
-                self.session.add(seq)
+            # The numbering lock the acts take (services.lock_sequence): on PostgreSQL a new
+            # year's row is made with ON CONFLICT DO NOTHING and locked, so an import and an
+            # act (or two imports) that meet at a new year wait instead of giving one number twice.
+            seq = services.lock_sequence(self.session, kind, year)
             self.seqs[(kind, year)] = seq
         template = self.settings.number_format(kind)
         out: list[str] = []
@@ -202,6 +203,16 @@ def check_not_damaged(db: Database) -> None:
             "请在「备份与恢复」中恢复最近的备份（或运行 caseapp restore），再导入")
 
 
+def optimize(session: Session) -> None:
+    """PRAGMA optimize at the end of a bulk write (SQLite), on the connection that wrote: it
+    analyses the tables that connection used whose statistics are missing or far out of date,
+    so the lists keep choosing their indexes; bounded work (analysis_limit)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    session.connection().exec_driver_sql("PRAGMA analysis_limit=1000")
+    session.connection().exec_driver_sql("PRAGMA optimize")
+
+
 def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 dry_run: bool = False) -> Job[ImportResult]:
     """Check every row, then insert all (or, with ``dry_run``, nothing). Yields Progress."""
@@ -229,7 +240,8 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
             more += 1
 
     try:
-        with (db.read() if dry_run else db.write()) as session:
+        with (db.read() if dry_run else db.write()) as session, \
+                search_index.bulk(session.connection(), enabled=not dry_run):
             services.require(session, actor, wf.Act.EDIT)
             checker = RowChecker(session, db)
             persons = _Persons(session)
@@ -306,6 +318,8 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 raise ImportRefused(problems, len(problems) + more - (1 if more else 0))
             if counts["rows"] == 0:
                 raise ImportRefused([Problem("文件", "文件中没有案件行")])
+            if not dry_run:
+                optimize(session)
             yield Progress(counts["rows"], counts["rows"], "完成")
     finally:
         raw.close()

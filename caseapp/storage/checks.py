@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from caseapp import deadlines
 from caseapp import workflow as wf
+from caseapp.storage import search_index
 from caseapp.storage.db import storage_error
 from caseapp.storage.models import Attachment, Case
 
@@ -34,7 +35,35 @@ def _all_checks(db) -> list[str]:
     with db.read() as session:
         problems += _domain_checks(session, db)
     problems += _attachment_checks(db)
+    problems += _index_checks(db)
     return problems
+
+
+def _index_checks(db) -> list[str]:
+    """The search index (issue #19) against the cases' text: triggers keep it in step, so a
+    difference means the file was changed behind the program's back (or a bug)."""
+    with db.engine.connect() as conn:
+        if not search_index.present(conn):
+            return []
+        wrong = search_index.out_of_step(conn)
+        if not wrong:
+            return []
+        numbers = [n for (n,) in conn.execute(
+            select(Case.number).where(Case.id.in_(wrong[:SHOW])).order_by(Case.id))]
+    shown = "、".join(numbers) if numbers else "已删除的案件"
+    more = "等" if len(wrong) > SHOW else ""
+    return [f"搜索索引与案件内容不一致（{len(wrong)}{'+' if len(wrong) >= 100 else ''} 件："
+            f"{shown}{more}），查找可能漏掉或多出结果。可运行 caseapp check --repair 重建"]
+
+
+def repair(db) -> list[str]:
+    """`caseapp check --repair`: rebuild what can be rebuilt from the cases (the search
+    index); a sentence per thing done."""
+    with db.engine.begin() as conn:
+        if not search_index.present(conn):
+            return []
+        count = search_index.rebuild(conn)
+    return [f"搜索索引已重建（{count} 件案件）"]
 
 
 def _sqlite_checks(db) -> list[str]:
