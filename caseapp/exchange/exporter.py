@@ -4,13 +4,11 @@ written to a temporary file and renamed when complete."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import errno
 import os
 import tempfile
-import zipfile
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, select
@@ -20,11 +18,11 @@ from caseapp import queries, services
 from caseapp import workflow as wf
 from caseapp.errors import CaseAppError, Problem, StorageError, ValidationError
 from caseapp.exchange.columns import ALL_HEADERS, BATCH, EXPORT_ONLY_HEADERS, RESPONDENT
+from caseapp.exchange.xlsx_stream import SheetWriter
 from caseapp.progress import Job, Progress, run
 from caseapp.storage.db import Database
 from caseapp.storage.models import Agreement, Case, CaseParty, Person
 from caseapp.validation import (
-    is_formula_text,
     mask_id_number,
     mask_phone,
     mask_text,
@@ -103,56 +101,23 @@ class _CsvOut:
 
 
 class _XlsxOut:
-    def __init__(self, path: Path, rows: int):
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.utils import get_column_letter
+    """The sheet 案件, streamed (caseapp/exchange/xlsx_stream.py): frozen header, column widths,
+    dates as date cells, text never a formula."""
 
-        self.path, self.cell_type = path, WriteOnlyCell
-        self.wb = Workbook(write_only=True)
-        self.ws = self.wb.create_sheet("案件")
-        self.ws.freeze_panes = "A2"
-        # Write-only sheets carry no <dimension>; openpyxl's writer asks the sheet for one if it
-        # can. Without it every read-only reader (ours included) parses the sheet twice.
-        size = f"A1:{get_column_letter(len(OUT_HEADERS))}{rows + 1}"
-        self.ws.calculate_dimension = lambda: size
-        for i, zh in enumerate(OUT_HEADERS, start=1):
-            width = 40 if zh in ("事项摘要", "详细情况") else 22 if zh in ("编号", "身份证号") else 12
-            self.ws.column_dimensions[get_column_letter(i)].width = width
-        self.ws.append(OUT_HEADERS)
+    def __init__(self, path: Path, rows: int):
+        widths = [40 if zh in ("事项摘要", "详细情况") else 22 if zh in ("编号", "身份证号") else 12
+                  for zh in OUT_HEADERS]
+        self.sheet = SheetWriter(path, "案件", widths, rows)
+        self.sheet.row(OUT_HEADERS)
 
     def row(self, values: list) -> None:
-        out = []
-        for x in values:
-            if isinstance(x, date):
-                cell = self.cell_type(self.ws, value=x)
-                cell.number_format = "yyyy-mm-dd"
-                x = cell
-            elif is_formula_text(x):
-                cell = self.cell_type(self.ws, value=x)
-                cell.data_type = "s"  # text, not a formula openpyxl would write
-                x = cell
-            out.append(x)
-        self.ws.append(out)
+        self.sheet.row(values)
 
     def close(self) -> None:
-        # openpyxl's save leaves its zip open when a write fails; the garbage collector would
-        # then try to finish it on the full disk and print a traceback. Save by hand instead.
-        from openpyxl.writer.excel import ExcelWriter
-
-        archive = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-        self.wb.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
         try:
-            ExcelWriter(self.wb, archive).save()
+            self.sheet.close()
         except BaseException:
-            fp, archive.fp = archive.fp, None  # closed here, never written to again
-            with contextlib.suppress(OSError, ValueError):
-                if fp is not None:
-                    fp.close()
-            rows = getattr(self.ws, "_rows", None)  # the sheet's row writer, finished now
-            with contextlib.suppress(Exception):
-                if rows is not None:
-                    rows.close()
+            self.sheet.abort()
             raise
 
 

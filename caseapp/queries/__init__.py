@@ -23,11 +23,13 @@ from caseapp.queries.case_list import (  # noqa: F401
     SORT_KEYS,
     CaseFilter,
     CaseRow,
+    FirstPage,
     case_ids,
     case_rows,
     count,
     distinct_values,
     due_soon_condition,
+    first_page,
     overdue_condition,
 )
 from caseapp.queries.labels import ACTION_LABELS, FIELD_LABELS  # noqa: F401

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
 from caseapp import queries
 from caseapp.queries.case_list import CaseFilter, CaseRow
-from ui.i18n import tr
+from ui.i18n import tr, tr_built
 from ui.style import CLOSED, DUE_SOON, MUTED, STATE_COLOURS
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class CaseTableModel(QAbstractTableModel):
     """Rows are cases in the order of one case_ids query; cells fill in page by page."""
 
     loaded = Signal(int)  # after each id query, with the number of cases
+    first_page_shown = Signal(int)  # the first page painted before the full id query ended
     failed = Signal(object)  # an id query failed (the exception)
 
     def __init__(self, ctx: AppContext, flt: CaseFilter | None = None, sort: str = "received_on",
@@ -80,6 +81,9 @@ class CaseTableModel(QAbstractTableModel):
         self._sort = sort
         self._descending = descending
         self._ids: list[int] = []
+        self._shown: tuple | None = None  # (filter, sort, descending) of the ids shown
+        self._first_gen = -1  # the generation whose first page (queries.first_page) is shown
+        self._first_unread = False
         self._gen = 0  # bumped on every id query; stale answers are dropped
         self._loaded_gen = -1  # the generation whose ids are shown
         self._rows_gen = 0  # bumped when cached rows may be out of date (after an act)
@@ -118,7 +122,9 @@ class CaseTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Run the id query again (filter, sort or data changed). Rows already shown stay
-        visible until their fresh page arrives, so a refresh does not flicker."""
+        visible until their fresh page arrives, so a refresh does not flicker. A new filter or
+        sort first asks for its first page alone (queries.first_page, read in index order),
+        which paints before the ordered ids of the whole list arrive."""
         self._gen += 1
         self._rows_gen += 1
         gen = self._gen
@@ -126,14 +132,47 @@ class CaseTableModel(QAbstractTableModel):
         if flt.today is None:
             flt = replace(flt, today=self.ctx.today())
         self.query_running = True
+        shown = (self._filter, self._sort, self._descending)
+        if shown != self._shown or not self._ids:
+            self.ctx.runner.run(self, queries.first_page, self.ctx.db, flt, self._sort,
+                                self._descending, PAGE_SIZE, self.ctx.today(),
+                                on_done=lambda page: self._first_page_arrived(gen, page),
+                                on_error=lambda exc: log.warning("first page failed: %s", exc))
+        self._shown = shown
         self.ctx.runner.run(self, queries.case_ids, self.ctx.db, flt, self._sort, self._descending,
                             on_done=lambda ids: self._ids_arrived(gen, ids),
                             on_error=lambda exc: self._ids_failed(gen, exc))
+
+    def _first_page_arrived(self, gen: int, page: queries.FirstPage) -> None:
+        """Show the first rows while the full id query runs (dropped if it came first)."""
+        if gen != self._gen or self._loaded_gen == gen:
+            return
+        self.beginResetModel()
+        self._ids = list(page.ids)
+        self._pages.clear()
+        self._pending.clear()
+        self._row_of = None
+        self._pages[0] = (self._rows_gen, {r.id: r for r in page.rows})
+        self._first_gen, self._first_unread = gen, True
+        self.pages_fetched = 0
+        self.endResetModel()
+        self.first_page_shown.emit(len(page.ids))
 
     def _ids_arrived(self, gen: int, ids: list[int]) -> None:
         if gen != self._gen:
             return
         self.query_running = False
+        head = len(self._ids)
+        if self._first_gen == gen and ids[:head] == self._ids:
+            # The first page is on screen: the rest of the list is appended below it.
+            if len(ids) > head:
+                self.beginInsertRows(QModelIndex(), head, len(ids) - 1)
+                self._ids = ids
+                self._row_of = None
+                self.endInsertRows()
+            self._loaded_gen = gen
+            self.loaded.emit(len(ids))
+            return
         if ids != self._ids:
             self.beginResetModel()
             self._ids = ids
@@ -198,6 +237,9 @@ class CaseTableModel(QAbstractTableModel):
                 self._request(following)
             return None
         self._pages.move_to_end(page)
+        if page == 0 and self._first_unread and self._first_gen == self._gen:
+            self._first_unread = False  # the first page, read by the view: one page answered
+            self.pages_fetched += 1
         return entry[1].get(self._ids[row])
 
     def is_row_fresh(self, row: int) -> bool:
@@ -320,9 +362,9 @@ class CaseTableModel(QAbstractTableModel):
         if col == COL_RECEIVED:
             return date_text(r.received_on)
         if col == COL_STATUS:
-            return r.status_label
+            return tr_built(r.status_label)
         if col == COL_DEADLINE:
-            return r.deadline_text
+            return tr_built(r.deadline_text)
         return r.handler or ""
 
 

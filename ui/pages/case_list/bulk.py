@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseapp import exchange, services
+from caseapp import services
 from caseapp.queries.case_list import CaseFilter
 from caseapp.services import audit
 from ui.i18n import tr
@@ -105,6 +105,8 @@ def export_cases(owner: QWidget, ctx: AppContext, ids: list[int], name: str,
     if not Path(path).suffix:
         path += ".xlsx"
     settings.setValue("export/folder", str(Path(path).parent))
+    from caseapp import exchange  # here: its writers (openpyxl) are not needed to start
+
     db, actor = ctx.db, ctx.actor
     # As the user: the export is an event, ID numbers and phones masked (privacy.py). It
     # changes no case, so it is a job on the runner, not an act with a broadcast.

@@ -67,6 +67,7 @@ class CaseListPage(LazyPage):
         self.model = CaseTableModel(ctx, CaseFilter(kind=kind, today=ctx.today()), parent=self)
         self._build()
         self.model.loaded.connect(self._loaded)
+        self.model.first_page_shown.connect(self._first_page)
         self.model.failed.connect(lambda exc: show_error(self, exc))
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
@@ -224,6 +225,11 @@ class CaseListPage(LazyPage):
             self.ctx.runner.run(self, queries.count, self.ctx.db, CaseFilter(kind=self.kind),
                                 on_done=lambda n: self._show_empty(n > 0),
                                 on_error=lambda _e: self._show_empty(True))
+
+    def _first_page(self, rows: int) -> None:
+        # The rows are painted before the full count arrives: show them, not the empty page.
+        if rows:
+            self.body.setCurrentWidget(self.table)
 
     def _show_empty(self, filtered: bool) -> None:
         if self.model.rowCount():
