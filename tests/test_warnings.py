@@ -183,3 +183,157 @@ def test_the_office_sets_its_own_thresholds(db, actor, office):
             services.save_settings(db, actor, replace(db.settings(), **bad))
         assert [p.field for p in err.value.problems] == list(bad)
     assert db.settings().warning_min_people == 4  # nothing changed by a refusal
+
+
+def test_same_petitioner_not_with_a_closed_case_or_another_person(db, office):
+    first = office.petition("张秀英", day=DAY)
+    office.petition("张秀英", day=DAY + timedelta(days=50))
+    closed = office.dispute("张秀英", community="戊社区", category="邻里纠纷")
+    office.close(closed)
+    office.petition("张秀", day=DAY + timedelta(days=80))  # another person, a similar name
+    assert "petitioner" not in warnings_by_rule(db)  # two open cases and a closed one
+    services.delete_case(db, office.actor, first, "重复登记")
+    office.dispute("张秀英", community="戊社区", category="邻里纠纷", day=DAY + timedelta(days=90))
+    assert "petitioner" not in warnings_by_rule(db)  # a deleted case does not count either
+    third = office.petition("张秀英", day=DAY + timedelta(days=120))
+    [w] = warnings_by_rule(db)["petitioner"]
+    assert w.subject == "张秀英" and len(w.case_ids) == 3 and third in w.case_ids
+
+
+def test_a_cluster_in_one_community_needs_open_cases_of_one_kind_and_category(db, office):
+    first = office.dispute("甲", day=DAY)
+    office.dispute("乙", day=DAY + timedelta(days=5), category="邻里纠纷")  # another category
+    office.petition("丙", day=DAY + timedelta(days=6))  # another kind, no 村/社区
+    closed = office.dispute("丁", day=DAY + timedelta(days=7))
+    office.close(closed)
+    second = office.dispute("戊", day=DAY + timedelta(days=8))
+    assert "community" not in warnings_by_rule(db)
+    third = office.dispute("己", day=DAY + timedelta(days=9))
+    late = office.dispute("庚", day=DAY + timedelta(days=9 + 31))  # 31 days after the third
+    [w] = warnings_by_rule(db)["community"]
+    assert w.case_ids == (first, second, third)  # in the order received, the late one not
+    assert late not in w.case_ids and w.numbers[0] == queries.case_detail(db, first).number
+
+
+def test_the_largest_warning_comes_first_and_each_cluster_once(db, office):
+    small = [office.dispute(n, COMPANY, community=c, day=DAY + timedelta(days=40 * i))
+             for i, (n, c) in enumerate((("王", "甲社区"), ("李", "乙社区"), ("赵", "丙社区")))]
+    big = [office.dispute(n, day=DAY + timedelta(days=i), community="青山村", category="山林土地纠纷")
+           for i, n in enumerate(("子", "丑", "寅", "卯"))]
+    found = queries.group_warnings(db)
+    assert [(w.rule, set(w.case_ids)) for w in found] == [("community", set(big)),
+                                                          ("respondent", set(small))]
+
+
+@pytest.mark.sqlite_only("the plan of SQLite's query planner")
+def test_the_warnings_read_the_open_cases_index_alone(db, office):
+    """Every statement of the workbench's warnings reads the cases through the partial index of
+    the open cases (migration 0010), never the case rows themselves: what keeps it fast at
+    1,000,000 cases (benchmarks/bench_warnings.py). With the planner's statistics, as migration
+    0010 gathers them on an upgraded file and PRAGMA optimize on a grown one."""
+    from sqlalchemy import event
+
+    for i in range(3):
+        office.dispute(f"甲{i}", COMPANY, day=DAY + timedelta(days=i), people=6)
+    office.close(office.dispute("乙", COMPANY, community="丙社区"))
+    office.petition("丙", day=DAY - timedelta(days=400))
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    statements: list[tuple[str, object]] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        found = queries.group_warnings(db)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert {w.rule for w in found} == {"respondent", "community", "people"}
+    with db.engine.connect() as conn:
+        plans = []
+        for statement, parameters in statements:
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+            plans.append(" | ".join(r[-1] for r in rows))
+    reading_cases = [p for p in plans if " cases " in p.replace("case_parties", "")]
+    assert reading_cases, plans
+    for plan in reading_cases:
+        for step in plan.split(" | "):
+            if " cases " in step + " ":
+                assert ("COVERING INDEX ix_cases_open" in step
+                        or "INTEGER PRIMARY KEY" in step), plan
+
+
+def test_the_demo_plants_what_a_real_office_would_see(db, actor):
+    """caseapp.demo plants a wage cluster against one company in one 村/社区 and a petitioner who
+    keeps coming back: the workbench's card and a case's 相关案件 show them."""
+    from collections import Counter
+
+    from caseapp.demo.generator import run_demo
+
+    today = date(2026, 3, 15)
+    result = run_demo(db, actor, 500, seed=7, today=today)
+    assert result.cases == 500  # planted in place of ordinary cases
+    found = warnings_by_rule(db)
+    company = max(found["respondent"], key=lambda w: len(w.case_ids))
+    cases = [queries.case_detail(db, cid) for cid in company.case_ids]
+    assert company.subject.endswith("有限公司")
+    assert all(c.status in queries.OPEN_STATUSES for c in cases)
+    # most of them wage disputes from one 村/社区 within weeks (another may name it too)
+    (community, category), n = Counter((c.community, c.category) for c in cases
+                                       if c.kind == "dispute").most_common(1)[0]
+    planted = [c for c in cases if (c.kind, c.community, c.category)
+               == ("dispute", community, category)]
+    assert n >= 3 and category == "劳动争议纠纷"
+    assert (max(c.received_on for c in planted) - min(c.received_on for c in planted)).days <= 30
+    cluster = next(w for w in found["community"] if w.subject == f"{community}·{category}")
+    assert {c.id for c in planted} <= set(cluster.case_ids)
+    reasons = {r.id: r.reasons for r in queries.related_cases(db, planted[0].id)}
+    assert set(reasons) >= {c.id for c in cases} - {planted[0].id}
+    assert all(f"同一被申请人/被反映人：{company.subject}" in reasons[c.id] for c in planted[1:])
+    # the petitioner who comes back: three open petitions, and a 重点人员 at intake
+    [back] = found["petitioner"]
+    [match] = [m for m in queries.find_persons(db, name=back.subject)
+               if len(m.cases) >= 4]
+    assert queries.is_key_person(match, today)
+    assert all(queries.case_detail(db, cid).kind == "petition" for cid in back.case_ids)
+
+
+@pytest.mark.sqlite_only("the 0.1.0 release file is a SQLite file")
+def test_an_upgraded_file_gets_the_open_cases_index_and_the_same_hints(tmp_path, actor):
+    """Migration 0010 adds ix_cases_open to a 0.1.0 file; the hints are the same with it and
+    without it (it only changes how they are found)."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from caseapp.storage.migrate import open_database
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "release-0.1.0" / "casedesk.db"
+    copy = tmp_path / "casedesk.db"
+    shutil.copy2(fixture, copy)
+    db = open_database(copy, backup_before_upgrade=False)
+    conn = sqlite3.connect(copy)
+    try:
+        sql = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+        admin = conn.execute("SELECT id FROM users WHERE name = 'admin'").fetchone()[0]
+    finally:
+        conn.close()
+    assert "WHERE deleted_at IS NULL AND status IN ('registered', 'in_progress')" \
+        in sql["ix_cases_open"]
+    try:
+        office = Office(db, admin)  # the release's local user is retired (its README)
+        for i, name in enumerate(("甲", "乙", "丙")):  # a cluster beside the release's cases
+            office.dispute(name, COMPANY, day=DAY + timedelta(days=i), people=7)
+
+        def hints():
+            return [(w.rule, w.subject, w.case_ids, w.numbers) for w in queries.group_warnings(db)]
+
+        with_index = hints()
+        assert {"respondent", "community", "people"} <= {rule for rule, *_ in with_index}
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DROP INDEX ix_cases_open")
+        assert hints() == with_index
+    finally:
+        db.dispose()

@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterator
 from datetime import date
 
+from caseapp.demo.clusters import Clusters
 from caseapp.demo.disputes import Disputes
 from caseapp.demo.draws import Pick, Template
 from caseapp.demo.petitions import Petitions
@@ -39,7 +40,7 @@ from caseapp.demo.words import (
 from caseapp.storage.settings import OfficeSettings
 
 
-class Builder(Petitions, Disputes):
+class Builder(Petitions, Disputes, Clusters):
     """Turns a plan of days into rows, chunk by chunk: the pools, the state, and the order."""
 
     def __init__(self, rng: random.Random, settings: OfficeSettings, today: date, actor: int,
@@ -95,6 +96,7 @@ class Builder(Petitions, Disputes):
         self.totals = {"petition": 0, "dispute": 0, "persons": 0, "events": 0}
         self.n_terms = 0
         self.perf_due = 0
+        self.planted = {}  # the planted warnings (demo/clusters.py), set by plan_clusters
         self.new_rows()
 
     # -- the plan ----------------------------------------------------------
@@ -104,6 +106,9 @@ class Builder(Petitions, Disputes):
         counts, pending = self.counts, self.pending
         for di in range(len(counts)):
             o = self.start + di
+            for spec in self.planted.pop(o, ()):  # each took an ordinary case's slot
+                self.plant(o, spec)
+                yield
             while pending and pending[0][0] == o:
                 self.dispute(o, heapq.heappop(pending)[2])
                 yield

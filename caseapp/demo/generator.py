@@ -17,6 +17,9 @@ What it makes, so that lists, figures and printouts look like a real office's:
   调解成功, follow-up visits, performance and judicial confirmation; a timeline event for every act.
 * a work log over the same span (demo/worklog.py): weekly 日常排查 per street, 集中排查 and
   安保维稳 around the holidays, some 零上报 months; added once per database.
+* a few planted early warnings (demo/clusters.py): 3–6 open wage disputes against one company
+  from one 村/社区 within weeks (some with the workers' 集体访), a petitioner who keeps coming
+  back (a 重点人员); in place of ordinary cases, so the count stays.
 
 Speed: rows are built as plain dicts from precomputed pools and written with SQLAlchemy Core
 executemany, ``CHUNK`` cases per transaction with explicit primary keys read at the start of
@@ -129,6 +132,8 @@ def generate(db: Database, actor: int, cases: int = 1000, seed: int = 1, *,
     builder = Builder(rng, settings, today, actor, counts, start, categories, cases)
     builder.departments = departments
     builder.org_ids = orgs
+    # The planted warnings (demo/clusters.py) draw from their own stream, like the work log.
+    builder.plan_clusters(random.Random(f"{seed}/clusters/{base_case}"), cases)
     steps = builder.run()
     done = 0
     try:

@@ -1,15 +1,17 @@
 """Early warning (docs/domain.md §9): open cases related to a case (the same respondent, the
 same petitioner, or the same 村/社区 and category within 30 days), and the workbench's hints
-of a possible 群体性事件 (three or more related open cases, or one of 涉及人数 ≥ 5). All in SQL;
-hints with their reasons, never blocks."""
+of a possible 群体性事件 (three or more related open cases, or one of 涉及人数 ≥ 5). All in SQL
+over the open cases alone (the partial index ix_cases_open, migration 0010), so the cost grows
+with the open cases, not the file; hints with their reasons, never blocks."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import String, and_, case, cast, func, select
+from sqlalchemy import String, and_, bindparam, case, cast, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from caseapp import workflow as wf
 from caseapp.queries.case_list import OPEN_STATUSES
@@ -31,7 +33,11 @@ RULE_LABELS = {"respondent": "同一被申请人/被反映人", "petitioner": "�
 
 
 def _open():
-    return and_(Case.deleted_at.is_(None), Case.status.in_(OPEN_STATUSES))
+    """Open and not deleted, the statuses written into the SQL as constants: SQLite uses the
+    partial index ix_cases_open (models.OPEN_CASES) only for a WHERE that repeats its own."""
+    statuses: BindParameter[list[str]] = bindparam(
+        "open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True, unique=True)
+    return and_(Case.deleted_at.is_(None), Case.status.in_(statuses))
 
 
 @dataclass(frozen=True)
@@ -123,26 +129,34 @@ class GroupWarning:
         return f"{self.subject}：{self.rule_label}，未结{len(self.case_ids)}件"
 
 
+def _open_ids():
+    """The ids of the open cases, read from the partial index ix_cases_open alone. As an IN
+    subquery SQLite sorts them first, so the parties are then probed in case order (the open
+    cases are mostly recent: their parties lie together at the end of the index)."""
+    return select(Case.id).where(_open())
+
+
 def _by_person(session: Session, min_cluster: int) -> list[GroupWarning]:
     """Persons named as respondent, or as petitioner, on ``min_cluster`` or more open cases:
-    one GROUP BY over the open cases' parties (the status index, then each case's parties),
-    the case ids with it."""
+    one GROUP BY over the open cases' parties, the case ids with it."""
     rule = case((CaseParty.role.in_(RESPONDENT_ROLES), "respondent"), else_="petitioner")
-    # (person, rule, case) once each, then grouped: aggregate_strings is group_concat on SQLite
-    # and string_agg on PostgreSQL (SQLite allows no separator beside DISTINCT).
-    pairs = (select(CaseParty.person_id, rule.label("rule"), Case.id.label("case_id")).distinct()
-             .join(Case, Case.id == CaseParty.case_id)
-             .where(CaseParty.role.in_(RESPONDENT_ROLES + PETITIONER_ROLES), _open())
-             .subquery())
+    # Roles belong to a kind (workflow.roles_for), so a person holds at most one role of each
+    # rule on a case: (person, rule, case) are counted without a DISTINCT pass (a sort of
+    # every row). aggregate_strings is group_concat on SQLite, string_agg on PostgreSQL.
     n = func.count()
-    counted = (select(pairs.c.person_id, pairs.c.rule,
-                      func.aggregate_strings(cast(pairs.c.case_id, String), ","))
-               .group_by(pairs.c.person_id, pairs.c.rule)
+    counted = (select(CaseParty.person_id, rule.label("rule"),
+                      func.aggregate_strings(cast(CaseParty.case_id, String), ","))
+               .where(CaseParty.role.in_(RESPONDENT_ROLES + PETITIONER_ROLES),
+                      CaseParty.case_id.in_(_open_ids()))
+               .group_by(CaseParty.person_id, rule)
                .having(n >= min_cluster)
-               .order_by(n.desc(), pairs.c.person_id)
+               .order_by(n.desc(), CaseParty.person_id)
                .limit(2 * WARNING_CAP))
-    found = [(pid, kind, [int(x) for x in str(ids).split(",")])
-             for pid, kind, ids in session.execute(counted)]
+    found = []
+    for pid, kind, ids in session.execute(counted):
+        unique = sorted({int(x) for x in str(ids).split(",")})
+        if len(unique) >= min_cluster:  # holds unless a case broke the roles' rule
+            found.append((pid, kind, unique))
     if not found:
         return []
     names = dict(session.execute(select(Person.id, Person.name)
@@ -161,45 +175,41 @@ def _by_person(session: Session, min_cluster: int) -> list[GroupWarning]:
 def _by_community(session: Session, window_days: int, min_cluster: int) -> list[GroupWarning]:
     """An open case with ``min_cluster`` - 1 or more open cases of its kind, category and
     村/社区 received within ``window_days`` of it (the rule of ``related_cases``); per 村/社区
-    and category the case with the most, and those cases. One window count over the open
-    cases (served by the status index), not a join of all cases."""
+    and category the case with the most (the earliest of equals), and those cases. One window
+    count over the open cases (the partial index alone), one row per group; then the chosen
+    groups' cases, each group read by its key."""
     day = day_number(Case.received_on)
     around = func.count().over(partition_by=(Case.kind, Case.category, Case.community),
                                order_by=day, range_=(-window_days, window_days))
-    counted = (select(Case.kind, Case.community, Case.category, Case.received_on,
-                      around.label("n"))
+    counted = (select(Case.kind, Case.community, Case.category, around.label("n"))
                .where(_open(), Case.community.is_not(None), Case.community != "")
-               .subquery())
-    stmt = select(counted).where(counted.c.n >= min_cluster)
-    best: dict[tuple[str, str, str], tuple[int, date]] = {}
-    # This loop runs over the open cases that have such neighbours, not over all cases.
-    for kind, community, category, received, n in session.execute(stmt):
-        key = (kind, community, category)
-        if key not in best or n > best[key][0]:
-            best[key] = (int(n), received)
-    top = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:WARNING_CAP]
-    if not top:
-        return []
-    members: dict[tuple[str, str | None, str], list[tuple[int, str, date]]] = {}
-    # The open cases of those 村/社区 (the status index), sorted into their groups here.
-    rows = session.execute(select(Case.id, Case.number, Case.kind, Case.community, Case.category,
-                                  Case.received_on)
-                           .where(_open(), Case.community.in_({c for (_k, c, _g), _v in top}))
-                           .order_by(Case.received_on, Case.id))
-    wanted = {key for key, _v in top}
-    for cid, number, kind, community, category, received in rows:
-        if (kind, community, category) in wanted:
-            members.setdefault((kind, community, category), []).append((cid, number, received))
+               .subquery("counted"))
+    key = (counted.c.kind, counted.c.community, counted.c.category)
+    most = func.max(counted.c.n)
+    groups = sorted(((-int(n), (kind, community, category))
+                     for kind, community, category, n in session.execute(
+                         select(*key, most).group_by(*key).having(most >= min_cluster))))
+    # Each chosen group's open cases with their counts again (a few dozen, by the index's
+    # key; one statement, built once): the earliest with the most is the anchor, its window
+    # the cases shown.
+    members = select(Case.received_on, Case.id, Case.number, func.count().over(
+        order_by=day, range_=(-window_days, window_days))).where(
+        _open(), Case.kind == bindparam("kind"), Case.category == bindparam("category"),
+        Case.community == bindparam("community"))
     out = []
-    for key, (_n, anchor) in top:
-        near = [(cid, number) for cid, number, received in members.get(key, [])
-                if abs((received - anchor).days) <= window_days]
-        out.append(GroupWarning("community", f"{key[1]}·{key[2]}", tuple(c for c, _ in near),
-                                tuple(n for _, n in near)))
+    for _n, (kind, community, category) in groups[:WARNING_CAP]:
+        rows = session.execute(members, {"kind": kind, "category": category,
+                                         "community": community}).all()
+        anchor = min((-n, received) for received, _c, _num, n in rows)[1]
+        near = sorted((received, cid, number) for received, cid, number, _n in rows
+                      if abs((received - anchor).days) <= window_days)
+        out.append(GroupWarning("community", f"{community}·{category}",
+                                tuple(c for _d, c, _n in near), tuple(n for _d, _c, n in near)))
     return out
 
 
 def _by_people(session: Session, min_people: int) -> list[GroupWarning]:
+    """Each open case of ``min_people`` or more (涉及人数 or 集体访人数): the partial index alone."""
     people = greatest(func.coalesce(Case.group_size, 0), func.coalesce(Case.people_count, 0))
     stmt = (select(Case.id, Case.number, people.label("n")).where(_open(), people >= min_people)
             .order_by(people.desc(), Case.received_on).limit(WARNING_CAP))

@@ -72,7 +72,9 @@ def test_the_workbench_card_lists_the_warning_and_opens_its_cases(qtbot, ctx, db
     card = page.warnings
     assert card.isVisible() and card.count.text() == "1"
     top = card.tree.topLevelItem(0)
-    assert top.text(0) == f"{COMPANY}：同一被申请人/被反映人，未结3件"
+    # the rule has its own column; the whole sentence is the hint's tooltip
+    assert top.text(0) == f"{COMPANY}（未结3件）"
+    assert top.toolTip(0) == f"{COMPANY}：同一被申请人/被反映人，未结3件"
     assert top.text(1) == "同一被申请人/被反映人"
     assert [top.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(top.childCount())] == ids
     with qtbot.waitSignal(page.open_case) as opened:

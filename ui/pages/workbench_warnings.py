@@ -7,21 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from caseapp import queries
 from ui.i18n import tr
 from ui.style import DUE_SOON, MUTED
+from ui.widgets.card_tree import card_head, card_tree
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -39,27 +30,11 @@ class WarningsCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
-        head = QHBoxLayout()
-        self.title = QLabel(tr("可能的群体性事件"))
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; border: none;")
-        self.count = QLabel("–")
-        self.count.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {DUE_SOON};"
-                                 " border: none;")
-        head.addWidget(self.title)
-        head.addStretch(1)
-        head.addWidget(self.count)
+        head, self.title, self.count = card_head(tr("可能的群体性事件"), DUE_SOON)
         layout.addLayout(head)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("提示"), tr("规则")])
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setStyleSheet("QTreeWidget { border: none; }")
-        self.tree.setMaximumHeight(170)
+        # The hint (who or where, and how many open cases) stretches; the rule stays whole.
+        self.tree = card_tree([tr("提示"), tr("规则")], stretch=(0,), max_height=150)
+        self.tree.setRootIsDecorated(True)  # each hint opens to its cases
         self.tree.itemActivated.connect(self._activated)
         self.empty = QLabel(tr("暂无"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -91,10 +66,14 @@ class WarningsCard(QFrame):
         self.count.setText(f"{len(found):,}")
         self.tree.clear()
         for w in found:
-            top = QTreeWidgetItem([w.text, tr(w.rule_label)])
+            top = QTreeWidgetItem([self.summary(w), tr(w.rule_label)])
+            top.setToolTip(0, tr("{0}：{1}，未结{2}件").format(w.subject, tr(w.rule_label),
+                                                          len(w.case_ids)))  # w.text
             if len(w.case_ids) == 1:
                 top.setData(0, Qt.ItemDataRole.UserRole, w.case_ids[0])
             for cid, number in zip(w.case_ids, w.numbers, strict=True):
+                if len(w.case_ids) == 1:
+                    break  # the hint itself opens its one case
                 child = QTreeWidgetItem([number, ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, cid)
                 top.addChild(child)
@@ -102,6 +81,14 @@ class WarningsCard(QFrame):
         self.tree.setVisible(bool(found))
         self.empty.setVisible(not found)
         self.setVisible(bool(found))  # no hint, no card: the four cards keep the room
+
+    @staticmethod
+    def summary(w: queries.GroupWarning) -> str:
+        """Who or where and how many open cases (the rule has its column); a case of many
+        people names itself and its head count."""
+        if w.rule == "people":
+            return w.subject
+        return tr("{0}（未结{1}件）").format(w.subject, len(w.case_ids))
 
     def _activated(self, item: QTreeWidgetItem, _col: int) -> None:
         case_id = item.data(0, Qt.ItemDataRole.UserRole)

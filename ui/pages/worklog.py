@@ -76,7 +76,13 @@ class WorkLogPage(LazyPage):
         layout.setSpacing(8)
         title = QLabel(tr("排查台账"))
         title.setProperty("role", "title")
-        layout.addWidget(title)
+        # The acts beside the title, the filters on their own row: in one row they made the
+        # page wider than a 1366×768 screen at 150 % scaling.
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        head.addWidget(title)
+        head.addStretch(1)
+        layout.addLayout(head)
         layout.addWidget(forms.muted(tr("日常、集中、专项排查和重大活动安保维稳工作的记录；"
                                         "某月某地未发现纠纷时请「零上报」。统计报表中的排查次数、"
                                         "安保维稳次数即由此计算。")))
@@ -112,7 +118,7 @@ class WorkLogPage(LazyPage):
         self.export_button.setToolTip(tr("把当前筛选的记录导出为 Excel 或 CSV"))
         for b in (self.add_button, self.zero_button, self.edit_button, self.delete_button,
                   self.import_button, self.export_button):
-            bar.addWidget(b)
+            head.addWidget(b)
         layout.addLayout(bar)
         may_write = ctx.may(wf.Act.WORKLOG)
         for b in (self.add_button, self.zero_button, self.edit_button, self.delete_button,
@@ -128,7 +134,7 @@ class WorkLogPage(LazyPage):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for i, w in enumerate((100, 130, 190, 160, 90, 80)):
+        for i, w in enumerate((100, 96, 190, 140, 90, 80)):  # 说明 takes the rest
             self.table.setColumnWidth(i, w)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -189,6 +195,8 @@ class WorkLogPage(LazyPage):
                 item = QTableWidgetItem(text)
                 if j in (4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                elif j in (2, 3, 6) and text:
+                    item.setToolTip(text)  # elided where the page is narrow (150 %)
                 self.table.setItem(i, j, item)
         self.count_label.setText(summary_text(self.rows))
         self._update_buttons()

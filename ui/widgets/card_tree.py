@@ -39,6 +39,9 @@ def card_tree(headers: list[str], *, stretch: tuple[int, ...],
                 else QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(column, mode)
     tree.setStyleSheet("QTreeWidget { border: none; } QTreeWidget::item { padding: 4px 2px; }")
+    # The header and three rows at least: the workbench scrolls rather than squeeze its cards
+    # to a row and a half when several are shown.
+    tree.setMinimumHeight(4 * (tree.fontMetrics().height() + 10))
     if max_height is not None:
         tree.setMaximumHeight(max_height)
     return tree
