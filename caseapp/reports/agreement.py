@@ -24,6 +24,7 @@ from caseapp.reports.case_common import (
     prepare,
     sentence,
     trim,
+    wording,
     write_document,
 )
 from caseapp.reports.page import SealBlock, doc_styles, title_block
@@ -74,8 +75,11 @@ def agreement(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool
     story += [Spacer(1, 2 * mm), ds.bold("纠纷主要事实、争议事项：")]
     story += paragraphs(agreement_facts(a, c), ds.body)
 
-    sides = "双方" if len(parties) <= 2 else "各方"
-    story += [Spacer(1, 2 * mm), ds.bold(f"经调解，{sides}当事人自愿达成如下协议：")]
+    w = wording(db)
+    values = {"双方": "双方" if len(parties) <= 2 else "各方", "份数": cn_numeral(len(parties) + 1),
+              "调解委员会": name, "协议日期": cn_date(a.signed_on) or None}
+    story.append(Spacer(1, 2 * mm))
+    story += [ds.bold(esc(x)) for x in w.lines("agreement.heading", **values)]
     story += [Paragraph(f"{cn_numeral(i)}、{esc(t)}", ds.body)
               for i, t in enumerate(agreement_terms(a), 1)]
 
@@ -90,13 +94,8 @@ def agreement(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool
     text = "；".join(performance) + "。" if performance else "按上述协议内容履行。"
     story.append(Paragraph(esc(text), ds.body))
 
-    copies = cn_numeral(len(parties) + 1)
-    story += [
-        Spacer(1, 2 * mm),
-        Paragraph("本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起"
-                  f"生效。本协议一式{copies}份，当事人各执一份，人民调解委员会留存一份。", ds.body),
-        Paragraph("当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。", ds.body),
-    ]
+    story.append(Spacer(1, 2 * mm))
+    story += [Paragraph(esc(x), ds.body) for x in w.lines("agreement.effect", **values)]
     signs: list = [Spacer(1, 6 * mm)]
     signs += [Paragraph(f"{esc(p.role)}（签名盖章或按指印）：{LINE}", ds.sign) for p in parties]
     signs += [Paragraph(f"人民调解员（签名）：{LINE}", ds.sign),

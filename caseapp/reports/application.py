@@ -21,6 +21,7 @@ from caseapp.reports.case_common import (
     prepare,
     require_dispute,
     trim,
+    wording,
     write_document,
 )
 from caseapp.reports.page import blank, date_blank, doc_styles, title_block
@@ -39,11 +40,14 @@ def application(db: Database, case_id: int, path: str | os.PathLike, *,
     story: list = font_warning(styles)
     story += title_block(ds, title, c.number)
     story += [Paragraph(esc(party_line(p)), ds.body) for p in parties]
-    story += [ds.bold("申请事项：", ds.flush),
-              Paragraph(esc(f"请求{name}对申请人与被申请人之间因{trim(c.summary)}发生的纠纷进行调解。"), ds.body),
-              ds.bold("事实和理由：", ds.flush)]
+    w = wording(db)
+    values = {"调解委员会": name, "纠纷事项": trim(c.summary), "编号": c.number,
+              "登记日期": cn_date(c.received_on) or None}
+    story.append(ds.bold("申请事项：", ds.flush))
+    story += [Paragraph(esc(x), ds.body) for x in w.lines("application.request", **values)]
+    story.append(ds.bold("事实和理由：", ds.flush))
     story += paragraphs(c.details or c.summary, ds.body) or [Paragraph(blank(20), ds.body)]
-    story.append(Paragraph("申请人自愿申请人民调解，并已知悉人民调解当事人的权利和义务。", ds.body))
+    story += [Paragraph(esc(x), ds.body) for x in w.lines("application.pledge", **values)]
     applicants = [p for p in parties if p.role == "申请人"] or parties[:1]
     story.append(KeepTogether([Paragraph("此致", ds.body), Paragraph(esc(name), ds.flush),
                                Spacer(1, 4 * mm)] + [
@@ -68,16 +72,13 @@ def confirmation(db: Database, case_id: int, path: str | os.PathLike, *,
     story: list = font_warning(styles)
     story += title_block(ds, title)
     story += [Paragraph(esc(party_line(p)), ds.body) for p in parties]
-    story += [ds.bold("请求事项：", ds.flush),
-              Paragraph(esc(f"请求确认申请人于{cn_date(a.signed_on)}经{name}主持调解达成的人民调解协议"
-                            f"（编号：{c.number}）有效。"), ds.body),
-              ds.bold("事实和理由：", ds.flush),
-              Paragraph(esc(f"申请人因{trim(c.summary)}发生纠纷，经{name}主持调解，于{cn_date(a.signed_on)}"
-                            "自愿达成人民调解协议。申请人出于解决纠纷的目的自愿达成协议，没有恶意串通、规避"
-                            "法律的行为；如果因为该协议内容而给他人造成损害的，愿意承担相应的民事责任和其他"
-                            "法律责任。根据《中华人民共和国人民调解法》第三十三条的规定，现共同申请司法确认。"),
-                        ds.body),
-              Paragraph("附：人民调解协议书一份；申请人身份证明材料。", ds.body)]
+    w = wording(db)
+    values = {"协议日期": cn_date(a.signed_on) or None, "调解委员会": name, "编号": c.number,
+              "纠纷事项": trim(c.summary)}
+    story.append(ds.bold("请求事项：", ds.flush))
+    story += [Paragraph(esc(x), ds.body) for x in w.lines("confirmation.request", **values)]
+    story.append(ds.bold("事实和理由：", ds.flush))
+    story += [Paragraph(esc(x), ds.body) for x in w.lines("confirmation.reasons", **values)]
     story.append(KeepTogether([Paragraph("此致", ds.body), Paragraph(esc(court), ds.flush),
                                Spacer(1, 4 * mm)] + [
         Paragraph(f"{esc(p.role)}（签名或按指印）：{LINE}　{esc(p.name)}", ds.sign) for p in parties]

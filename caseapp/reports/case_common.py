@@ -21,7 +21,9 @@ from caseapp.errors import NotFound, WorkflowError
 from caseapp.queries.case_detail import CaseDetail, PartyInfo, case_detail
 from caseapp.reports.base import DOC_MARGINS, Styles, build, cn_date, esc, make_styles
 from caseapp.reports.page import DocFrame, blank
+from caseapp.reports.wording import Wording
 from caseapp.storage.db import Database
+from caseapp.storage.doc_templates import load_templates
 from caseapp.storage.models import Case
 from caseapp.storage.settings import DEFAULT_COMMITTEE_NAME, OfficeSettings
 from caseapp.validation import masked_copy
@@ -60,6 +62,12 @@ def prepare(db: Database, case_id: int, mask: bool = False) -> tuple[CaseDetail,
     settings = db.settings()
     detail = case_detail(db, case_id)
     return masked_copy(detail) if mask else detail, make_styles(settings.font_path), settings
+
+
+def wording(db: Database) -> Wording:
+    """The documents' texts as the office set them (设置 → 文书模板), else the shipped ones."""
+    with db.read() as session:
+        return Wording(load_templates(session))
 
 
 def section(title: str, styles: Styles) -> list:

@@ -21,6 +21,7 @@ from caseapp.reports.case_common import (
     party_line,
     prepare,
     require_dispute,
+    wording,
     write_document,
 )
 from caseapp.reports.page import (
@@ -90,6 +91,8 @@ def register(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool 
     def body(c, styles, ds, settings):
         if c.accepted_on is None:
             raise WorkflowError(f"{c.number} 尚未受理，不能出具{title}")
+        opinion = "".join(wording(db).lines("register.opinion", 调解委员会=committee(settings),
+                                            受理日期=cn_date(c.accepted_on)))
         table = _form(ds, [("受理日期", cn_date(c.accepted_on), "登记日期", cn_date(c.received_on)),
                            ("纠纷类型", c.category, "纠纷来源", c.source or ""),
                            ("街镇", c.street or "", "村/社区", c.community or ""),
@@ -97,7 +100,7 @@ def register(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool 
                       [("当事人", _parties(c, ds)),
                        ("纠纷简要情况", Paragraph(esc("\n".join(x for x in (c.summary, c.details) if x)),
                                                    ds.cell)),
-                       ("受理意见", f"符合受理条件，同意受理。负责人（签名）：{blank(5)}"),
+                       ("受理意见", f"{opinion}负责人（签名）：{blank(5)}"),
                        ("调解委员会", SealCell([committee(settings), cn_date(c.accepted_on)], ds.cell))],
                       tall={1: 35 * mm})
         return [*title_block(ds, title, c.number, org=committee(settings)), table]

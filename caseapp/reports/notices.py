@@ -18,10 +18,12 @@ from caseapp.reports.case_common import (
     font_warning,
     prepare,
     trim,
+    wording,
     write_document,
 )
 from caseapp.reports.page import SealBlock, blank, date_blank, doc_styles, title_block
-from caseapp.reports.reject_reasons import OTHER, reject_reason, reject_sentences
+from caseapp.reports.reject_reasons import OTHER, reject_reason
+from caseapp.reports.wording import Wording
 from caseapp.storage.db import Database
 
 
@@ -44,20 +46,25 @@ def you_suffix(c: CaseDetail) -> str:
     return "们" if len(petitioners(c)) > 1 else ""
 
 
-def notice_text(c: CaseDetail, handle_days: int) -> list[str]:
-    """The sentences of the notice (one paragraph each), from the case's data and the fixed
-    list of reasons: never the stored reason pasted into a sentence."""
+def notice_text(c: CaseDetail, handle_days: int, w: Wording | None = None) -> list[str]:
+    """The paragraphs of the notice, from the case's data, the fixed list of reasons and the
+    office's wording ``w``: never the stored reason pasted into a sentence."""
+    w = w or Wording({})
     you = you_suffix(c)
-    opening = f"你{you}于{cn_date(c.received_on)}提出的关于{trim(c.summary)}的信访事项，"
+    values = {"你": "你" + you, "登记日期": cn_date(c.received_on) or None,
+              "信访事项": trim(c.summary), "编号": c.number}
     if c.status == wf.Status.REJECTED.value:
         reason = reject_reason(c.reject_reason)
-        finding, route = reject_sentences(reason, you)
-        out = [opening + finding + route]
-        if reason is OTHER and c.reject_reason:
-            out.append(f"不予受理理由：{trim(c.reject_reason)}。")  # a labelled line, not a sentence
+        _choice, organ, note = wf.parse_reject(c.reject_reason)
+        route = reason.organ_route if organ and reason.organ_route else reason.route
+        out = w.lines("notice.rejected", **values, 不予受理情形=reason.finding.format(you=you),
+                      告知途径=route.format(you=you, organ=trim(organ)),
+                      办结日期=cn_date(c.closed_on) or None)
+        if reason is OTHER and note:
+            out.append(f"不予受理理由：{trim(note)}。")  # a labelled line, not a sentence
         return out
-    return [opening + f"本机关已于{cn_date(c.accepted_on)}依据《信访工作条例》规定予以受理，"
-            f"将在受理之日起{cn_numeral(handle_days)}日内办结并书面答复。"]
+    return w.lines("notice.accepted", **values, 受理日期=cn_date(c.accepted_on) or None,
+                   办理期限=cn_numeral(handle_days))
 
 
 def notice(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = False) -> Path:
@@ -75,7 +82,8 @@ def notice(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = 
     story: list = font_warning(styles)
     story += title_block(ds, title, c.number)
     story += [Spacer(1, 4 * mm), Paragraph(esc("、".join(petitioners(c))) + "：", ds.flush)]
-    story += [Paragraph(esc(t), ds.body) for t in notice_text(c, settings.limits.petition_handle)]
+    story += [Paragraph(esc(t), ds.body)
+              for t in notice_text(c, settings.limits.petition_handle, wording(db))]
     contact = contact_line(settings.contact_person, settings.contact_phone)
     if contact:
         story.append(Paragraph(esc(contact), ds.body))

@@ -20,6 +20,7 @@ from caseapp.reports.case_common import (
     prepare,
     require_dispute,
     trim,
+    wording,
     write_document,
 )
 from caseapp.reports.page import DOC_WIDTH, SealCell, blank, doc_styles, form_table, title_block
@@ -42,8 +43,9 @@ def oral(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = Fa
                         f"{cn_date(a.performance_due)}前履行完毕" if a.performance_due else "") if x]
     label_w = 30 * mm
     signers = "　".join(f"{p.role}：{blank(5)}" for p in ordered_parties(c.parties))
-    confirm = Paragraph("以上协议内容系当事人经调解自愿达成的口头协议，已向当事人宣读，当事人确认无误，"
-                        f"应当按照约定履行。<br/>当事人（签名或按指印）：{signers}", ds.cell)
+    said = "<br/>".join(esc(x) for x in wording(db).lines("oral.confirm",
+                                                          协议日期=cn_date(a.signed_on) or None))
+    confirm = Paragraph(f"{said}<br/>当事人（签名或按指印）：{signers}", ds.cell)
     rows = [
         ["达成日期", cn_date(a.signed_on), "人民调解员", c.mediators or ""],
         ["当事人", Paragraph(parties, ds.cell), "", ""],

@@ -39,6 +39,12 @@ def opening(c: CaseDetail) -> str:
     return f"{you(c)}于{cn_date(c.received_on)}提出的关于{trim(c.summary)}的信访事项，"
 
 
+def opening_values(c: CaseDetail) -> dict[str, str | None]:
+    """The placeholders of the petition documents' opening (reports/wording.py)."""
+    return {"你": you(c), "登记日期": cn_date(c.received_on) or None, "信访事项": trim(c.summary),
+            "编号": c.number}
+
+
 def labelled(ds: DocStyles, label: str, text: str | None) -> list[Flowable]:
     """A label in 黑体 and free text as paragraphs of its own (never inside a sentence)."""
     lines = [x.strip() for x in (text or "").splitlines() if x.strip()]
@@ -91,4 +97,5 @@ def letter(path: str | os.PathLike, c: CaseDetail, styles: Styles, ds: DocStyles
     return write_document(path, story, styles, f"{title} {c.number}", organ)
 
 
-__all__ = ["inline", "labelled", "letter", "opening", "petition_records", "sentence_end", "you"]
+__all__ = ["inline", "labelled", "letter", "opening", "opening_values", "petition_records",
+           "sentence_end", "you"]

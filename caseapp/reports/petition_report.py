@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 from caseapp import workflow as wf
 from caseapp.errors import WorkflowError
 from caseapp.reports.base import cn_date, esc
-from caseapp.reports.case_common import prepare, trim
+from caseapp.reports.case_common import prepare, trim, wording
 from caseapp.reports.notices import petitioners
 from caseapp.reports.page import doc_styles
 from caseapp.reports.petition_letter import labelled, letter, petition_records
@@ -31,10 +31,10 @@ def report(db: Database, case_id: int, path: str | os.PathLike, *, mask: bool = 
     superior = trim(info.superior)
     ref = f"以{trim(info.superior_reference)}" if info.superior_reference else ""
     who = "、".join(petitioners(c))
-    body = [Paragraph(esc(
-        f"{cn_date(info.superior_assigned_on)}，你单位{ref}交办{who}反映的关于{trim(c.summary)}"
-        f"的信访事项，要求于{cn_date(info.superior_due)}前办结并报送办结报告。本机关于"
-        f"{cn_date(c.accepted_on)}受理后及时进行了调查处理。现将办理情况报告如下："), ds.body)]
+    body = [Paragraph(esc(x), ds.body) for x in wording(db).lines(
+        "report.body", 交办日期=cn_date(info.superior_assigned_on) or None, 交办文号=ref, 信访人=who,
+        信访事项=trim(c.summary), 办结期限=cn_date(info.superior_due) or None,
+        受理日期=cn_date(c.accepted_on) or None, 编号=c.number)]
     body += labelled(ds, "一、办理情况", info.report_text)
     if c.status == wf.Status.CLOSED.value and c.outcome:
         result = f"该信访事项已于{cn_date(c.closed_on)}办结，处理结果为{c.outcome}"

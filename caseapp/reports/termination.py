@@ -18,9 +18,11 @@ from caseapp.reports.case_common import (
     prepare,
     require_dispute,
     trim,
+    wording,
     write_document,
 )
 from caseapp.reports.page import SealBlock, doc_styles, title_block
+from caseapp.reports.wording import Wording
 from caseapp.storage.db import Database
 
 TITLE = "终止人民调解告知书"
@@ -30,12 +32,14 @@ ENDINGS = {wf.MEDIATION_FAILED: "经本委员会调解，{sides}当事人未能�
            wf.MEDIATION_ENDED: "因当事人撤回调解申请或者不愿继续调解等原因，调解无法继续进行"}
 
 
-def termination_text(outcome: str, route: str | None, summary: str, parties: int = 2) -> str:
-    """The notice's sentence from the outcome and the route of the fixed list (never free text)."""
+def termination_text(outcome: str, route: str | None, summary: str, parties: int = 2,
+                     w: Wording | None = None, **values: str | None) -> str:
+    """The notice's text from the outcome and the route of the fixed list (never free text),
+    in the office's wording ``w`` (else the shipped one)."""
     told = ROUTES.get(route or "", "通过仲裁、行政、司法等途径")
     ending = ENDINGS[outcome].format(sides="双方" if parties <= 2 else "各方")
-    return (f"你们之间因{trim(summary)}发生的纠纷，{ending}。根据《中华人民共和国人民调解法》"
-            f"第二十六条的规定，本委员会决定终止调解。你们可以依法{told}，维护自己的合法权益。")
+    return (w or Wording({})).text("termination.text", 纠纷事项=trim(summary), 终止情形=ending,
+                                   告知途径=told, **values)
 
 
 def termination(db: Database, case_id: int, path: str | os.PathLike, *,
@@ -50,8 +54,10 @@ def termination(db: Database, case_id: int, path: str | os.PathLike, *,
     story: list = font_warning(styles)
     story += title_block(ds, TITLE, c.number, org=name)
     story += [Spacer(1, 4 * mm), Paragraph(esc(names) + "：", ds.flush),
-              Paragraph(esc(termination_text(c.outcome or "", c.failed_route, c.summary,
-                                                   len(c.parties))), ds.body),
+              *[Paragraph(esc(x), ds.body) for x in termination_text(
+                  c.outcome or "", c.failed_route, c.summary, len(c.parties), wording(db),
+                  调解委员会=name, 办结日期=cn_date(c.closed_on) or None, 编号=c.number).splitlines()
+                if x.strip()],
               Paragraph("特此告知。", ds.body)]
     story.append(KeepTogether([SealBlock([name, cn_date(c.closed_on)], ds.flush)]))
     return write_document(path, story, styles, f"{TITLE} {c.number}", name)

@@ -31,6 +31,18 @@ def settings_page_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     return states
 
 
+def templates_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    """设置 → 文书模板: the 协议书's clause with a placeholder list and the preview rendered."""
+    page = SettingsPage(ctx)
+    fit_to_screen(page, 1166, 658)
+    settle(ctx, 30000)
+    tab = page.templates_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.chooser.setCurrentIndex(tab.chooser.findData("agreement.effect"))
+    settle(ctx, 30000)
+    return [("settings-templates", page)]
+
+
 def users_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     tab = UsersTab(ctx)
     settle(ctx, 30000)
@@ -45,4 +57,4 @@ def users_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
 
 
 def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    return settings_page_states(ctx) + users_states(ctx)
+    return settings_page_states(ctx) + templates_states(ctx) + users_states(ctx)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 
 from caseapp import services
+from caseapp import workflow as wf
 from caseapp.errors import Problem
 from ui.dialogs.acts.base import ActDialog, required_text, text_edit
 from ui.i18n import tr
@@ -79,19 +80,66 @@ class ReasonActDialog(ActDialog):
         return problems
 
 
-class RejectDialog(ReasonActDialog):
+class RejectDialog(ActDialog):
+    """不予受理: the reason picked from the fixed list (条例 Art. 29–31, workflow.REJECT_CHOICES),
+    the organ or route that reason names, and a 说明 of free text that the notice never
+    pastes into a sentence. Without a pick the 说明 alone is kept, as typed or imported text
+    is, and the notice matches it to the list by its words."""
+
     ok_text = "不予受理"
-    reason_label = "不予受理理由"
-    empty_message = "请写明不予受理的理由"
     confirm_text = "不予受理后本件即告终结，不能再受理或办结。确定不予受理吗？"
 
     def __init__(self, ctx: AppContext, detail, parent=None):
         super().__init__(ctx, detail, tr("不予受理"), parent)
+        self.choice = QComboBox()
+        self.choice.setPlaceholderText(tr("请选择（依据《信访工作条例》）"))
+        for c in (*wf.REJECT_CHOICES, wf.REJECT_OTHER):
+            self.choice.addItem(tr(c.label), c.key)
+        self.choice.setCurrentIndex(-1)
+        self.grid.add("choice", tr("不予受理理由"), self.choice,
+                      note=tr("告知书按所选理由写明认定和告知的途径"))
+        self.organ = QLineEdit()
+        self.organ.setMaxLength(128)
+        self.grid.add("organ", tr("告知的机关"), self.organ,
+                      note=tr("不填则在告知书上留空，由经办人填写"))
+        self.reason = text_edit(80)
+        self.grid.add("reason", tr("说明"), self.reason,
+                      note=tr("仅作记录，不写入告知书的句子；未选理由或选“其他”时须写明"))
         self.on = forms.date_edit(ctx.today(), maximum=ctx.today(), minimum=detail.received_on)
         self.grid.add("closed_on", tr("决定日期"), self.on, required=True)
+        self.choice.currentIndexChanged.connect(self._picked)
+        self._picked()
+        fit_minimum(self, 520)
+
+    def picked(self) -> wf.RejectChoice | None:
+        key = self.choice.currentData()
+        return next((c for c in (*wf.REJECT_CHOICES, wf.REJECT_OTHER) if c.key == key), None)
+
+    def _picked(self, *_args) -> None:
+        """The organ field follows the reason: named as the reason names it, off when none."""
+        c = self.picked()
+        needs = bool(c and c.organ)
+        self.grid.labels["organ"].setText(tr(c.organ) if needs and c else tr("告知的机关"))
+        self.organ.setEnabled(needs)
+        self.organ.setPlaceholderText(tr("如：区人力资源和社会保障局") if needs else tr("该理由无须填写"))
+        if not needs:
+            self.organ.clear()
+
+    def validate(self):
+        problems: list[Problem] = []
+        c, note = self.picked(), self.reason.toPlainText().strip()
+        if c is None:
+            required_text(problems, "reason", note, "请写明不予受理的理由")
+        elif c is wf.REJECT_OTHER:
+            required_text(problems, "reason", note, "选择“其他”时请在说明中写明理由")
+        return problems
+
+    def reason_text(self) -> str:
+        c, note = self.picked(), self.reason.toPlainText().strip()
+        return wf.reject_text(c.key, self.organ.text(), note) if c else note
 
     def call(self):
-        return services.reject, (self.detail.id, self.reason.toPlainText().strip()), {
+        return services.reject, (self.detail.id, self.reason_text()), {
             "on": forms.date_value(self.on)}
 
 
