@@ -26,6 +26,7 @@ def cmd_report(args) -> int:
     else:
         # ID numbers and phones masked unless an admin asks for them in full (logged).
         path = audit.print_case_document(database, actor, args.number, args.doc, args.output,
-                                         full_personal=args.full_personal)
+                                         full_personal=args.full_personal,
+                                         force=args.force)
     print(f"已生成：{path}")
     return EXIT_OK

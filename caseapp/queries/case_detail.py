@@ -102,6 +102,7 @@ class AttachmentInfo:
     size: int
     added_at: datetime
     user: str
+    kind: str | None = None  # workflow.ATTACHMENT_KINDS; None = not marked
 
 
 @dataclass(frozen=True)
@@ -291,11 +292,11 @@ def case_detail(db: Database, case_id: int, today: date | None = None) -> CaseDe
         attachments = tuple(
             AttachmentInfo(id=x.id, filename=x.filename, stored_name=x.stored_name,
                            sha256=x.sha256, size=x.size, added_at=x.added_at,
-                           user=x.display_name or "")
+                           user=x.display_name or "", kind=x.kind)
             for x in session.execute(
                 select(Attachment.id, Attachment.filename, Attachment.stored_name,
                        Attachment.sha256, Attachment.size, Attachment.added_at,
-                       User.display_name)
+                       User.display_name, Attachment.kind)
                 .outerjoin(User, User.id == Attachment.user_id)
                 .where(Attachment.case_id == case_id).order_by(Attachment.added_at, Attachment.id)
             )

@@ -23,6 +23,7 @@ FIELD_LABELS = {
     "limits": "办理期限", "calendar": "节假日", "due_recomputed": "重算期限的未结案件",
     "gender": "性别", "is_org": "单位", "legal_rep": "法定代表人",
     "ethnicity": "民族", "occupation": "职业或工作单位",
+    "attachment_kind": "附件类别",
     # The work log (caseapp.services.worklog).
     "entry_id": "台账记录", "day": "日期", "type": "排查类型", "participants": "参加人员",
     "found": "发现纠纷数", "zero_report": "零上报", "note": "说明", "rows": "条数",
@@ -50,6 +51,7 @@ ACTION_LABELS = {
     "extended": "延期", "session_held": "调解", "agreement_recorded": "记录协议",
     "diverted": "转人民调解", "closed": "办结", "reopened": "重新打开", "follow_up": "回访",
     "marked_entered": "标记已录入", "edited": "编辑", "attachment_added": "添加附件",
+    "attachment_kind": "标记附件类别",
     "deleted": "删除", "imported": "导入", "performance": "履行情况",
     "settings_changed": "修改设置", "calendar_changed": "修改节假日",
     "due_recomputed": "重新计算期限",

@@ -37,6 +37,9 @@ class DocSpec:
     # None when the case's state offers the document, else why not (shown and raised).
     refused: Callable[[CaseDetail, date], str | None]
     title_for: Callable[[CaseDetail], str] | None = None  # a title that depends on the case
+    # The required items the case lacks (the 卷宗's completeness check): printing is refused
+    # while there are any unless forced (render ``force``; the GUI asks first).
+    gaps: Callable[[CaseDetail], list[str]] | None = None
 
     def label(self, c: CaseDetail) -> str:
         return self.title_for(c) if self.title_for else self.title
@@ -145,6 +148,20 @@ for _spec in (
     register_document(_spec)
 
 
+def _dossier(c: CaseDetail, today: date) -> str | None:
+    return None if c.status == wf.Status.CLOSED.value else "纠纷办结后才能立卷打印卷宗"
+
+
+def _dossier_gaps(c: CaseDetail) -> list[str]:
+    from caseapp.reports.dossier_plan import missing_items
+
+    return missing_items(c)
+
+
+register_document(DocSpec("dossier", "人民调解卷宗", (DISPUTE,), lazy(R + "dossier", "dossier"),
+                          _dossier, gaps=_dossier_gaps))
+
+
 # The petition documents of the 信访工作条例's acts (reports/petition_*.py).
 def _opinion(c: CaseDetail, today: date) -> str | None:
     answered = c.petition and c.petition.decision and c.outcome in wf.REPLY_DECISIONS.values()
@@ -179,6 +196,8 @@ for _spec in (
             lazy(R + "petition_notices", "extension"), _extension),
     DocSpec("transfer", "转送告知书", (PETITION,),
             lazy(R + "petition_notices", "transfer_notice"), _transfer),
+    DocSpec("transfer_letter", "转送函", (PETITION,),
+            lazy(R + "petition_notices", "transfer_letter"), _transfer),
     DocSpec("diversion", "转人民调解告知书", (PETITION,),
             lazy(R + "petition_notices", "diversion_notice"), _diversion),
     DocSpec("report", "办结报告", (PETITION,),
@@ -200,9 +219,9 @@ def offered(c: CaseDetail, today: date | None = None) -> list[tuple[DocSpec, str
 
 
 def render(db: Database, case_id: int, key: str, path: str | os.PathLike, *,
-           mask: bool = False, today: date | None = None) -> Path:
+           mask: bool = False, today: date | None = None, force: bool = False) -> Path:
     """Write document ``key`` of the case, refused (WorkflowError, the reason) when its state
-    does not offer it."""
+    does not offer it, or when it lacks a required item (``spec.gaps``) unless ``force``."""
     spec = document(key)
     c = case_detail(db, case_id)
     if c.kind not in spec.kinds:
@@ -211,4 +230,9 @@ def render(db: Database, case_id: int, key: str, path: str | os.PathLike, *,
     why = spec.refused(c, today or date.today())
     if why:
         raise WorkflowError(why if c.number in why else f"{c.number}：{why}，不能出具{spec.label(c)}")
+    missing = spec.gaps(c) if spec.gaps and not force else []
+    if missing:
+        raise WorkflowError(f"{c.number} 的{spec.title}缺少必备材料：\n"
+                            + "\n".join(f"  {m}" for m in missing)
+                            + "\n补齐后再打印（命令行加 --force 照样打印，缺项列在卷宗情况说明中）")
     return spec.make(db, case_id, path, mask=mask)

@@ -9,6 +9,7 @@ date right-aligned, the date four characters in, with room for the seal pressed 
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -30,6 +31,11 @@ DOC_WIDTH = PAGE_W - DOC_MARGINS["leftMargin"] - DOC_MARGINS["rightMargin"]
 SEAL = 42 * mm  # an organ's round seal
 
 
+# The number of a document's first page: 1, or where it starts in a 卷宗 that numbers its pages
+# continuously (reports/dossier.py sets it around each part it renders).
+FIRST_PAGE: ContextVar[int] = ContextVar("FIRST_PAGE", default=1)
+
+
 def page_number_text(n: int) -> str:
     return f"— {n} —"
 
@@ -46,8 +52,9 @@ class DocFrame:
         canvas.setFillColor(colors.black)
         page_w, _page_h = doc.pagesize
         y = doc.bottomMargin - 7 * mm - PAGE_NUMBER_SIZE * 0.85  # its top 7 mm under the text
-        text = page_number_text(doc.page)
-        if doc.page % 2:
+        n = doc.page + FIRST_PAGE.get() - 1
+        text = page_number_text(n)
+        if n % 2:
             canvas.drawRightString(page_w - doc.rightMargin - PAGE_NUMBER_SIZE, y, text)
         else:
             canvas.drawString(doc.leftMargin + PAGE_NUMBER_SIZE, y, text)
@@ -247,6 +254,6 @@ def title_block(ds: DocStyles, title: str, number: str = "", org: str = "") -> l
     return out
 
 
-__all__ = ["DOC_WIDTH", "LEADING", "BoldParagraph", "DocFrame", "DocStyles", "SealBlock", "SealCell",
+__all__ = ["DOC_WIDTH", "FIRST_PAGE", "LEADING", "BoldParagraph", "DocFrame", "DocStyles", "SealBlock", "SealCell",
            "blank",
            "date_blank", "doc_styles", "form_table", "page_number_text", "title_block"]

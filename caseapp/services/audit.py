@@ -204,9 +204,11 @@ DOC_LABELS = {"sheet": "案件登记表", "agreement": "人民调解协议书", 
 
 
 def print_case_document(db: Database, actor: int, number: str, doc: str,
-                        path: str | os.PathLike, *, full_personal: bool = False) -> Path:
+                        path: str | os.PathLike, *, full_personal: bool = False,
+                        force: bool = False) -> Path:
     """A case document as ``actor`` may print it: ID numbers and phones masked unless
-    ``full_personal`` (an admin only); the printout is an event on the case."""
+    ``full_personal`` (an admin only); the printout is an event on the case. ``force``: a
+    卷宗 that lacks a required item is printed anyway (its gaps on the 情况说明)."""
     from caseapp.reports.case_common import find_case
     from caseapp.reports.documents import document, render
 
@@ -217,6 +219,6 @@ def print_case_document(db: Database, actor: int, number: str, doc: str,
     spec = document(doc)  # the registry of case documents: an unknown key is refused
     case_id = find_case(db, number)
     mask = not full_personal
-    out = render(db, case_id, doc, path, mask=mask)
+    out = render(db, case_id, doc, path, mask=mask, force=force)
     record_printout(db, actor, DOC_LABELS.get(doc, spec.title), case_id, masked=mask)
     return out

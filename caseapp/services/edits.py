@@ -9,7 +9,7 @@ from typing import Any
 
 from caseapp import validation as v
 from caseapp import workflow as wf
-from caseapp.errors import Problem, StaleEdit, ValidationError
+from caseapp.errors import NotFound, Problem, StaleEdit, ValidationError
 from caseapp.queries.labels import FIELD_LABELS
 from caseapp.services.events import add_event, now, refresh_due, set_fields
 from caseapp.services.guard import live_case, require, require_case
@@ -91,12 +91,15 @@ def edit(db: Database, actor: int, case_id: int, values: dict[str, Any],
         return CaseRef(case.id, case.number)
 
 
-def attach(db: Database, actor: int, case_id: int, source: str | Path) -> int:
-    """Copy a file into the data folder with its SHA-256; returns the attachment id."""
+def attach(db: Database, actor: int, case_id: int, source: str | Path,
+           kind: str | None = None) -> int:
+    """Copy a file into the data folder with its SHA-256, marked ``kind`` (身份证明 …, or None);
+    returns the attachment id."""
     source = Path(source)
     problem = v.attachment_name_problem(source.name)
     if problem:
         raise ValidationError(Problem("file", problem))
+    check_attachment_kind(kind)
     if not source.is_file():
         raise ValidationError(Problem("file", f"找不到文件：{source.name}"))
     with db.read() as session:  # a refused attachment copies nothing into the store
@@ -127,15 +130,38 @@ def attach(db: Database, actor: int, case_id: int, source: str | Path) -> int:
             case = require_case(session, actor, wf.Act.ATTACH, case_id)
             row = Attachment(case_id=case.id, filename=source.name, stored_name=stored_name,
                              sha256=sha, size=source.stat().st_size, added_at=now(),
-                             user_id=actor)
+                             user_id=actor, kind=kind or None)
             session.add(row)
             session.flush()
-            add_event(session, case.id, actor, "attachment_added", note=source.name)
+            add_event(session, case.id, actor, "attachment_added",
+                      {"attachment_kind": (None, kind)} if kind else None, note=source.name)
             return row.id
     except BaseException:
         if copied:  # no file in the store that no attachment names
             target.unlink(missing_ok=True)
         raise
+
+
+def check_attachment_kind(kind: str | None) -> None:
+    if kind and kind not in wf.ATTACHMENT_KINDS:
+        raise ValidationError(Problem("kind", f"附件类别应为：{'、'.join(wf.ATTACHMENT_KINDS)}"))
+
+
+def set_attachment_kind(db: Database, actor: int, attachment_id: int, kind: str | None) -> CaseRef:
+    """Mark what an attachment is in the 卷宗 (身份证明, 委托书, 证据, 履行凭证, 其他; None
+    clears it); the event names the file and keeps old → new."""
+    check_attachment_kind(kind)
+    with db.write() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise NotFound("附件不存在")
+        case = require_case(session, actor, wf.Act.ATTACH, row.case_id)
+        new = kind or None
+        if row.kind != new:
+            add_event(session, case.id, actor, "attachment_kind",
+                      {"attachment_kind": (row.kind, new)}, note=row.filename)
+            row.kind = new
+        return CaseRef(case.id, case.number)
 
 
 def attachment_path(db: Database, stored_name: str) -> Path:

@@ -60,6 +60,8 @@ class OfficeSettings:
     handlers: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
     report_header: str = ""
+    # 保管期限 printed on the 卷宗's cover (reports/dossier_pages.py): 10年, 30年, 永久 …
+    dossier_retention: str = "10年"
     font_path: str = ""
     # Early warning (docs/domain.md §9): the same 村/社区 and category within this many days,
     # this many related open cases, or one open case of this many people make a hint.

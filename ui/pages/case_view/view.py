@@ -248,7 +248,7 @@ class CaseView(QWidget):
         elif act is Act.ATTACH:
             path = attachments.pick_file(self)
             if path:
-                self._run_act(act, services.attach, d.id, path)
+                self._run_act(act, services.attach, d.id, path, self.files_tab.kind_for_new())
 
     def _record_performance(self) -> None:
         if self.detail is not None:
