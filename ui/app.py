@@ -22,6 +22,7 @@ DEMO_CASES = 3000
 SELF_TEST_TIMEOUT_S = 60.0
 GC_THRESHOLD = int(os.environ.get("CASEDESK_GC_THRESHOLD", "5000"))
 SWITCH_INTERVAL_S = float(os.environ.get("CASEDESK_SWITCH_INTERVAL", "0.001"))
+FIRST_PAGE_WAIT_MS = 10_000  # the start-up backup check waits at most this for the first page
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -33,13 +34,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="打开演示数据库（数据文件夹中的 demo.db，首次使用时自动生成示例案件）")
     parser.add_argument("--self-test", action="store_true",
                         help="打开主窗口、加载案件列表、生成本月统计表后退出，并打印一行耗时")
+    parser.add_argument("--lang", metavar="zh|en",
+                        help="界面语言（默认：设置中的选择，否则跟随系统；也可用环境变量 CASEDESK_LANG）")
     return parser.parse_args(argv)
 
 
-def make_app(argv: list[str]):
+def make_app(argv: list[str], language: str | None = None):
     from PySide6.QtWidgets import QApplication
 
-    from ui.i18n import install_qt_translations
+    from ui.i18n import chosen_language, install_translations
     from ui.style import apply_style
 
     # Workers run Python (SQLAlchemy) while the GUI thread paints through Python callbacks;
@@ -49,7 +52,8 @@ def make_app(argv: list[str]):
     app.setOrganizationName("CaseDesk")
     app.setApplicationName("CaseDesk")
     app.setApplicationDisplayName("CaseDesk")
-    install_qt_translations(app)  # before any widget: Qt's dialogs say 是/否, 取消…
+    # Before any widget: Qt's dialogs say 是/否, 取消… (--lang, CASEDESK_LANG, 设置, the system)
+    install_translations(app, chosen_language(language))
     apply_style(app)
     return app
 
@@ -173,7 +177,6 @@ def start_session(ctx, ask_setup: bool = True) -> bool:
 
 
 def run(argv: list[str] | None = None) -> int:
-    from caseapp.errors import CaseAppError
     from caseapp.logs import setup_logging
     from caseapp.paths import data_dir
 
@@ -189,10 +192,30 @@ def run(argv: list[str] | None = None) -> int:
     if unreachable is not None:
         print(UNREACHABLE_DISPLAY_MESSAGE.format(unreachable), file=sys.stderr, flush=True)
         return 2
-    app = make_app(argv)
+    app = make_app(argv, language=args.lang)
+    opened = open_window(args)
+    if isinstance(opened, int):
+        return opened
+    ctx, window, backups = opened
+    code = app.exec()
+    ctx.runner.pool.waitForDone(30000)
+    backups.at_exit()  # bounded; only when this session changed data
+    ctx.db.dispose()
+    if getattr(window, "logged_out", False):
+        from ui.dialogs.login_dialog import restart_for_login
+
+        restart_for_login()  # 退出登录: a fresh program at the login dialog
+    return code
+
+
+def open_window(args: argparse.Namespace, ask_setup: bool | None = None):
+    """The start after QApplication: the database (its passphrase, a damaged file), the login,
+    the main window shown. (ctx, window, backups), or the exit code when the start ends here.
+    benchmarks/bench_startup.py times this very path to the first page."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
+    from caseapp.errors import CaseAppError
     from ui.dialogs.passphrase_dialog import unlock
     from ui.i18n import tr
     from ui.shell.backup_hooks import SessionBackups, open_safely, sqlite_file
@@ -210,24 +233,35 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     _install_excepthook()
     tune_gc()
-    from ui.dialogs.login_dialog import restart_for_login
-
-    if not start_session(ctx, ask_setup=not args.demo):
+    if not start_session(ctx, ask_setup=not args.demo if ask_setup is None else ask_setup):
         ctx.db.dispose()
         return 0
     window = MainWindow(ctx)
     window.show()
     backups = SessionBackups(window, ctx)
-    QTimer.singleShot(0, backups.start)  # full check + daily backup, on a worker
+    when_first_page_read(ctx, backups.start)  # full check + daily backup, on a worker
     if args.demo:
         QTimer.singleShot(0, lambda: fill_demo(window, ctx))
-    code = app.exec()
-    ctx.runner.pool.waitForDone(30000)
-    backups.at_exit()  # bounded; only when this session changed data
-    ctx.db.dispose()
-    if getattr(window, "logged_out", False):
-        restart_for_login()  # 退出登录: a fresh program at the login dialog
-    return code
+    return ctx, window, backups
+
+
+def when_first_page_read(ctx, start, wait_ms: int = FIRST_PAGE_WAIT_MS) -> None:
+    """``start()`` once the runner is first idle (the first page has read its rows), or after
+    ``wait_ms`` at the latest: the start-up check reads the whole file, which the first page
+    does not need, and on a large file it would compete with the page's reads."""
+    from PySide6.QtCore import QTimer
+
+    fired: list[bool] = []
+
+    def once() -> None:
+        if fired:
+            return
+        fired.append(True)
+        ctx.runner.idle.disconnect(once)
+        start()
+
+    ctx.runner.idle.connect(once)
+    QTimer.singleShot(wait_ms, once)
 
 
 SAMPLE_OFFICE = ("示例街道矛盾纠纷调解办", "示例街道人民调解委员会")
@@ -287,7 +321,7 @@ def self_test(args: argparse.Namespace) -> int:
     scratch = tempfile.TemporaryDirectory(prefix="casedesk-selftest-settings-")
     try:
         _private_settings(scratch.name)
-        app = make_app([])
+        app = make_app([], language=args.lang)
         from ui.shell.main_window import MainWindow
 
         ctx = open_context(args)

@@ -28,15 +28,10 @@ PAGE_KEYS = tuple(key for key, _label, _icon in NAVIGATION)
 
 
 def icon(name: str):
-    """A qtawesome icon, or an empty icon when qtawesome is unavailable."""
-    from PySide6.QtGui import QIcon
+    """The icon qtawesome calls ``name``, drawn from its font (ui/shell/icons.py)."""
+    from ui.shell.icons import icon as font_icon
 
-    try:
-        import qtawesome as qta
-
-        return qta.icon(name, color="#424a53", color_active="#1858bc")
-    except Exception:  # icons are decoration; never stop the window for them
-        return QIcon()
+    return font_icon(name)
 
 
 def always_key(action: QAction, key: str, standard: QKeySequence.StandardKey) -> None:
