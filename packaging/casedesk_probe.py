@@ -109,7 +109,14 @@ def main(argv: list[str]) -> int:
         if not installed or said != "取消":
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             raise RuntimeError(f"qtbase_{UI_LANGUAGE}.qm not loaded from {folder} (Cancel -> {said!r})")
-        return f"qtbase_{UI_LANGUAGE}: Cancel -> {said}"
+        from PySide6.QtCore import QTranslator
+
+        from ui.i18n import TRANSLATIONS
+
+        english = QTranslator()  # the interface's own English (issue 17), loaded, not installed
+        if not english.load("casedesk_en", str(TRANSLATIONS)) or english.translate("CaseDesk", "设置") != "Settings":
+            raise RuntimeError(f"casedesk_en.qm not loaded from {TRANSLATIONS}")
+        return f"qtbase_{UI_LANGUAGE}: Cancel -> {said}; casedesk_en: 设置 -> Settings"
 
     @check("icons")
     def icons():
@@ -125,6 +132,10 @@ def main(argv: list[str]) -> int:
         import qtawesome as qta
 
         qta.icon(NAVIGATION[0][2])  # raises when its fonts are missing (menus.icon hides that)
+        from ui.shell.icons import FONTS, fonts_dir, glyph_font
+
+        if any(glyph_font(prefix) is None for prefix in FONTS):  # else qtawesome draws them
+            raise RuntimeError(f"the window's icon font is not in {fonts_dir()}")
         empty += [name for _key, _label, name in NAVIGATION if icon(name).pixmap(32, 32).isNull()]
         if empty or not STYLE_SHEET.is_file():
             raise RuntimeError(f"empty: {empty}, style sheet {STYLE_SHEET.is_file()}")
@@ -180,6 +191,7 @@ def main(argv: list[str]) -> int:
 
     @check("pdf preview, charts, printing")
     def widgets():
+        from pypdf import PdfReader  # the 卷宗 merges its parts with it (reports/dossier.py)
         from PySide6.QtCharts import QChart, QChartView
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPrintSupport import QPrinter
@@ -197,11 +209,12 @@ def main(argv: list[str]) -> int:
             doc.load(path)
             pages = doc.pageCount()
             doc.close()
+            merged = len(PdfReader(path).pages)
         QChartView(QChart())
         QPrinter()
-        if pages != 1:
-            raise RuntimeError(f"QtPdf read {pages} pages")
-        return "QtPdf read a ReportLab page; QChartView; QPrinter"
+        if pages != 1 or merged != 1:
+            raise RuntimeError(f"QtPdf read {pages} pages, pypdf {merged}")
+        return "QtPdf and pypdf read a ReportLab page; QChartView; QPrinter"
 
     print("casedesk-probe: " + (f"FAILED {failures}" if failures else "all checks passed"), flush=True)
     return 1 if failures else 0

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CASEDESK_LANG", "zh_CN")  # the interface the tests read (ui/i18n.py)
 
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402

@@ -1,6 +1,7 @@
 """Render every main screen and dialog with demo data to PNG, offscreen, and check they fit.
 
     python -m ui.devtools.screenshots OUT_DIR [--cases 2000] [--scale 1.5] [--only main,intake]
+                                      [--lang en]
 
 At --scale 1.0 (the default) writes OUT_DIR/1366x768/*.png and OUT_DIR/1920x1080/*.png (the
 main window on each page and the case view on each tab) and OUT_DIR/dialogs/*.png (every
@@ -39,7 +40,7 @@ PAGES = ("workbench", "petition", "dispute", "reports", "settings")
 # The hook for new screens: a module of ui/devtools with ``screenshot_states(ctx)`` returning
 # [(name, widget)] — add it here and every scale renders and checks its states.
 STATE_MODULES = ("intake_states", "case_states", "file_states", "page_states", "shell_states",
-                 "settings_states", "form_states", "workspace_states")
+                 "settings_states", "form_states", "workspace_states", "warning_states")
 GROUPS = ("main",) + tuple(m.removesuffix("_states") for m in STATE_MODULES)
 
 
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0,
                         help="display scaling: 1.0, 1.25, 1.5 (1366×768) or 2.0 (1920×1080)")
     parser.add_argument("--only", default="", help="a comma list of: " + ",".join(GROUPS))
+    parser.add_argument("--lang", default="zh_CN", help="the interface language: zh_CN or en")
     args = parser.parse_args(argv)
     only = tuple(g for g in args.only.split(",") if g) or GROUPS
     unknown = [g for g in only if g not in GROUPS]
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         _prepare_environment(tmp, args.scale)
         checks = Checks(args.scale, screen_for(args.scale))
-        _render(args.out, args.cases, tmp, checks, only)
+        _render(args.out, args.cases, tmp, checks, only, args.lang)
     if checks.offenders:
         bad = len({line.split(": ")[0] for line in checks.offenders})
         print(f"{bad} of {checks.written} screenshots do not fit at "
@@ -151,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _render(out: Path, cases: int, tmp: Path, checks: Checks, only: tuple[str, ...]) -> None:
+def _render(out: Path, cases: int, tmp: Path, checks: Checks, only: tuple[str, ...],
+            language: str = "zh_CN") -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -166,6 +169,9 @@ def _render(out: Path, cases: int, tmp: Path, checks: Checks, only: tuple[str, .
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("CaseDesk")
     app.setApplicationName("CaseDesk")
+    from ui.i18n import install_translations
+
+    install_translations(app, language)
     apply_style(app)
 
     db = open_database(tmp / "demo.db")

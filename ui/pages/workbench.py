@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from caseapp import queries
 from caseapp.queries.case_list import CaseRow
-from ui.i18n import tr
+from ui.i18n import tr, tr_built
 from ui.pages.workbench_judicial import JudicialCard
 from ui.pages.workbench_supervision import SupervisionCard
 from ui.pages.workbench_warnings import WarningsCard
@@ -50,7 +50,7 @@ def card_title(key: str) -> str:
 
 def long_date(day: date) -> str:
     return tr("{0}年{1}月{2}日 星期{3}").format(day.year, day.month, day.day,
-                                             tr(WEEKDAYS[day.weekday()]))
+                                             tr(WEEKDAYS[day.weekday()], "day-name"))
 
 
 def load_workbench(db, today: date) -> dict:
@@ -133,7 +133,7 @@ class WorkCard(QFrame):
                 last = r.closed_on.strftime("%Y-%m-%d") if r.closed_on else ""
                 colour = QColor(MUTED)
             else:
-                last = r.deadline_text
+                last = tr_built(r.deadline_text)
                 colour = QColor(STATE_COLOURS.get(r.deadline_state, MUTED))
             who = " · ".join(t for t in (r.party, r.category) if t)
             item = QTreeWidgetItem([r.number, who, last])

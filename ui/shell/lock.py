@@ -148,7 +148,7 @@ class LockPanel(QFrame):
 
     def prepare(self) -> None:
         self.who.setText(tr("{0}（{1}），请输入密码解锁。").format(
-            self.ctx.display_name, wf.ROLE_LABELS.get(self.ctx.role, self.ctx.role)))
+            self.ctx.display_name, tr(wf.ROLE_LABELS.get(self.ctx.role, self.ctx.role))))
         self.error.hide()
         self.password.clear()
         self.button.setEnabled(True)
@@ -216,7 +216,7 @@ class Session(QObject):
         self.button.setObjectName("userButton")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setAutoRaise(True)
-        role = wf.ROLE_LABELS.get(self.ctx.role, self.ctx.role)
+        role = tr(wf.ROLE_LABELS.get(self.ctx.role, self.ctx.role))
         self.button.setText(tr("{0}（{1}）").format(self.ctx.display_name, role))
         self.button.setToolTip(tr("账户：修改密码、锁定屏幕、退出登录"))
         menu = QMenu(self.button)

@@ -279,7 +279,7 @@ class ReviewDialog(ActDialog):
     def __init__(self, ctx: AppContext, detail, parent=None):
         p = info(detail)
         self.stage = wf.RE_REVIEW if p.review_stage == wf.REVIEW else wf.REVIEW
-        super().__init__(ctx, detail, tr("申请{0}").format(self.stage), parent)
+        super().__init__(ctx, detail, tr("申请{0}").format(tr(self.stage)), parent)
         self.on = forms.date_edit(ctx.today(), maximum=ctx.today(),
                                   minimum=p.delivered_on or detail.closed_on)
         until = p.review_until.isoformat() if p.review_until else "—"

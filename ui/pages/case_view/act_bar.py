@@ -65,7 +65,7 @@ def disabled_reason(ctx: AppContext, d: queries.CaseDetail, act: Act) -> str:
     if act is Act.MARK_ENTERED and d.entered:
         return tr("已标记为录入信访信息系统")
     return tr("当前状态为「{0}」，不能{1}").format(tr(d.status_label),
-                                               tr(wf.ACT_LABELS[act]))
+                                               tr(wf.ACT_LABELS[act], "act"))
 
 
 class ActBar(QWidget):
@@ -79,14 +79,14 @@ class ActBar(QWidget):
         bar = FlowLayout(self)  # wraps to a second row where one would cut the labels
         self.act_buttons: dict[str, QPushButton] = {}
         for act in BAR_ACTS:
-            button = QPushButton(tr(wf.ACT_LABELS[act]))
+            button = QPushButton(tr(wf.ACT_LABELS[act], "act"))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, a=act: self.act_requested.emit(a))
             self.act_buttons[act.value] = button
             bar.addWidget(button)
         self.petition_buttons: dict[str, QPushButton] = {}
         for act in PETITION_EXTRA_ACTS + MEDIATION_EXTRA_ACTS:
-            button = QPushButton(tr(wf.ACT_LABELS[act]))
+            button = QPushButton(tr(wf.ACT_LABELS[act], "act"))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, a=act: self.act_requested.emit(a))
             self.petition_buttons[act.value] = button

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from caseapp import queries
 from caseapp import workflow as wf
-from ui.i18n import tr
+from ui.i18n import tr, tr_built
 from ui.pages.case_view.common import date_text
 from ui.style import ACCENT, CLOSED, DUE_SOON, MUTED, STATE_COLOURS
 from ui.widgets import forms
@@ -82,16 +82,16 @@ class CaseHeader(QFrame):
         self.status_chip.setStyleSheet(
             f"QLabel#statusChip {{ background: {bg}; color: {fg}; border-radius: 10px;"
             f" padding: 2px 10px; font-weight: bold; }}")
-        outcome = d.outcome or "—"
+        outcome = tr_built(d.outcome or "—")
         if d.failed_route:
-            outcome += tr("（告知途径：{0}）").format(d.failed_route)
+            outcome += tr("（告知途径：{0}）").format(tr_built(d.failed_route))
         self.outcome_label.setText(tr("结果：{0}").format(outcome))
         colour = STATE_COLOURS.get(d.deadline_state, MUTED)
         what = tr("受理期限") if d.status == wf.Status.REGISTERED.value else tr("期限")
         due = f"{date_text(d.due_on)} " if d.due_on and d.deadline_state != "closed" else ""
         extended = tr("（已延期）") if d.extended else ""
         self.deadline_label.setText(
-            f'{what}：<span style="color:{colour}; font-weight:bold">{due}{d.deadline_text}'
+            f'{what}：<span style="color:{colour}; font-weight:bold">{due}{tr_built(d.deadline_text)}'
             f'</span>{extended}')
         self.handler_label.setText(tr("承办人：{0}").format(d.handler or tr("未分派")))
         self.party_label.setText(tr("当事人：{0}").format(d.party or "—"))

@@ -136,13 +136,13 @@ class PartiesTab(QWidget):
         if d is None:
             return tr("正在载入……")
         if not role_may(self.ctx, d, act):
-            return tr("您的账户无权{0}").format(tr(wf.ACT_LABELS[act]))
+            return tr("您的账户无权{0}").format(tr(wf.ACT_LABELS[act], "act"))
         if act.value not in d.allowed_acts:
             if d.status == wf.Status.CLOSED.value:
                 return tr("已办结的案件不能{0}；如需更正，请先重新打开").format(
-                    tr(wf.ACT_LABELS[act]))
+                    tr(wf.ACT_LABELS[act], "act"))
             return tr("当前状态为「{0}」，不能{1}").format(tr(d.status_label),
-                                                       tr(wf.ACT_LABELS[act]))
+                                                       tr(wf.ACT_LABELS[act], "act"))
         if act is Act.ADD_PARTY:
             return ""
         party = self.selected_party()
@@ -158,7 +158,7 @@ class PartiesTab(QWidget):
         for act, button in self.buttons.items():
             why = self.reason(act)
             button.setEnabled(not why)
-            button.setToolTip(why or tr(wf.ACT_LABELS[act]))
+            button.setToolTip(why or tr(wf.ACT_LABELS[act], "act"))
 
     def start(self, act: Act) -> None:
         d, party = self.detail, self.selected_party()

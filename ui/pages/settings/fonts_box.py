@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
-from ui.i18n import tr
+from ui.i18n import UI_LANGUAGE, current_language, tr
 from ui.pages.settings.fields import muted
 
 if TYPE_CHECKING:
     from ui.context import AppContext
+
+# What caseapp.reports.fonts adds to a face's name and says of missing faces (in Chinese, as
+# its printouts are): translated here for the interface.
+FACE_NOTES = ("（相近字体）", "（未嵌入）", "，描边加粗")
+MISSING = re.compile(r"^本机未安装(.+)字体，文书暂用相近字体印制；如需符合公文格式，请安装后重新打开本程序。$")
+MISSING_NOTICE = "本机未安装{0}字体，文书暂用相近字体印制；如需符合公文格式，请安装后重新打开本程序。"
+
+
+def face_text(face: str) -> str:
+    for note in FACE_NOTES:
+        face = face.replace(note, tr(note))
+    return face
+
+
+def notice_text(notice: str) -> str:
+    missing = MISSING.match(notice)
+    if missing is None:
+        return tr(notice)
+    sep = "、" if current_language() == UI_LANGUAGE else ", "
+    return tr(MISSING_NOTICE).format(sep.join(tr(name) for name in missing.group(1).split("、")))
 
 
 def font_report(db) -> tuple[list[tuple[str, str, str]], str]:
@@ -43,12 +64,12 @@ class FontsBox(QGroupBox):
         while self.form.rowCount():
             self.form.removeRow(0)
         for role, face, path in roles:
-            label = QLabel(face, self)
+            label = QLabel(face_text(face), self)
             label.setToolTip(path)
             self.form.addRow(tr(role), label)
             self.rows[role] = label
         if notice:
-            self.notice.setText(tr(notice))
+            self.notice.setText(notice_text(notice))
             self.notice.show()
             self.form.addRow(self.notice)
 

@@ -78,7 +78,7 @@ class MonthGrid(QTableWidget):
         self.month = month
         self.year = 0
         self.days: dict[tuple[int, int], date] = {}
-        self.setHorizontalHeaderLabels([tr(w) for w in WEEK_HEAD])
+        self.setHorizontalHeaderLabels([tr(w, "weekday") for w in WEEK_HEAD])
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setDefaultSectionSize(24)
@@ -252,7 +252,7 @@ class HolidaysTab(QWidget):
         state = {cal_rules.REST: tr("放假"), cal_rules.WORK: tr("调休上班")}.get(
             kind or "", tr("周末") if cal_rules.is_weekend(day) else tr("工作日"))
         self.day_label.setText(tr("{0}（星期{1}）：{2} {3}").format(
-            day.isoformat(), tr(WEEK_HEAD[day.weekday()]), state, name).strip())
+            day.isoformat(), tr(WEEK_HEAD[day.weekday()], "weekday"), state, name).strip())
         self.name_edit.setText(name)
         mark(self.name_edit, self.error, "")
         self.result_label.hide()

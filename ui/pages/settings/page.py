@@ -36,11 +36,13 @@ from ui.pages.settings.fields import PRIMARY_DISABLED, error_label, muted, scrol
 from ui.pages.settings.fonts_box import FontsBox
 from ui.pages.settings.forms_tab import FormsTab
 from ui.pages.settings.holidays_tab import HolidaysTab
+from ui.pages.settings.language_box import LanguageBox
 from ui.pages.settings.limits_tab import LimitsTab
 from ui.pages.settings.lists_tab import ListsTab
 from ui.pages.settings.lookup_tabs import CategoriesTab, DepartmentsTab
 from ui.pages.settings.numbers_tab import KINDS, NumbersTab
 from ui.pages.settings.office_tab import OfficeTab
+from ui.pages.settings.templates_tab import TemplatesTab
 from ui.pages.settings.users import UsersTab
 from ui.style import MUTED
 from ui.tasks import show_error
@@ -89,6 +91,8 @@ class SettingsPage(QWidget):
         self.fonts_box = FontsBox(ctx, self.office_tab)  # which face each document role got
         column = self.office_tab.form
         column.insertWidget(column.count() - 1, self.fonts_box)  # below the fields, above the stretch
+        self.language_box = LanguageBox(self.office_tab)  # this machine's, saved at once
+        column.insertWidget(column.count() - 1, self.language_box)
         self.numbers_tab = NumbersTab(self.year, self)
         self.limits_tab = LimitsTab(self)
         self.holidays_tab = HolidaysTab(ctx, self)  # acts at once, like the lists
@@ -114,6 +118,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.forms_tab, tr("填报表格"))
         self.tabs.addTab(self.diversion_tab, tr("转人民调解"))
         self.tabs.addTab(self.holidays_tab, tr("节假日"))
+        self.templates_tab = TemplatesTab(ctx, self)  # acts at once, like the holidays
+        self.tabs.addTab(self.templates_tab, tr("文书模板"))
         self.users_tab: UsersTab | None = None
         if ctx.may(Act.USERS):  # accounts are an administrator's business
             self.users_tab = UsersTab(ctx, self)
