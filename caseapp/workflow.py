@@ -71,6 +71,9 @@ DISPUTE_SOURCES = ("当事人申请", "主动排查", "信访转入", "委托移
 SATISFACTION = ("满意", "基本满意", "不满意", "未评价")
 AGREEMENT_FORMS = ("书面协议", "口头协议")
 WRITTEN_AGREEMENT = AGREEMENT_FORMS[0]
+# What an attachment is in the 卷宗 (docs/documents.md "The dossier"); an attachment without a
+# kind (NULL: added before 0009 or not marked) is filed like 其他.
+ATTACHMENT_KINDS = ("身份证明", "委托书", "证据", "履行凭证", "其他")
 # 司法确认 (人民调解法 Art. 33): the court's results, and the states the exchange file's
 # 司法确认 column names (未申请, 已申请 = awaiting the result, or the result).
 JUDICIAL_RESULTS = ("确认有效", "驳回", "撤回")
@@ -309,3 +312,66 @@ def check_outcome(kind: Kind | str, outcome: str) -> str | None:
     if outcome not in allowed:
         return f"「{outcome}」不是{KIND_LABELS[kind]}的办理结果，应为：{'、'.join(allowed)}"
     return None
+
+
+# The 不予受理 reasons (信访工作条例 Art. 29–31): the fixed list the act's dialog offers and the
+# notice's sentences are keyed by (reports/reject_reasons.py holds their wording).
+class RejectChoice:
+    """One reason of the list: ``organ`` names the organ or route field it needs ("" none)."""
+
+    __slots__ = ("key", "label", "keywords", "organ")
+
+    def __init__(self, key: str, label: str, keywords: tuple[tuple[str, ...], ...],
+                 organ: str = ""):
+        self.key, self.label, self.keywords, self.organ = key, label, keywords, organ
+
+
+REJECT_CHOICES: tuple[RejectChoice, ...] = (
+    RejectChoice("reviewed", "已复核终结", (("复核",), ("终结",))),
+    RejectChoice("legal_routes", "应通过诉讼、仲裁、行政复议等法定途径解决",
+                 (("诉讼", "仲裁"), ("诉讼", "复议"), ("法定途径",))),
+    RejectChoice("review", "应通过行政复议解决", (("行政复议",), ("复议",)), "行政复议机关"),
+    RejectChoice("arbitration", "应通过仲裁解决", (("仲裁",),), "仲裁机构"),
+    RejectChoice("lawsuit", "应通过诉讼解决", (("诉讼",), ("法院",), ("起诉",)), "人民法院"),
+    RejectChoice("in_hand", "已受理或正在办理",
+                 (("正在办理",), ("已受理",), ("办理期间",), ("重复提出",)), "正在办理的机关"),
+    RejectChoice("closed", "已办结且无新的事实和理由",
+                 (("已办结",), ("无新的事实",), ("办理完毕",))),
+    RejectChoice("not_ours", "不属于本机关职责范围",
+                 (("不属于",), ("职权",), ("职责",), ("无权处理",)), "有权处理的机关"),
+)
+REJECT_OTHER = RejectChoice("other", "其他", ())
+NOTE_LABEL = "说明"
+
+
+def reject_text(key: str, organ: str = "", note: str = "") -> str:
+    """The stored reason of a pick: "label；organ field：organ；说明：note" (parse_reject reads it)."""
+    choice = next((c for c in (*REJECT_CHOICES, REJECT_OTHER) if c.key == key), None)
+    if choice is None:
+        raise ValueError(f"unknown reject reason {key!r}")
+    parts = [choice.label]
+    if organ.strip() and choice.organ:
+        parts.append(f"{choice.organ}：{organ.strip()}")
+    if note.strip():
+        parts.append(f"{NOTE_LABEL}：{note.strip()}")
+    return "；".join(parts)
+
+
+def parse_reject(text: str | None) -> tuple[RejectChoice | None, str, str]:
+    """(the reason picked, its organ, the 说明) of a stored reason; (None, "", text) for free
+    text typed or imported without a pick (the notice matches it to the list by its words)."""
+    text = (text or "").strip()
+    for choice in (*REJECT_CHOICES, REJECT_OTHER):
+        if text == choice.key or text == choice.label:
+            return choice, "", ""
+        if text.startswith(choice.label + "；"):
+            organ, note = "", ""
+            for part in text[len(choice.label) + 1:].split("；"):
+                if choice.organ and part.startswith(choice.organ + "：") and not note:
+                    organ = part[len(choice.organ) + 1:]
+                elif part.startswith(NOTE_LABEL + "：") and not note:
+                    note = part[len(NOTE_LABEL) + 1:]
+                elif note:
+                    note += "；" + part  # the 说明 itself may hold "；"
+            return choice, organ, note
+    return None, "", text

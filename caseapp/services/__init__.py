@@ -34,6 +34,7 @@ from caseapp.services.edits import (  # noqa: F401
     delete_case,
     edit,
     parse_field,
+    set_attachment_kind,
 )
 from caseapp.services.events import add_event  # noqa: F401
 from caseapp.services.guard import (  # noqa: F401
@@ -51,6 +52,7 @@ from caseapp.services.intake import (  # noqa: F401
     check_case_input,
     check_party,
     find_person,
+    lock_sequence,
     register_dispute,
     register_petition,
 )
@@ -90,6 +92,11 @@ from caseapp.services.petition_reply import (  # noqa: F401
     reply,
     request_review,
     review_deadline,
+)
+from caseapp.services.wording_acts import (  # noqa: F401
+    document_templates,
+    restore_template,
+    set_template,
 )
 from caseapp.services.worklog import (  # noqa: F401
     WORKLOG_HEADERS,
