@@ -159,6 +159,22 @@ def test_demo_adds_cases(capsys, dbfile):
     assert code == 0 and "已添加示例案件 50 件" in out
 
 
+def test_the_demo_names_a_sample_office_so_its_notices_are_signed(capsys, dbfile, tmp_path):
+    from pypdf import PdfReader
+
+    code, out, _ = run(capsys, "--db", dbfile, "demo", "--cases", "60", "--seed", "3")
+    assert code == 0 and "示例单位" in out
+    database = open_database(dbfile)
+    number = database.engine.connect().exec_driver_sql(
+        "SELECT number FROM cases WHERE status = 'rejected' LIMIT 1").scalar()
+    database.dispose()
+    pdf = tmp_path / "n.pdf"
+    code, _, _ = run(capsys, "--db", dbfile, "report", "case", number, "--doc", "notice",
+                     "--out", pdf)
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert code == 0 and "示例街道矛盾纠纷调解办" in text and "联系人" in text
+
+
 def test_a_database_that_is_not_one_exits_1_without_traceback(tmp_path):
     bogus = tmp_path / "x.db"
     bogus.write_bytes(b"not sqlite at all, just text" * 10)

@@ -264,20 +264,11 @@ def when_first_page_read(ctx, start, wait_ms: int = FIRST_PAGE_WAIT_MS) -> None:
     QTimer.singleShot(wait_ms, once)
 
 
-SAMPLE_OFFICE = ("示例街道矛盾纠纷调解办", "示例街道人民调解委员会")
-
-
 def name_sample_office(ctx) -> None:
-    """The demo's own file gets a sample office, so its documents are headed as an office's
-    would be and the workbench does not ask a visitor to set the office up."""
-    from dataclasses import replace
+    """The demo's own file gets a sample office (caseapp.demo.name_sample_office)."""
+    from caseapp import demo
 
-    from caseapp import services
-
-    settings = ctx.db.settings()
-    if settings.office_unnamed():
-        services.save_settings(ctx.db, ctx.actor, replace(
-            settings, office_name=SAMPLE_OFFICE[0], committee_name=SAMPLE_OFFICE[1]))
+    demo.name_sample_office(ctx.db, ctx.actor)
 
 
 def fill_demo(window, ctx, cases: int = DEMO_CASES) -> None:

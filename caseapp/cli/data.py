@@ -26,6 +26,7 @@ def cmd_init(args) -> int:
 
 def cmd_demo(args) -> int:
     from caseapp.demo.generator import run_demo
+    from caseapp.demo.office import name_sample_office
 
     database = open_db(args)
     refusal = _demo_refusal(database)
@@ -33,9 +34,11 @@ def cmd_demo(args) -> int:
         print(refusal, file=sys.stderr)
         return EXIT_REFUSED
     show, done = progress_printer("生成示例数据")
-    result = run_demo(database, acting_user(args, database), cases=args.cases, seed=args.seed,
-                      on_progress=show)
+    actor = acting_user(args, database)
+    result = run_demo(database, actor, cases=args.cases, seed=args.seed, on_progress=show)
     done()
+    if name_sample_office(database, actor):
+        print("单位信息已填为示例单位（示例街道矛盾纠纷调解办），正式使用时请在 设置 → 单位信息 中修改")
     print(f"已添加示例案件 {result.cases} 件（信访件 {result.petitions} 件，矛盾纠纷 "
           f"{result.disputes} 件），新增当事人 {result.persons} 个（含单位）")
     return EXIT_OK

@@ -10,4 +10,5 @@ from caseapp.demo.generator import (  # noqa: F401
     generate,
     run_demo,
 )
+from caseapp.demo.office import SAMPLE_OFFICE, name_sample_office  # noqa: F401
 from caseapp.demo.rows import CASE_KEYS  # noqa: F401
