@@ -204,6 +204,31 @@ def test_diverted_petitions_have_their_dispute(demo):
         assert notes[p.id] == f"转人民调解，纠纷编号 {numbers[d.id]}"
 
 
+def test_answered_petitions_have_their_reply_and_print_the_opinion(demo, tmp_path):
+    """A demo petition closed 支持 / 解释说明 / 不予支持 was answered (条例 Art. 32): its
+    答复 is there and its 信访事项处理意见书 prints (it was refused: 尚未答复)."""
+    from pypdf import PdfReader
+
+    from caseapp.reports.documents import render
+    from caseapp.storage.models import PetitionReply
+
+    db, _ = demo
+    answered = [c for c in _cases(db) if c.kind == "petition"
+                and c.outcome in wf.REPLY_DECISIONS.values()]
+    assert answered
+    with db.read() as s:
+        replies = {r.case_id: r for r in s.scalars(select(PetitionReply))}
+    assert set(replies) == {c.id for c in answered}
+    for c in answered:
+        r = replies[c.id]
+        assert wf.REPLY_DECISIONS[r.decision] == c.outcome and r.delivered_on == c.closed_on
+    c = answered[0]
+    pdf = render(db, c.id, "opinion", tmp_path / "o.pdf", mask=True, today=TODAY)
+    text = "".join("".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert c.number in text and "第三十二条及有关法律、政策规定" in text
+    assert "".join(replies[c.id].facts.split()) in text
+
+
 def test_disputes_sessions_agreements_follow_ups(demo):
     db, _ = demo
     cases = {c.id: c for c in _cases(db)}

@@ -215,6 +215,7 @@ class Clusters(LifeCycle):
         row.update(status="closed", accepted_on=on, due_on=due, entered=True,
                    outcome=wf.EXPLAINED, closed_on=date.fromordinal(closed), close_note=note,
                    satisfaction="不满意")
+        self.add_reply(cid, row)
         self.event(cid, self.at(closed, acc_at), "closed",
                    f'{{"status": ["in_progress", "closed"], "outcome": [null, "{wf.EXPLAINED}"], '
                    f'"closed_on": [null, "{iso(closed)}"], "close_note": [null, "{note}"]}}', note)

@@ -136,6 +136,7 @@ class Petitions(LifeCycle):
                    f'"closed_on": [null, "{iso(c)}"], "close_note": [null, "{note}"]}}')
         if outcome != wf.DIVERTED:
             self.event(cid, at, "closed", changes, note)
+            self.add_reply(cid, row)
             return
         event = self.event(cid, at, "diverted", changes, "转人民调解")
         dcat = DIVERT_CATEGORY.get(category, "其他纠纷")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
+from caseapp import workflow as wf
 from caseapp.demo.draws import choice, randint
 from caseapp.demo.words import OFFICE_TIMES
 from caseapp.storage.models import Case
@@ -29,6 +30,9 @@ def cn_date(o: int) -> str:
     d = date.fromordinal(o)
     return f"{d.year}年{d.month}月{d.day}日"
 
+REPLY_OF = {outcome: decision for decision, outcome in wf.REPLY_DECISIONS.items()}
+REPLY_BASIS = "《信访工作条例》第三十二条及有关法律、政策规定"
+
 
 class Rows:
     """The rows of one chunk, with ids counted on from the tables' highest, office-hour
@@ -47,7 +51,17 @@ class Rows:
         self.sessions: list[dict] = []
         self.agreements: list[dict] = []
         self.follow_ups: list[dict] = []
+        self.replies: list[dict] = []  # 答复 of the petitions closed 支持 / 解释说明 / 不予支持
         self.note_fixes: list[tuple[dict, str, dict, int]] = []
+
+    def add_reply(self, cid: int, row: dict) -> None:
+        """A petition closed 支持 / 解释说明 / 不予支持 was answered (条例 Art. 32) on its
+        closing day: its 答复, so its 信访事项处理意见书 prints."""
+        if row["outcome"] in REPLY_OF:
+            self.replies.append({
+                "case_id": cid, "decision": REPLY_OF[row["outcome"]], "request": row["summary"],
+                "facts": row["close_note"], "basis": REPLY_BASIS,
+                "delivered_on": row["closed_on"], "rated_on": None})
 
     def begin_chunk(self, ids: dict[str, int]) -> None:
         self.next_id = dict(ids)

@@ -35,6 +35,7 @@ from caseapp.storage.models import (
     MediationSession,
     NumberSequence,
     Person,
+    PetitionReply,
 )
 from caseapp.storage.settings import OfficeSettings, format_number
 
@@ -145,7 +146,8 @@ def flush(session: Session, builder: Builder, settings: OfficeSettings,
         for model, rows in ((Person, builder.persons), (Case, builder.cases),
                             (CaseParty, builder.parties), (CaseDepartment, builder.case_depts),
                             (Event, builder.events), (MediationSession, builder.sessions),
-                            (Agreement, builder.agreements), (FollowUp, builder.follow_ups)):
+                            (Agreement, builder.agreements), (FollowUp, builder.follow_ups),
+                            (PetitionReply, builder.replies)):
             if rows and sqlite:
                 _sqlite_insert(conn, model.__table__, rows)
             elif rows:
