@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
-from test_services import dispute_input, events, petition_input, petitioner, snapshot
+from test_services import dispute_input, events, petition_input, petitioner, refused, snapshot
 
 from caseapp import exchange, queries
 from caseapp import services as s
@@ -42,17 +42,6 @@ def mediated(db, actor, form="书面协议", signed=date(2026, 3, 3), closed=dat
     s.record_agreement(db, actor, ref.id, form, signed, ["赔偿500元"])
     s.close(db, actor, ref.id, wf.MEDIATED, on=closed)
     return ref.id
-
-
-def refused(db, exc, fn, *args, field=None, match=None, **kwargs):
-    """The act is refused (with a Problem naming ``field``) and nothing changed."""
-    before = snapshot(db)
-    with pytest.raises(exc, match=match) as err:
-        fn(db, *args, **kwargs)
-    if field is not None:
-        assert field in [p.field for p in err.value.problems], err.value.problems
-    assert snapshot(db) == before
-    return err.value
 
 
 # ---------------------------------------------------------------------------

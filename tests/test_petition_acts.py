@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
-from test_services import petition_input, petitioner, snapshot
+from test_services import petition_input, petitioner, refused, snapshot
 
 from caseapp import exchange, queries
 from caseapp import services as s
@@ -40,17 +40,6 @@ def last_event(db, case_id):
     with db.read() as session:
         return session.scalars(select(Event).where(Event.case_id == case_id)
                                .order_by(Event.id.desc())).first()
-
-
-def refused(db, exc, fn, *args, field=None, match=None, **kwargs):
-    """The act is refused (with a Problem naming ``field``) and nothing changed."""
-    before = snapshot(db)
-    with pytest.raises(exc, match=match) as err:
-        fn(db, *args, **kwargs)
-    if field is not None:
-        assert field in [p.field for p in err.value.problems], err.value.problems
-    assert snapshot(db) == before
-    return err.value
 
 
 # ---------------------------------------------------------------------------

@@ -53,6 +53,17 @@ def snapshot(db):
                 session.scalar(select(func.count(CaseParty.id))))
 
 
+def refused(db, exc, fn, *args, field=None, match=None, **kwargs):
+    """The act is refused (with a Problem naming ``field``) and nothing changed."""
+    before = snapshot(db)
+    with pytest.raises(exc, match=match) as err:
+        fn(db, *args, **kwargs)
+    if field is not None:
+        assert field in [p.field for p in err.value.problems], err.value.problems
+    assert snapshot(db) == before
+    return err.value
+
+
 def events(db, case_id):
     with db.read() as session:
         return [(e.action, json.loads(e.changes) if e.changes else None, e.note, e.user_id)

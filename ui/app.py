@@ -264,13 +264,6 @@ def when_first_page_read(ctx, start, wait_ms: int = FIRST_PAGE_WAIT_MS) -> None:
     QTimer.singleShot(wait_ms, once)
 
 
-def name_sample_office(ctx) -> None:
-    """The demo's own file gets a sample office (caseapp.demo.name_sample_office)."""
-    from caseapp import demo
-
-    demo.name_sample_office(ctx.db, ctx.actor)
-
-
 def fill_demo(window, ctx, cases: int = DEMO_CASES) -> None:
     """Fill an empty demo database with sample cases, with progress, after the window shows."""
     from caseapp import queries
@@ -288,7 +281,7 @@ def fill_demo(window, ctx, cases: int = DEMO_CASES) -> None:
 
         ctx.filling = tr("正在生成演示数据（{0} 件），请稍候…").format(cases)
         ctx.notify_changed()
-        name_sample_office(ctx)
+        demo.name_sample_office(ctx.db, ctx.actor)  # its documents signed by a named office
         ctx.act(window, demo.generate, ctx.db, ctx.actor, cases=cases, seed=1, changed=(),
                 job_title=tr("正在生成演示数据"), on_done=finished,
                 on_error=lambda exc: (finished(), show_error(window, exc)))

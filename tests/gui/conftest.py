@@ -53,3 +53,15 @@ def no_message_boxes(monkeypatch):
             lambda *a, _n=name, **k: shown.append((_n, a)) or QMessageBox.StandardButton.No))
     yield shown
     assert shown == [], f"unexpected message box: {shown}"
+
+
+@pytest.fixture
+def view(qtbot, ctx):
+    """A case view shown at a laptop's size, as the act and document tests use it."""
+    from ui.pages.case_view import CaseView
+
+    widget = CaseView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 720)
+    widget.show()
+    return widget

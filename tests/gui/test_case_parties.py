@@ -18,7 +18,7 @@ from gui.keyboard import type_text
 from ui.dialogs import acts
 from ui.dialogs.acts import party as party_dialogs
 from ui.dialogs.intake import IntakeDialog
-from ui.pages.case_view import TAB_PARTIES, CaseView
+from ui.pages.case_view import TAB_PARTIES
 from ui.widgets import forms
 
 PASSWORD = "Passw0rd-2026"
@@ -61,15 +61,6 @@ def boxes(monkeypatch):
             or QMessageBox.StandardButton.No))
     yield state
     assert state["shown"] == [], f"unexpected message box: {state['shown']}"
-
-
-@pytest.fixture
-def view(qtbot, ctx):
-    widget = CaseView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 720)
-    widget.show()
-    return widget
 
 
 def dispute(ctx, *parties, accepted=True):

@@ -15,21 +15,12 @@ from caseapp import queries, services
 from caseapp.reports import fonts
 from gui.keyboard import type_text
 from ui.dialogs import acts
-from ui.pages.case_view import TAB_PARTIES, CaseView
+from ui.pages.case_view import TAB_PARTIES
 from ui.pages.settings.page import SettingsPage
 
 
 def flat(path) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in PdfReader(path).pages))
-
-
-@pytest.fixture
-def view(qtbot, ctx):
-    widget = CaseView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 720)
-    widget.show()
-    return widget
 
 
 def dispute(ctx, form=None):

@@ -19,7 +19,6 @@ from gui.keyboard import type_text
 from ui.dialogs.acts import JudicialDialog, JudicialResultDialog
 from ui.dialogs.intake import IntakeDialog
 from ui.pages.case_list.page import CaseListPage
-from ui.pages.case_view import CaseView
 from ui.widgets import forms
 
 COURT = "马鞍区人民法院"
@@ -44,15 +43,6 @@ def timeline_actions(view):
 def _no_message_boxes(no_message_boxes, monkeypatch):
     monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: True)
     yield no_message_boxes
-
-
-@pytest.fixture
-def view(qtbot, ctx):
-    widget = CaseView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 700)
-    widget.show()
-    return widget
 
 
 @pytest.fixture

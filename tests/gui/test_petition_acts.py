@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from caseapp import queries, services
 from gui.keyboard import type_text
 from ui.dialogs import acts
-from ui.pages.case_view import TAB_PETITION, CaseView
+from ui.pages.case_view import TAB_PETITION
 from ui.pages.workbench_supervision import SupervisionCard
 from ui.widgets import forms
 
@@ -45,15 +45,6 @@ def confirmed(monkeypatch, no_message_boxes):
     monkeypatch.setattr(forms, "confirm",
                         lambda parent, text, title=None: asked.append(text) or True)
     return asked
-
-
-@pytest.fixture
-def view(qtbot, ctx):
-    widget = CaseView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 720)
-    widget.show()
-    return widget
 
 
 def press(qtbot, view, name, expected_type, petition_act=True):

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from caseapp import queries, services
 from caseapp import workflow as wf
 from gui.keyboard import type_text
-from ui.pages.case_view import CaseView
 from ui.widgets import forms
 
 
@@ -30,15 +29,6 @@ def flat(path) -> str:
 def _no_message_boxes(no_message_boxes, monkeypatch):
     monkeypatch.setattr(forms, "confirm", lambda parent, text, title=None: True)
     yield no_message_boxes
-
-
-@pytest.fixture
-def view(qtbot, ctx):
-    widget = CaseView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 700)
-    widget.show()
-    return widget
 
 
 def open_dialog(qtbot, view, ctx, wait_idle):
