@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from caseapp import workflow as wf
 from caseapp.demo.draws import choice, randint
 from caseapp.demo.words import OFFICE_TIMES
-from caseapp.storage.models import Case
+from caseapp.storage.models import LOCAL_OFFICE, Case
 
 # Row keys: Core executemany needs the same keys in every row.
 CASE_KEYS = tuple(c.name for c in Case.__table__.columns)
@@ -18,7 +18,7 @@ CASE_KEYS = tuple(c.name for c in Case.__table__.columns)
 def blank_case() -> dict:
     row = dict.fromkeys(CASE_KEYS)
     row.update(extended=False, is_repeat=False, via_proxy=False, entered=False, performed=False,
-               version=1)
+               version=1, office_id=LOCAL_OFFICE)
     return row
 
 

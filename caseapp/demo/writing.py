@@ -26,6 +26,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from caseapp.demo.builder import Builder
 from caseapp.storage import search_index
 from caseapp.storage.models import (
+    LOCAL_OFFICE,
     Agreement,
     Case,
     CaseDepartment,
@@ -64,7 +65,7 @@ def _assign_numbers(session: Session, settings: OfficeSettings, cases: list[dict
         groups.setdefault((row["kind"], row["received_on"].year), []).append(row)
     for (kind, year), rows in groups.items():
         template = settings.number_format(kind)
-        seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
+        seq_row = session.get(NumberSequence, (LOCAL_OFFICE, kind, year), with_for_update=True)
         if seq_row is None:
             seq_row = NumberSequence(kind=kind, year=year, last=0)
             session.add(seq_row)
@@ -102,9 +103,11 @@ def _sqlite_datetime(value: datetime) -> str:
 def _sqlite_insert(conn: Connection, table: Table, rows: list[dict]) -> None:
     """The SQLite fast path: values converted as SQLAlchemy's SQLite types store them, then one
     executemany on the driver (SQLAlchemy's per-row parameter processing costs more than SQLite)."""
-    columns = [c.name for c in table.columns]
+    # A column the rows leave out takes its server default (office_id: the one office).
+    given = [c for c in table.columns if c.server_default is None or c.name in rows[0]]
+    columns = [c.name for c in given]
     converters: list[tuple[str, Callable[[Any], object]]] = []
-    for c in table.columns:
+    for c in given:
         if isinstance(c.type, DateTime):
             converters.append((c.name, _sqlite_datetime))
         elif isinstance(c.type, Date):

@@ -24,7 +24,7 @@ from caseapp.services.mediation_acts import check_marks
 from caseapp.services.office import active_categories
 from caseapp.storage.calendar_days import load_calendar
 from caseapp.storage.db import Database
-from caseapp.storage.models import Case, CaseParty, NumberSequence, Person
+from caseapp.storage.models import LOCAL_OFFICE, Case, CaseParty, NumberSequence, Person
 from caseapp.storage.settings import format_number
 
 
@@ -89,22 +89,25 @@ def allocate_number(session: Session, kind: str, year: int, template: str) -> st
             return number
 
 
-def lock_sequence(session: Session, kind: str, year: int) -> NumberSequence:
-    """The year's sequence row, locked until the transaction ends (made when missing). On
+def lock_sequence(session: Session, kind: str, year: int,
+                  office_id: int = LOCAL_OFFICE) -> NumberSequence:
+    """The office's sequence row of the year (each office numbers its own cases), locked
+    until the transaction ends (made when missing). On
     PostgreSQL two programs may both find no row for a new year: the row is made with INSERT …
     ON CONFLICT DO NOTHING, so the one that comes second waits for it instead of failing."""
-    seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
+    seq_row = session.get(NumberSequence, (office_id, kind, year), with_for_update=True)
     if seq_row is not None:
         return seq_row
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
 
-        session.execute(insert(NumberSequence).values(kind=kind, year=year, last=0)
+        session.execute(insert(NumberSequence).values(office_id=office_id, kind=kind, year=year,
+                                                        last=0)
                         .on_conflict_do_nothing())
-        seq_row = session.get(NumberSequence, (kind, year), with_for_update=True)
+        seq_row = session.get(NumberSequence, (office_id, kind, year), with_for_update=True)
         assert seq_row is not None
         return seq_row
-    seq_row = NumberSequence(kind=kind, year=year, last=0)  # SQLite: BEGIN IMMEDIATE holds the lock
+    seq_row = NumberSequence(office_id=office_id, kind=kind, year=year, last=0)  # SQLite: BEGIN IMMEDIATE holds the lock
     session.add(seq_row)
     session.flush()
     return seq_row

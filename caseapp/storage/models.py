@@ -47,6 +47,41 @@ class Base(DeclarativeBase):
     __table__: ClassVar[Table]
 
 
+class Office(Base):
+    """An office (单位: a street's or park's 调解办 or 信访办). A file of one office holds one
+    (id 1); a district database holds every office that reports to it (docs/district.md)."""
+
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The code the district gives (统一编码), matching an office's packages; "" until given.
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# The office of a file that was never part of a district, and the default of every office_id.
+LOCAL_OFFICE = 1
+
+
+def office_column(foreign_key: bool = True) -> Mapped[int]:
+    """office_id: the office a row belongs to (migration 0012). Without a FOREIGN KEY on the
+    tables that got the column in place (SQLite adds one only with a NULL default)."""
+    args = [ForeignKey("offices.id")] if foreign_key else []
+    return mapped_column(Integer, *args, default=LOCAL_OFFICE, server_default=str(LOCAL_OFFICE))
+
+
+class UserOffice(Base):
+    """The offices a district user is given (a user with an office_id sees only that one)."""
+
+    __tablename__ = "user_offices"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"),
+                                           primary_key=True)
+
+
 class User(Base):
     __tablename__ = "users"
 
@@ -61,6 +96,8 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    # The user's office; null = a district user (the offices of UserOffice, or all for admin).
+    office_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class Setting(Base):
@@ -118,6 +155,8 @@ class NumberSequence(Base):
 
     __tablename__ = "number_sequences"
 
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True, default=LOCAL_OFFICE,
+                                           server_default=str(LOCAL_OFFICE))
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
@@ -129,9 +168,11 @@ class Person(Base):
     __tablename__ = "persons"
     # phone alone too: the importer looks up a batch's phones at once (migration 0010)
     __table_args__ = (Index("ix_persons_name_phone", "name", "phone"),
-                      Index("ix_persons_phone", "phone"))
+                      Index("ix_persons_phone", "phone"),
+                      UniqueConstraint("office_id", "id_number"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = office_column()
     is_org: Mapped[bool] = mapped_column(Boolean, default=False)
     name: Mapped[str] = mapped_column(String(128), index=True)
     # pinyin initials of name for search; kept by caseapp.storage.pinyin (ORM event + default)
@@ -139,7 +180,7 @@ class Person(Base):
                                                       default=pinyin.initials_default)
     gender: Mapped[str | None] = mapped_column(String(4))
     birth_date: Mapped[date | None] = mapped_column(Date)
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))  # unique within an office
     phone: Mapped[str | None] = mapped_column(String(32))
     address: Mapped[str | None] = mapped_column(String(255))
     legal_rep: Mapped[str | None] = mapped_column(String(64))
@@ -189,10 +230,12 @@ class Case(Base):
         # The live cases, for the case list's order and filters (migration 0010, issue #19).
         *(Index(name, *columns, sqlite_where=text(LIVE), postgresql_where=text(LIVE))
           for name, columns in LIVE_INDEXES.items()),
+        UniqueConstraint("office_id", "number"),  # offices of a district number alike
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(64), unique=True)
+    office_id: Mapped[int] = office_column()
+    number: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
     outcome: Mapped[str | None] = mapped_column(String(16))
@@ -275,6 +318,7 @@ class Event(Base):
     __table_args__ = (Index("ix_events_case_at", "case_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = office_column(foreign_key=False)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -341,6 +385,7 @@ class WorkLogEntry(Base):
     __table_args__ = (Index("ix_worklog_entries_day_type", "day", "type"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = office_column(foreign_key=False)
     day: Mapped[date] = mapped_column(Date)
     type: Mapped[str] = mapped_column(String(8))  # 日常排查 / 集中排查 / 专项排查 / 安保维稳
     street: Mapped[str | None] = mapped_column(String(64))  # null = 全区
