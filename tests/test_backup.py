@@ -208,7 +208,7 @@ def test_backup_before_upgrade(tmp_path, monkeypatch):
     calls = []
     # Simulated: the program's head is a newer revision than the file's.
     monkeypatch.setattr(migrate, "head_revision", lambda _d: "9999_future")
-    monkeypatch.setattr(migrate, "upgrade_database", lambda _d: calls.append("upgrade"))
+    monkeypatch.setattr(migrate, "upgrade_database", lambda _d, *_progress: calls.append("upgrade"))
     open_database(path).dispose()
     kept = list((tmp_path / "home" / "backups" / "upgrade").glob("old-*.db"))
     assert len(kept) == 1 and calls == ["upgrade"]

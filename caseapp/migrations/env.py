@@ -67,6 +67,8 @@ def run_migrations_online() -> None:
             render_as_batch=True,  # SQLite alters tables by copying them
             compare_type=True,
             include_object=include_object,
+            # caseapp.storage.migrate.upgrade_database's progress, after each revision
+            on_version_apply=config.attributes.get("on_version_apply") or (),
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from caseapp.errors import StorageError
+from caseapp.progress import Progress
 from caseapp.storage import backup, encryption
 from caseapp.storage.db import (
     LOCAL_USER,
@@ -28,9 +30,11 @@ log = logging.getLogger(__name__)
 
 
 def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
-                  backup_before_upgrade: bool = True) -> Database:
+                  backup_before_upgrade: bool = True,
+                  on_progress: Callable[[Progress], None] | None = None) -> Database:
     """Open (creating and upgrading when asked) the database named by ``db``. An existing
-    file whose schema is behind is first backed up (caseapp/storage/backup.py), then migrated."""
+    file whose schema is behind is first backed up (caseapp/storage/backup.py), then migrated,
+    telling ``on_progress`` of each step (a big file's upgrade takes minutes: issue #19)."""
     url = resolve_url(db)
     file = None
     readonly = False
@@ -61,12 +65,17 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
                 raise StorageError(f"数据库在只读的位置（{file}），且需要升级到本版程序的格式。"
                                    "请把它复制到可以写入的文件夹后再打开")
         elif upgrade:
-            if backup_before_upgrade and file is not None and file.exists() \
-                    and current_revision(database) not in (None, head_revision(database)):
+            behind = current_revision(database) not in (None, head_revision(database))
+            if behind and on_progress is not None:
+                on_progress(Progress(0, None, UPGRADE_BACKUP))
+            if backup_before_upgrade and file is not None and file.exists() and behind:
                 _backup_before_upgrade(file)
-            upgrade_database(database)
+            upgrade_database(database, on_progress if behind else None)
         elif not inspect(engine).has_table("cases"):
             raise StorageError("数据库尚未初始化，请先运行 caseapp init")
+        elif current_revision(database) != head_revision(database):
+            # Reading an older schema would fail on the first new column, as an internal error.
+            raise StorageError(OLD_SCHEMA.format(database.display_name))
     except DBAPIError as exc:
         engine.dispose()
         raise storage_error(exc) from exc
@@ -183,15 +192,46 @@ def scripts_head(database: Database) -> str:
     return head
 
 
-def upgrade_database(database: Database) -> bool:
+OLD_SCHEMA = ("数据库 {} 是旧版程序的格式，需要先升级（升级前会自动备份）：运行 caseapp init，"
+              "或用本版程序打开一次")
+UPGRADE_BACKUP = "正在备份数据库（升级前保留原文件）…"
+UPGRADE_STEP = "正在升级数据库格式：第 {done} 步，共 {total} 步…"
+UPGRADE_DONE = "数据库格式已升级（共 {total} 步）"
+
+
+def pending_revisions(database: Database, current: str | None) -> list[str]:
+    """The revisions an upgrade from ``current`` applies, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config(database))
+    return [s.revision for s in reversed(list(scripts.iterate_revisions("head", current)))]
+
+
+def upgrade_database(database: Database,
+                     on_progress: Callable[[Progress], None] | None = None) -> bool:
     """Bring the schema to head and seed defaults; True when anything was migrated. Alembic
-    is imported only when the file is not at HEAD."""
-    migrated = current_revision(database) != head_revision(database)
+    is imported only when the file is not at HEAD. ``on_progress`` hears before the first
+    step and after each (migrations 0012 and 0011 take minutes on a 1,000,000-case file)."""
+    current = current_revision(database)
+    migrated = current != head_revision(database)
     if migrated:
         from alembic import command
 
         scripts_head(database)  # a missing migrations folder says so in Chinese
-        command.upgrade(alembic_config(database), "head")
+        cfg = alembic_config(database)
+        if on_progress is not None:
+            total = len(pending_revisions(database, current))
+            done = [0]
+
+            def step(**_kwargs) -> None:
+                done[0] += 1
+                message = (UPGRADE_DONE.format(total=total) if done[0] >= total
+                           else UPGRADE_STEP.format(done=done[0] + 1, total=total))
+                on_progress(Progress(done[0], total, message))
+
+            on_progress(Progress(0, total, UPGRADE_STEP.format(done=1, total=total)))
+            cfg.attributes["on_version_apply"] = step
+        command.upgrade(cfg, "head")
     seed_defaults(database)
     return migrated
 
