@@ -335,3 +335,15 @@ def test_cli_prints_each_offered_document_and_refuses_the_rest(db, actor, office
     assert main(["--db", dbpath, "report", "case", ref.number, "--doc", "letter", "-o",
                  str(refused)]) == 1
     assert "文书类型应为" in capsys.readouterr().err
+
+
+def test_the_rights_notice_never_leaves_its_signatures_alone_on_a_page(db, actor, office,
+                                                                       tmp_path):
+    """GB/T 9704-2012 §7.3.5: the seal, the date and the parties' acknowledgement go over with
+    the closing text (after the line spacing has been tightened to try one page)."""
+    ref = dispute(db, actor)
+    _text, pages = render(db, ref.number, "rights", tmp_path)
+    signed = [p for p in pages if "以上内容已向本人告知" in p]
+    assert len(signed) == 1
+    assert "人民调解不收取任何费用" in signed[0] and COMMITTEE in signed[0]
+    assert "申请人（签名或按指印）" in signed[0] and "被申请人（签名或按指印）" in signed[0]

@@ -7,13 +7,15 @@ atomic ``build`` come from ``base``; the page, its styles and the seal block fro
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate
 from sqlalchemy import select
 
 from caseapp import workflow as wf
@@ -133,6 +135,16 @@ def write_document(path: str | os.PathLike, story: list, styles: Styles, title: 
                    author: str) -> Path:
     """The story on the GB/T 9704 page (margins, page numbers), written atomically."""
     return build(path, story, DocFrame(styles), title=title, author=author, margins=DOC_MARGINS)
+
+
+def page_count(story: list, styles: Styles) -> int:
+    """How many pages ``story`` takes on the document page (built in memory, then dropped:
+    ReportLab splits a story's flowables as it lays them out, so make a fresh one to write)."""
+    doc = SimpleDocTemplate(io.BytesIO(), pagesize=A4, **DOC_MARGINS,
+                            initialFontName=styles.fonts.body)
+    frame = DocFrame(styles)
+    doc.build(story, onFirstPage=frame, onLaterPages=frame)
+    return doc.page
 
 
 
