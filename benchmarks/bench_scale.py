@@ -48,9 +48,11 @@ OPS = (
     ("report_past", "monthly report, a past month (2026-10)", 3.0, None),
     ("report_current", "monthly report, the current month (2026-11)", 3.0, None),
     ("import", "import of 100,000 rows (into a copy)", 20.0, None),
-    ("xlsx_rate", "xlsx export, rows/s (20,000 cases)", None, None),
+    ("import_rate", "  its rows/s (CPU rows/s in brackets)", None, None),
+    ("xlsx_rate", "xlsx export, rows/s (20,000 cases; CPU rows/s in brackets)", None, None),
+    ("csv_rate", "  the CSV export beside it, rows/s", None, None),
 )
-RATE_KEYS = {"xlsx_rate"}
+RATE_KEYS = {"xlsx_rate", "csv_rate", "import_rate"}
 
 MEASURE = r"""
 import json, statistics, sys, tempfile, time
@@ -120,11 +122,13 @@ with tempfile.TemporaryDirectory() as tmp:
     pdf = Path(tmp) / "m.pdf"
     result["report_past"] = median(lambda: run(summary.build_monthly(db, 2026, 10, pdf, made=made)), REPORT_RUNS)
     result["report_current"] = median(lambda: run(summary.build_monthly(db, 2026, 11, pdf, made=made)), REPORT_RUNS)
-    x = Path(tmp) / "e.xlsx"
     n = min(20000, some_id * 2)
-    t = time.perf_counter()
-    rows = exchange.run_export(db, x, case_ids=list(range(1, n + 1)), today=DAY)
-    result["xlsx_rate"] = rows / (time.perf_counter() - t)
+    for fmt in ("csv", "xlsx"):  # the CSV export is the xlsx export's baseline
+        t, c = time.perf_counter(), time.process_time()
+        rows = exchange.run_export(db, Path(tmp) / f"e.{fmt}", case_ids=list(range(1, n + 1)),
+                                   today=DAY)
+        result[f"{fmt}_rate"] = rows / (time.perf_counter() - t)
+        result[f"{fmt}_cpu_rate"] = rows / (time.process_time() - c)
 print(json.dumps(result))
 """
 
@@ -154,10 +158,12 @@ code, path, csv_path = sys.argv[1], sys.argv[2], sys.argv[3]
 sys.path.insert(0, code)
 from caseapp.storage.migrate import open_database
 from caseapp import exchange
-db = open_database(path, upgrade=False)
-t = time.perf_counter()
+db = open_database(path, upgrade=sys.argv[4:] == ["new"])  # "new": an empty file made here
+t, c = time.perf_counter(), time.process_time()
 r = exchange.run_import(db, db.local_user_id(), csv_path)
-print(json.dumps({"import": time.perf_counter() - t, "rows": r.rows}))
+took, cpu = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({"import": took, "rows": r.rows, "import_rate": r.rows / took,
+                  "import_cpu_rate": r.rows / cpu}))
 """
 
 BUILD = r"""
@@ -211,11 +217,18 @@ def measure(size: int, code: str, upgrade: bool, with_import: bool, runs: tuple[
     return result
 
 
-def cell(key: str, value: float | None) -> str:
+def import_into_empty(code: str) -> dict:
+    """The same import into a new, empty file: the rate a big file is compared with."""
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        return child(IMPORT, code, str(Path(tmp) / "empty.db"),
+                     str(OUT / "scale-import-100k.csv"), "new")
+
+
+def cell(key: str, value: float | None, cpu: float | None = None) -> str:
     if value is None:
         return "—"
     if key in RATE_KEYS:
-        return f"{value:,.0f}/s"
+        return f"{value:,.0f}/s" + (f" ({cpu:,.0f})" if cpu else "")
     return f"{value * 1000:,.1f} ms" if value < 10 else f"{value:,.1f} s"
 
 
@@ -239,7 +252,9 @@ def table(sizes: list[int], results: dict[int, dict], before: dict | None) -> st
                 label += " — skipped: no queries.search_cases in this tree"
             else:
                 continue
-        row = f"| {label} | " + " | ".join(cell(key, v) for v in values) + f" | {growth(key, values)} |"
+        cpus = [results[s].get(key.replace("_rate", "_cpu_rate")) for s in sizes]
+        row = (f"| {label} | " + " | ".join(cell(key, v, c) for v, c in zip(values, cpus, strict=True))
+               + f" | {growth(key, values)} |")
         if before:
             old = [before.get(str(s), {}).get(key) for s in sizes]
             row += " " + " / ".join(cell(key, v) for v in old) + " |"
@@ -281,6 +296,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]  # --sizes "": only --merge's figures
     results = {s: measure(s, args.code, not args.no_upgrade, not args.no_import,
                           (args.runs, args.report_runs)) for s in sizes}
+    empty = None if args.no_import or not sizes else import_into_empty(args.code)
     for saved in args.merge:  # sizes measured in an earlier run of the same code
         for k, v in json.loads(saved.read_text()).items():
             results.setdefault(int(k), v)
@@ -292,6 +308,9 @@ def main() -> int:
     note = (f"Measured {date.today().isoformat()} on {os.cpu_count()} shared cores, Python "
             f"{sys.version.split()[0]}; medians (reports of {args.report_runs}, the rest of "
             f"{args.runs}), each size in a fresh process.")
+    if empty:
+        note += (f" The same import into an empty file: {empty['import']:.1f} s, "
+                 f"{empty['import_rate']:,.0f} rows/s ({empty['import_cpu_rate']:,.0f} CPU rows/s).")
     print(note)
     print(text)
     if not args.no_readme:

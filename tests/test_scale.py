@@ -199,9 +199,9 @@ def test_import_numbers_a_new_year_under_the_numbering_lock(db, actor, tmp_path,
     taken: list[tuple[str, int]] = []
     real = intake.lock_sequence
 
-    def spy(session, kind, year):
+    def spy(session, kind, year, *office):  # each office numbers its own (issue #18)
         taken.append((kind, year))
-        return real(session, kind, year)
+        return real(session, kind, year, *office)
 
     monkeypatch.setattr(intake, "lock_sequence", spy)
     monkeypatch.setattr(services, "lock_sequence", spy)

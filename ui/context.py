@@ -44,6 +44,9 @@ class AppContext(QObject):
         self.role = role
         self.user_name = user_name
         self.display_name = display_name
+        from caseapp.services.offices import apply_scope
+
+        apply_scope(self.db, actor)  # every read and act from here sees the user's offices
 
     def may(self, act) -> bool:
         """The role allows ``act`` (caseapp.workflow.Act); the services check it again."""

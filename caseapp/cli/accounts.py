@@ -1,5 +1,7 @@
 """The command line's accounts: who acts (``--user``), ``caseapp user …`` and ``caseapp log``.
 
+The acting user's offices (services.offices.scope_of) become what the command sees.
+
 Without accounts the local user acts, as before. Once accounts are set up, a command that
 writes, exports, prints or reads the trail needs ``--user NAME``; the password is read from
 the environment variable CASEAPP_PASSWORD, else the first line of stdin when it is not a
@@ -91,15 +93,19 @@ def _login_password() -> str:
 
 def acting_user(args, database, *, command: str) -> int:
     """The user a command acts as (see the module docstring)."""
-    from caseapp.services import accounts
+    from caseapp.services import accounts, offices
 
     if not accounts.accounts_enabled(database):
-        return database.local_user_id()
-    name = getattr(args, "user", None)
-    if not name:
-        raise UsageError("已启用登录账户，请在命令前用 --user 用户名 指定操作人，例如："
-                         f"caseapp --user 张三 {command} …")
-    return accounts.authenticate(database, name, _login_password(), via=f"命令行 {command}")
+        actor = database.local_user_id()
+    else:
+        name = getattr(args, "user", None)
+        if not name:
+            raise UsageError("已启用登录账户，请在命令前用 --user 用户名 指定操作人，例如："
+                             f"caseapp --user 张三 {command} …")
+        actor = accounts.authenticate(database, name, _login_password(), via=f"命令行 {command}")
+    # From here on the command sees the user's offices (or the one --office names).
+    offices.apply_scope(database, actor, getattr(args, "scope_office", None))
+    return actor
 
 
 # ---------------------------------------------------------------------------

@@ -32,10 +32,30 @@ def acting_user(args, database) -> int:
     return cli_accounts.acting_user(args, database, command=args.command)
 
 
+# The databases this command opened, closed by close_databases() when it ends.
+OPENED: list = []
+
+
+def close_databases() -> None:
+    """Close what the command opened: SQLite folds the -wal file back into the database when
+    its last connection closes, which a process that just exits may not do."""
+    while OPENED:
+        OPENED.pop().dispose()
+
+
+def _say_upgrade(step) -> None:
+    """An old file's upgrade, step by step on stderr (minutes on a very big file)."""
+    print(step.message, file=sys.stderr, flush=True)
+
+
 def open_db(args, upgrade: bool = True):
     from caseapp.storage.migrate import open_database
 
-    database = open_database(args.db, upgrade=upgrade)
+    database = open_database(args.db, upgrade=upgrade, on_progress=_say_upgrade)
+    OPENED.append(database)
+    from caseapp.cli.offices import apply_office_option
+
+    apply_office_option(args, database)  # --office: one office of a district database
     if database.readonly:  # say so once: reading works, any change is refused by name
         print(f"注意：数据库在只读的位置（{database.path}），只能查看和导出，不能修改。",
               file=sys.stderr)

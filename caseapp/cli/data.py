@@ -64,6 +64,11 @@ def _demo_refusal(database) -> str:
 def cmd_import(args) -> int:
     from caseapp.exchange import ImportRefused, run_import
 
+    if (args.file is None) == (args.package is None):
+        print("请给出要导入的文件，或 --package 上报包（二者选一）", file=sys.stderr)
+        return EXIT_USAGE
+    if args.package is not None:
+        return _import_package(args)
     if not args.file.is_file():
         print(f"找不到文件：{args.file}", file=sys.stderr)
         return EXIT_REFUSED
@@ -94,6 +99,11 @@ def cmd_import(args) -> int:
 def cmd_export(args) -> int:
     from caseapp.exchange import run_export
 
+    if (args.file is None) == (args.package is None):
+        print("请给出导出的文件，或 --package 上报包（二者选一）", file=sys.stderr)
+        return EXIT_USAGE
+    if args.package is not None:
+        return _export_package(args)
     suffix = args.file.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         print("导出文件须为 .xlsx 或 .csv", file=sys.stderr)
@@ -108,6 +118,47 @@ def cmd_export(args) -> int:
                        full_personal=args.full_personal)
     done()
     print(f"已导出 {count} 件到 {args.file}")
+    return EXIT_OK
+
+
+def _export_package(args) -> int:
+    """`caseapp [--office CODE] export --package FILE`: the office's 上报包."""
+    from caseapp.exchange import PackageRefused, run_export_package
+
+    database = open_db(args)  # a package is of the newest schema revision
+    actor = acting_user(args, database)
+    show, done = progress_printer("导出上报包")
+    try:
+        info = run_export_package(database, actor, args.package, on_progress=show)
+    except PackageRefused as exc:
+        done()
+        print(exc.message, file=sys.stderr)
+        return EXIT_REFUSED
+    done()
+    print(f"已导出上报包 {info.path}：{info.office_name}（{info.office_code}），案件 {info.cases} 件，"
+          f"排查台账 {info.worklog} 条；SHA-256 {info.checksum}")
+    return EXIT_OK
+
+
+def _import_package(args) -> int:
+    """`caseapp import --package FILE`: into a district database, any number of times."""
+    from caseapp.exchange import PackageRefused, run_import_package
+
+    database = open_db(args)
+    show, done = progress_printer("导入上报包")
+    try:
+        result = run_import_package(database, acting_user(args, database), args.package,
+                                    on_progress=show)
+    except PackageRefused as exc:
+        done()
+        print(f"{args.package.name}：{exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    done()
+    made = "（新单位）" if result.office_created else ""
+    print(f"已导入上报包 {args.package.name}：{result.office_name}（{result.office_code}）{made}，"
+          f"案件 {result.cases} 件：新增 {result.added} 件，更新 {result.replaced} 件，"
+          f"未变 {result.unchanged} 件；新增当事人 {result.persons_added} 人；排查台账新增 "
+          f"{result.worklog_added} 条，更新 {result.worklog_updated} 条")
     return EXIT_OK
 
 
@@ -157,6 +208,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from caseapp.figures import days
     from caseapp.storage import backup
 
     database = open_db(args, upgrade=False)
@@ -170,7 +222,8 @@ def cmd_check(args) -> int:
         require_full_personal(args, database)  # rebuilds part of the whole file
         for done in repair(database):
             print(done)
-    problems = backup.check(database)
+        print(f"统计汇总表已从案件重建（{days.rebuild(database)} 行）")
+    problems = backup.check(database) + days.problems(database)
     if problems:
         print(f"检查发现 {len(problems)} 处问题：", file=sys.stderr)
         for problem in problems:

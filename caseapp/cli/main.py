@@ -22,8 +22,9 @@ from caseapp.cli import calendar as cli_calendar
 from caseapp.cli import encryption as cli_encryption
 from caseapp.cli import find as cli_find
 from caseapp.cli import forms as cli_forms
+from caseapp.cli import offices as cli_offices
 from caseapp.cli import worklog as cli_worklog
-from caseapp.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_db
+from caseapp.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, close_databases, open_db
 from caseapp.cli.data import (
     cmd_backup,
     cmd_check,
@@ -83,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME",
                         help="以此用户操作（已设置登录账户时必填；密码取自环境变量 "
                              "CASEAPP_PASSWORD，或标准输入，或在终端输入）")
+    parser.add_argument("--office", dest="scope_office", metavar="CODE",
+                        help="只看、只登记这个单位（区级数据库中可查看多个单位的用户使用；"
+                             "单位代码或编号，见 caseapp office list）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
@@ -93,11 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
 
     p = sub.add_parser("import", help="从 .xlsx 或 .csv 导入案件（全部成功或全部不导入）")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, nargs="?")
+    p.add_argument("--package", type=Path, metavar="FILE",
+                   help="导入单位的上报包（区里用；可重复导入，较新的案件替换旧的）")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
 
     p = sub.add_parser("export", help="导出案件到 .xlsx 或 .csv")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, nargs="?")
+    p.add_argument("--package", type=Path, metavar="FILE",
+                   help="导出本单位的上报包（全部案件、当事人、办理过程和排查台账，报区里导入；"
+                        "须先有单位代码：caseapp office code）")
     p.add_argument("--from", dest="date_from", type=_date_arg, help="登记日期起")
     p.add_argument("--to", dest="date_to", type=_date_arg, help="登记日期止")
     p.add_argument("--kind", choices=("petition", "dispute"), help="只导出信访件或矛盾纠纷")
@@ -143,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repair", action="store_true",
                    help="先重建可由案件内容重建的部分（搜索索引；仅管理员），再检查")
     cli_accounts.add_parsers(sub, _Parser, _date_arg)
+    cli_offices.add_parser(sub, _Parser)
     cli_calendar.add_parser(sub, _Parser)
     cli_find.add_parser(sub)
     cli_worklog.add_parser(sub, _Parser, _date_arg)
@@ -246,6 +256,7 @@ COMMANDS = {
     "decrypt": cli_encryption.cmd_decrypt,
     "user": lambda args: cli_accounts.cmd_user(args, open_db(args)),
     "log": lambda args: cli_accounts.cmd_log(args, open_db(args, upgrade=False)),
+    "office": lambda args: cli_offices.cmd_office(args, open_db(args)),
 }
 
 
@@ -275,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error in %s", args.command)
         print(f"程序内部错误，操作未完成。详细信息已写入日志：{log_file(data_dir())}", file=sys.stderr)
         return EXIT_REFUSED
+    finally:
+        close_databases()  # the file is whole on disk (its -wal folded in) when we exit
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,13 +20,22 @@ from sqlalchemy.orm import Session
 from caseapp import services
 from caseapp import workflow as wf
 from caseapp.errors import Problem, StorageError
+from caseapp.exchange.bulk_write import bulk_cache
 from caseapp.exchange.checking import Row, RowChecker
 from caseapp.exchange.columns import BATCH, MAX_PROBLEMS, RESPONDENT
 from caseapp.exchange.reading import ImportRefused, mapped_rows, raw_rows
 from caseapp.progress import Job, Progress, run
 from caseapp.storage import search_index
 from caseapp.storage.db import Database
-from caseapp.storage.models import Agreement, Case, CaseParty, Event, NumberSequence, Person
+from caseapp.storage.models import (
+    LOCAL_OFFICE,
+    Agreement,
+    Case,
+    CaseParty,
+    Event,
+    NumberSequence,
+    Person,
+)
 from caseapp.storage.pinyin import name_initials
 from caseapp.storage.settings import format_number
 
@@ -46,7 +55,7 @@ class ImportResult:
 # Writing: persons, numbers, batches.
 
 
-def _insert_ids(session: Session, table, rows: list[dict]) -> list[int]:
+def insert_ids(session: Session, table, rows: list[dict]) -> list[int]:
     """Insert many rows; their new ids in the order of ``rows``.
 
     PostgreSQL returns them with INSERT … RETURNING in parameter order. SQLite cannot promise
@@ -75,8 +84,8 @@ class _Persons:
     database and among the persons this file already created; one cache for both. A name +
     phone match is refused when both sides carry different ID numbers (a different person)."""
 
-    def __init__(self, session: Session):
-        self.session = session
+    def __init__(self, session: Session, office_id: int = LOCAL_OFFICE):
+        self.session, self.office_id = session, office_id
         self.cache: dict[tuple, _Person] = {}
         self.created = 0
         self.new: list[_Person] = []
@@ -89,12 +98,14 @@ class _Persons:
         cols = (Person.id, Person.name, Person.id_number, Person.phone)
         if ids:
             for pid, name, idn, phone in self.session.execute(
-                    select(*cols).where(Person.id_number.in_(ids))):
+                    select(*cols).where(Person.office_id == self.office_id,  # its index
+                                        Person.id_number.in_(ids))):
                 self.cache[("i", idn)] = _Person(pid, name, idn, phone)
         if pairs:
             phones = {p for _, p in pairs}
             for pid, name, idn, phone in self.session.execute(
-                    select(*cols).where(Person.phone.in_(phones)).order_by(Person.id)):
+                    select(*cols).where(Person.office_id == self.office_id,
+                                        Person.phone.in_(phones)).order_by(Person.id)):
                 if (name, phone) in pairs:
                     self.cache.setdefault(("n", name, phone), _Person(pid, name, idn, phone))
 
@@ -134,8 +145,9 @@ class _Persons:
     def write(self, now: datetime) -> None:
         table = Person.__table__
         if self.new:
-            ids = _insert_ids(self.session, table, [
-                dict(is_org=False, name=p.name, name_initials=name_initials(p.name),
+            ids = insert_ids(self.session, table, [
+                dict(office_id=self.office_id, is_org=False, name=p.name,
+                     name_initials=name_initials(p.name),
                      gender=p.gender, birth_date=p.birth_date,
                      id_number=p.id_number, phone=p.phone, created_at=now) for p in self.new])
             for p, pid in zip(self.new, ids, strict=True):
@@ -160,8 +172,10 @@ class _Numbers:
     the rows read so far are skipped when allocating; a number given in a LATER row that
     equals one already allocated is reported as a duplicate of that row (see RowChecker.check)."""
 
-    def __init__(self, session: Session, db: Database, checker: RowChecker):
+    def __init__(self, session: Session, db: Database, checker: RowChecker,
+                 office_id: int = LOCAL_OFFICE):
         self.session, self.settings, self.checker = session, db.settings(), checker
+        self.office_id = office_id
         self.seqs: dict[tuple[str, int], NumberSequence] = {}
 
     def take(self, kind: str, year: int, count: int) -> list[str]:
@@ -170,7 +184,7 @@ class _Numbers:
             # The numbering lock the acts take (services.lock_sequence): on PostgreSQL a new
             # year's row is made with ON CONFLICT DO NOTHING and locked, so an import and an
             # act (or two imports) that meet at a new year wait instead of giving one number twice.
-            seq = services.lock_sequence(self.session, kind, year)
+            seq = services.lock_sequence(self.session, kind, year, self.office_id)
             self.seqs[(kind, year)] = seq
         template = self.settings.number_format(kind)
         out: list[str] = []
@@ -241,11 +255,15 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
 
     try:
         with (db.read() if dry_run else db.write()) as session, \
+                bulk_cache(session, enabled=not dry_run), \
                 search_index.bulk(session.connection(), enabled=not dry_run):
-            services.require(session, actor, wf.Act.EDIT)
+            user = services.require(session, actor, wf.Act.EDIT)
+            # The acting user's office: the rows go there, and are matched only within it.
+            office = services.acting_office(session, user, None, db.scope)
+            services.narrow_to(session, office)
             checker = RowChecker(session, db)
-            persons = _Persons(session)
-            numbers = None if dry_run else _Numbers(session, db, checker)
+            persons = _Persons(session, office)
+            numbers = None if dry_run else _Numbers(session, db, checker, office)
             now = datetime.now().replace(microsecond=0)
 
             def flush(batch: list[Row]) -> None:
@@ -277,13 +295,15 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                     return
                 persons.write(now)
                 table = Case.__table__
-                case_ids = _insert_ids(session, table, [
-                    dict(r.values, number=r.number, created_at=now) for r in batch])
+                case_ids = insert_ids(session, table, [
+                    dict(r.values, office_id=office, number=r.number, created_at=now)
+                    for r in batch])
                 session.execute(insert(CaseParty.__table__), [
                     dict(case_id=cid, person_id=p.id, role=role)
                     for cid, link in zip(case_ids, links, strict=True) for p, role in link])
                 session.execute(insert(Event.__table__), [
-                    dict(case_id=cid, at=now, user_id=actor, action="imported", changes=None, note=note)
+                    dict(office_id=office, case_id=cid, at=now, user_id=actor, action="imported",
+                         changes=None, note=note)
                     for cid in case_ids])
                 # 协议形式: the agreement is recorded with its form, signed on the closing day;
                 # the file has no terms, so it holds none (a document asks for them).

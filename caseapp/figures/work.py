@@ -3,6 +3,7 @@ period, one aggregate over the entries dated in it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import and_, case, func, select
@@ -27,13 +28,18 @@ def work_conditions(date_from: date, date_to: date) -> dict[str, ColumnElement[b
     }
 
 
-def work_figures(session: Session, date_from: date, date_to: date) -> WorkFigures:
+def work_figures(session: Session, date_from: date, date_to: date,
+                 offices: Collection[int] | None = None) -> WorkFigures:
+    """The period's work-log figures, of ``offices`` only when given (None: every office)."""
     conds = work_conditions(date_from, date_to)
+    where = [WorkLogEntry.day.between(date_from, date_to)]
+    if offices is not None:
+        where.append(WorkLogEntry.office_id.in_(sorted(offices)))
     screening = conds["screenings"]
     row = session.execute(select(
         func.count(case((screening, 1))),
         func.coalesce(func.sum(case((screening, WorkLogEntry.found), else_=0)), 0),
         func.count(case((conds["security_events"], 1))),
         func.count(case((conds["concentrated_screenings"], 1))),
-    ).where(WorkLogEntry.day.between(date_from, date_to))).one()
+    ).where(*where)).one()
     return WorkFigures(int(row[0]), int(row[1]), int(row[2]), int(row[3]))

@@ -24,6 +24,9 @@ FIELD_LABELS = {
     "gender": "性别", "is_org": "单位", "legal_rep": "法定代表人",
     "ethnicity": "民族", "occupation": "职业或工作单位",
     "attachment_kind": "附件类别",
+    # Offices (caseapp.services.offices).
+    "office_code": "单位代码", "office_name": "单位名称", "office_id": "所属单位",
+    "offices": "可查看单位",
     # The work log (caseapp.services.worklog).
     "entry_id": "台账记录", "day": "日期", "type": "排查类型", "participants": "参加人员",
     "found": "发现纠纷数", "zero_report": "零上报", "note": "说明", "rows": "条数",
@@ -70,4 +73,8 @@ ACTION_LABELS = {
     "login": "登录", "login_failed": "登录失败", "logout": "退出登录", "locked": "锁定屏幕",
     "user_added": "添加用户", "user_unlocked": "解除锁定", "user_disabled": "停用用户", "password_changed": "修改密码",
     "export": "导出", "printout": "打印", "reveal_personal": "查看个人信息",
+    # Offices of a district (caseapp.services.offices).
+    "office_added": "添加单位", "office_renamed": "修改单位名称", "office_code_set": "设置单位代码",
+    "user_office_set": "设置用户所属单位", "user_offices_given": "分配可查看的单位",
+    "package_imported": "导入上报包",  # caseapp.exchange.package_import
 }

@@ -118,7 +118,9 @@ def worklog_entry(db: Database, entry_id: int) -> WorkLogRow | None:
 def worklog_linked_cases(db: Database, entry_id: int) -> list[int]:
     """The disputes registered from an entry."""
     with db.read() as session:
+        # Joined to the entry, so that the session's office scope applies (links have none).
         return list(session.scalars(select(WorkLogCase.case_id)
+                                    .join(WorkLogEntry, WorkLogEntry.id == WorkLogCase.entry_id)
                                     .where(WorkLogCase.entry_id == entry_id)
                                     .order_by(WorkLogCase.case_id)))
 

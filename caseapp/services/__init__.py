@@ -1,5 +1,5 @@
 """The write side, the one door: guard, intake, acts, edits, parties, office, accounts, privacy,
-audit, the work log.
+audit, the work log; offices (单位, as the module services.offices, like services.accounts).
 
 This package's public names, so callers write `services.name(...)`; its modules
 import each other directly, never through this file."""
@@ -38,11 +38,15 @@ from caseapp.services.edits import (  # noqa: F401
 )
 from caseapp.services.events import add_event  # noqa: F401
 from caseapp.services.guard import (  # noqa: F401
+    acting_office,
     acting_user,
+    in_scope,
     is_own_case,
     live_case,
+    narrow_to,
     require,
     require_case,
+    visible_offices,
 )
 from caseapp.services.intake import (  # noqa: F401
     CaseInput,

@@ -8,6 +8,10 @@ logout and change of an account is an event (case_id null) with its user.
 A database that never set up accounts has one passwordless local admin (db.LOCAL_USER), so a
 single-clerk office and scripts keep working. Setting up the first admin account retires
 that local user (it stays, inactive, as the author of what it did before).
+
+Offices (issue #18): an account belongs to an office (office_id) or is a district account
+(none; services.offices gives it offices). An office's admin manages only the accounts of
+their office, and the accounts they add belong to it.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from caseapp.errors import NotFound, PermissionDenied, Problem, ValidationError
 from caseapp.services.events import add_event
 from caseapp.services.guard import require
 from caseapp.storage.db import LOCAL_USER, Database
-from caseapp.storage.models import User
+from caseapp.storage.models import Office, User
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
 SALT_BYTES = 16
@@ -103,12 +107,14 @@ class UserInfo:
     active: bool
     has_password: bool
     locked_until: datetime | None
+    office_id: int | None = None  # None: a district account
 
 
 def _info(u: User) -> UserInfo:
     return UserInfo(id=u.id, name=u.name, display_name=u.display_name, role=u.role,
                     role_label=wf.ROLE_LABELS.get(u.role, u.role), active=bool(u.active),
-                    has_password=u.password_hash is not None, locked_until=u.locked_until)
+                    has_password=u.password_hash is not None, locked_until=u.locked_until,
+                    office_id=u.office_id)
 
 
 def accounts_enabled(db: Database) -> bool:
@@ -132,17 +138,35 @@ def user_info(db: Database, user_id: int) -> UserInfo:
 
 
 def list_users(db: Database, *, include_local: bool = False) -> list[UserInfo]:
+    """The accounts; within an office's scope (db.scope), that office's accounts only."""
+    stmt = select(User).order_by(User.active.desc(), User.id)
+    if db.scope is not None:
+        stmt = stmt.where(User.office_id.in_(sorted(db.scope)))
     with db.read() as session:
-        users = session.scalars(select(User).order_by(User.active.desc(), User.id))
+        users = session.scalars(stmt)
         return [_info(u) for u in users if include_local or u.name != LOCAL_USER or
                 u.active]
 
 
-def _by_name(session, name: str) -> User:
+def _by_name(session, name: str, manager: User | None = None) -> User:
+    """The account ``name``; one of another office than ``manager``'s (an office's admin)
+    is not found, as if it did not exist."""
     user = session.scalar(select(User).where(User.name == (name or "").strip()))
-    if user is None:
+    if user is None or (manager is not None and manager.office_id is not None
+                        and user.office_id != manager.office_id):
         raise NotFound(f"用户「{name}」不存在")
     return user
+
+
+def _new_office(session, manager: User, office_id: int | None) -> int | None:
+    """The office of an account ``manager`` adds: an office's admin adds to their own."""
+    if manager.office_id is not None:
+        if office_id not in (None, manager.office_id):
+            raise PermissionDenied("只能在本单位添加用户")
+        return manager.office_id
+    if office_id is not None and session.get(Office, office_id) is None:
+        raise NotFound("单位不存在")
+    return office_id
 
 
 # ---------------------------------------------------------------------------
@@ -190,9 +214,10 @@ def setup_admin(db: Database, name: str, display_name: str, password: str) -> in
 
 
 def add_user(db: Database, actor: int, name: str, display_name: str, role: str,
-             password: str) -> int:
-    """An admin adds an account. Without accounts yet, the first one must be an admin and
-    sets accounts up (setup_admin)."""
+             password: str, office_id: int | None = None) -> int:
+    """An admin adds an account (of ``office_id``; None: the admin's own office, or a
+    district account when the admin has none). Without accounts yet, the first one must be
+    an admin and sets accounts up (setup_admin)."""
     name, display_name = (name or "").strip(), (display_name or "").strip() or (name or "").strip()
     if needs_admin_setup(db):
         with db.read() as session:
@@ -201,10 +226,11 @@ def add_user(db: Database, actor: int, name: str, display_name: str, role: str,
             raise ValidationError(Problem("role", "第一个账户必须是管理员（admin）"))
         return setup_admin(db, name, display_name, password)
     with db.write() as session:
-        require(session, actor, wf.Act.USERS)
+        manager = require(session, actor, wf.Act.USERS)
         _check_new_user(session, name, display_name, role, password)
         user = User(name=name, display_name=display_name, role=role, active=True,
-                    created_at=now(), password_hash=hash_password(password), failed_logins=0)
+                    created_at=now(), password_hash=hash_password(password), failed_logins=0,
+                    office_id=_new_office(session, manager, office_id))
         session.add(user)
         session.flush()
         add_event(session, None, actor, "user_added",
@@ -224,7 +250,7 @@ def set_password(db: Database, actor: int, name: str, new: str, old: str | None 
             if user.password_hash is not None and not verify_password(old or "", user.password_hash):
                 raise ValidationError(Problem("old", "原密码不正确"))
         else:
-            require(session, actor, wf.Act.USERS)
+            user = _by_name(session, name, require(session, actor, wf.Act.USERS))
         user.password_hash = hash_password(new)
         user.failed_logins = 0
         user.locked_until = None
@@ -233,8 +259,7 @@ def set_password(db: Database, actor: int, name: str, new: str, old: str | None 
 
 def disable_user(db: Database, actor: int, name: str) -> None:
     with db.write() as session:
-        require(session, actor, wf.Act.USERS)
-        user = _by_name(session, name)
+        user = _by_name(session, name, require(session, actor, wf.Act.USERS))
         if user.id == actor:
             raise ValidationError(Problem("name", "不能停用自己的账户"))
         if not user.active:

@@ -16,12 +16,12 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 
 from caseapp import workflow as wf
-from caseapp.errors import Problem, ValidationError
+from caseapp.errors import NotFound, Problem, ValidationError
 from caseapp.progress import Job, Progress, run
 from caseapp.queries.case_detail import parse_changes
 from caseapp.queries.labels import ACTION_LABELS
 from caseapp.services.events import add_event
-from caseapp.services.guard import acting_user, require
+from caseapp.services.guard import acting_user, require, visible_offices
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, Event, User
 from caseapp.validation import is_formula_text, spreadsheet_text
@@ -213,11 +213,16 @@ def print_case_document(db: Database, actor: int, number: str, doc: str,
     from caseapp.reports.documents import document, render
 
     with db.read() as session:
-        acting_user(session, actor)  # anyone may print (查看 included), but a known, active user
+        # anyone may print (查看 included), but a known, active user
+        seen = visible_offices(session, acting_user(session, actor))
         if full_personal:
             require(session, actor, wf.Act.FULL_PERSONAL)
     spec = document(doc)  # the registry of case documents: an unknown key is refused
     case_id = find_case(db, number)
+    with db.read() as session:  # a case of an office the user does not see is not there
+        office = session.scalar(select(Case.office_id).where(Case.id == case_id))
+    if seen is not None and office not in seen:
+        raise NotFound("案件不存在或已删除")
     mask = not full_personal
     out = render(db, case_id, doc, path, mask=mask, force=force)
     record_printout(db, actor, DOC_LABELS.get(doc, spec.title), case_id, masked=mask)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, object_session
 from caseapp import deadlines
 from caseapp.calendar import Calendar
 from caseapp.storage.calendar_days import load_calendar
-from caseapp.storage.models import Case, Event
+from caseapp.storage.models import LOCAL_OFFICE, Case, Event, User
 from caseapp.storage.settings import OfficeSettings
 
 
@@ -41,15 +41,21 @@ def add_event(
     changes: dict[str, tuple[Any, Any]] | None = None,
     note: str | None = None,
     at: datetime | None = None,
+    office_id: int | None = None,
 ) -> None:
-    """Append one timeline event; ``changes`` maps a field to (old, new)."""
+    """Append one timeline event; ``changes`` maps a field to (old, new). The event belongs
+    to ``office_id``, else to its case's office, else to the actor's (a district user's:
+    the district's own, LOCAL_OFFICE)."""
     text = None
     if changes:
         text = json.dumps(
             {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()}, ensure_ascii=False
         )
-    session.add(Event(case_id=case_id, at=at or now(), user_id=actor, action=action,
-                      changes=text, note=note))
+    if office_id is None:
+        owner = session.get(Case, case_id) if case_id is not None else session.get(User, actor)
+        office_id = (owner.office_id if owner is not None else None) or LOCAL_OFFICE
+    session.add(Event(office_id=office_id, case_id=case_id, at=at or now(), user_id=actor,
+                      action=action, changes=text, note=note))
 
 
 def set_fields(case: Case, changes: dict[str, tuple[Any, Any]], **values: Any) -> None:

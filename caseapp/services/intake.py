@@ -19,7 +19,7 @@ from caseapp import workflow as wf
 from caseapp.errors import Problem, ValidationError
 from caseapp.queries.petition_info import final_review_numbers
 from caseapp.services.events import add_event, now
-from caseapp.services.guard import require
+from caseapp.services.guard import acting_office, require
 from caseapp.services.mediation_acts import check_marks
 from caseapp.services.office import active_categories
 from caseapp.storage.calendar_days import load_calendar
@@ -75,15 +75,18 @@ class CaseInput:
     prevention: tuple[str, ...] = ()  # 预防成效 flags, by DOMAIN's names
 
 
-def allocate_number(session: Session, kind: str, year: int, template: str) -> str:
-    """The next unused number of the year. Runs inside the write transaction, which on SQLite
-    holds the write lock from BEGIN IMMEDIATE and on PostgreSQL locks the sequence row, so two
-    programs never get the same number; the unique index on cases.number is the last guard."""
-    seq_row = lock_sequence(session, kind, year)
+def allocate_number(session: Session, kind: str, year: int, template: str,
+                    office_id: int = LOCAL_OFFICE) -> str:
+    """The office's next unused number of the year. Runs inside the write transaction, which
+    on SQLite holds the write lock from BEGIN IMMEDIATE and on PostgreSQL locks the sequence
+    row, so two programs never get the same number; the unique index on (office_id, number)
+    is the last guard."""
+    seq_row = lock_sequence(session, kind, year, office_id)
     while True:
         seq_row.last += 1
         number = format_number(template, year, seq_row.last)
-        exists = session.scalar(select(Case.id).where(Case.number == number))
+        exists = session.scalar(select(Case.id).where(Case.office_id == office_id,
+                                                      Case.number == number))
         if exists is None:
             session.flush()
             return number
@@ -113,14 +116,18 @@ def lock_sequence(session: Session, kind: str, year: int,
     return seq_row
 
 
-def find_person(session: Session, id_number: str | None, name: str, phone: str | None) -> Person | None:
-    """The existing person: by ID number, else by name + phone (docs/domain.md, Persons)."""
+def find_person(session: Session, id_number: str | None, name: str, phone: str | None,
+                office_id: int = LOCAL_OFFICE) -> Person | None:
+    """The office's existing person: by ID number, else by name + phone (docs/domain.md,
+    Persons); each office keeps its own persons."""
     if id_number:
-        person = session.scalar(select(Person).where(Person.id_number == id_number))
+        person = session.scalar(select(Person).where(Person.office_id == office_id,
+                                                     Person.id_number == id_number))
         if person is not None:
             return person
     if name and phone:
-        stmt = select(Person).where(Person.name == name, Person.phone == phone)
+        stmt = select(Person).where(Person.office_id == office_id, Person.name == name,
+                                    Person.phone == phone)
         if id_number:
             # Someone else with the same name and phone but another ID is not this person.
             stmt = stmt.where(Person.id_number.is_(None))
@@ -166,20 +173,25 @@ def check_party(p: PartyInput, kind: str, index: int) -> tuple[PartyInput, list[
     return clean, problems
 
 
-def known_person(session: Session, p: PartyInput) -> Person | None:
-    """The person a checked party is: the one chosen (person_id), else ``find_person``."""
+def known_person(session: Session, p: PartyInput,
+                 office_id: int = LOCAL_OFFICE) -> Person | None:
+    """The office's person a checked party is: the one chosen (person_id), else
+    ``find_person`` (a person_id of another office is not this office's person)."""
     person = session.get(Person, p.person_id) if p.person_id else None
+    if person is not None and person.office_id != office_id:
+        person = None
     if person is None:
-        person = find_person(session, p.id_number, p.name, p.phone)
+        person = find_person(session, p.id_number, p.name, p.phone, office_id)
     return person
 
 
 def attach_party(session: Session, case: Case, p: PartyInput) -> Person:
-    """A checked party on the case: the known person (empty facts filled) or a new one."""
-    person = known_person(session, p)
+    """A checked party on the case: the case office's known person (empty facts filled) or a
+    new one of that office."""
+    person = known_person(session, p, case.office_id)
     if person is None:
         birth = v.check_id_number(p.id_number).birth_date if p.id_number else None
-        person = Person(is_org=p.is_org, name=p.name, gender=p.gender, birth_date=birth,
+        person = Person(office_id=case.office_id, is_org=p.is_org, name=p.name, gender=p.gender, birth_date=birth,
                         id_number=p.id_number, phone=p.phone, address=p.address,
                         legal_rep=p.legal_rep, ethnicity=p.ethnicity, occupation=p.occupation,
                         created_at=now())
@@ -197,7 +209,8 @@ def attach_party(session: Session, case: Case, p: PartyInput) -> Person:
     return person
 
 
-def check_case_input(session: Session, kind: str, data: CaseInput, parties: list[PartyInput]):
+def check_case_input(session: Session, kind: str, data: CaseInput, parties: list[PartyInput],
+                     office_id: int = LOCAL_OFFICE):
     problems: list[Problem] = []
     if not (data.summary or "").strip():
         problems.append(Problem("summary", "事项摘要必须填写"))
@@ -234,7 +247,8 @@ def check_case_input(session: Session, kind: str, data: CaseInput, parties: list
         except ValidationError as exc:
             problems += exc.problems
     if data.number:
-        if session.scalar(select(Case.id).where(Case.number == data.number.strip())) is not None:
+        if session.scalar(select(Case.id).where(Case.office_id == office_id,
+                                                Case.number == data.number.strip())) is not None:
             problems.append(Problem("number", f"编号「{data.number}」已被使用"))
     clean_parties = []
     if not parties:
@@ -252,16 +266,22 @@ def check_case_input(session: Session, kind: str, data: CaseInput, parties: list
 
 def register(db: Database, actor: int, kind: wf.Kind, data: CaseInput,
              parties: list[PartyInput], origin: Case | None = None,
-             session: Session | None = None) -> CaseRef:
+             session: Session | None = None, office_id: int | None = None) -> CaseRef:
+    """A new case of the acting user's office (``office_id``: the office named, e.g. of the
+    case it comes from; a district user who sees several offices must name one), numbered
+    within its office."""
     settings = db.settings()
 
     def run(session: Session) -> CaseRef:
-        require(session, actor, wf.Act.EDIT)
-        clean_parties = check_case_input(session, kind.value, data, parties)
+        user = require(session, actor, wf.Act.EDIT)
+        office = acting_office(session, user, origin.office_id if origin else office_id,
+                               db.scope)
+        clean_parties = check_case_input(session, kind.value, data, parties, office)
         number = (data.number or "").strip() or allocate_number(
-            session, kind.value, data.received_on.year, settings.number_format(kind.value))
+            session, kind.value, data.received_on.year, settings.number_format(kind.value),
+            office)
         case = Case(
-            number=number, kind=kind.value, status=wf.Status.REGISTERED.value,
+            office_id=office, number=number, kind=kind.value, status=wf.Status.REGISTERED.value,
             summary=data.summary.strip(), details=(data.details or "").strip() or None,
             category=data.category, source=data.source or None,
             street=(data.street or "").strip() or None,
@@ -314,9 +334,11 @@ def _has_earlier_petition(session: Session, person_id: int, case: Case) -> bool:
     ).scalar_one() > 0
 
 
-def register_petition(db: Database, actor: int, data: CaseInput, parties: list[PartyInput]) -> CaseRef:
-    return register(db, actor, wf.Kind.PETITION, data, parties)
+def register_petition(db: Database, actor: int, data: CaseInput, parties: list[PartyInput],
+                      office_id: int | None = None) -> CaseRef:
+    return register(db, actor, wf.Kind.PETITION, data, parties, office_id=office_id)
 
 
-def register_dispute(db: Database, actor: int, data: CaseInput, parties: list[PartyInput]) -> CaseRef:
-    return register(db, actor, wf.Kind.DISPUTE, data, parties)
+def register_dispute(db: Database, actor: int, data: CaseInput, parties: list[PartyInput],
+                     office_id: int | None = None) -> CaseRef:
+    return register(db, actor, wf.Kind.DISPUTE, data, parties, office_id=office_id)

@@ -115,7 +115,7 @@ def add_party(db: Database, actor: int, case_id: int, party: PartyInput) -> int:
     with db.write() as session:
         case = _open_case(session, actor, wf.Act.ADD_PARTY, case_id)
         clean = _checked(case, party)
-        known = known_person(session, clean)
+        known = known_person(session, clean, case.office_id)
         if known is not None:
             _refuse_twice(session, case, known.id, clean.role)
         person = attach_party(session, case, clean)
@@ -146,7 +146,8 @@ def edit_party(db: Database, actor: int, case_id: int, party_id: int, party: Par
             _keep_main(session, case, link, f"改为{clean.role}")
             _refuse_twice(session, case, person.id, clean.role, except_link=link.id)
         if clean.id_number and clean.id_number != person.id_number:
-            other = session.scalar(select(Person).where(Person.id_number == clean.id_number,
+            other = session.scalar(select(Person).where(Person.office_id == person.office_id,
+                                                        Person.id_number == clean.id_number,
                                                         Person.id != person.id))
             if other is not None:
                 raise ValidationError(Problem("id_number", (

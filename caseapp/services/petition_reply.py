@@ -155,7 +155,8 @@ def request_review(db: Database, actor: int, case_id: int, received_on: date | N
                          people_count=case.people_count, amount=case.amount,
                          petition_type=case.petition_type, group_size=case.group_size,
                          via_proxy=case.via_proxy)
-        ref = register(db, actor, wf.Kind.PETITION, data, parties, session=session)
+        ref = register(db, actor, wf.Kind.PETITION, data, parties, session=session,
+                       office_id=case.office_id)
         new = session.get(Case, ref.id)
         assert new is not None
         changes: dict = {}

@@ -16,7 +16,7 @@ from caseapp import workflow as wf
 from caseapp.errors import NotFound, PermissionDenied, Problem, ValidationError
 from caseapp.queries.worklog import area_text
 from caseapp.services.events import add_event, now
-from caseapp.services.guard import live_case, require
+from caseapp.services.guard import acting_office, in_scope, live_case, require
 from caseapp.storage.db import Database
 from caseapp.storage.models import User, WorkLogCase, WorkLogEntry
 
@@ -110,7 +110,7 @@ def check_worklog(inp: WorkLogInput, today: date, row: int | None = None,
 
 def _entry(session: Session, entry_id: int) -> WorkLogEntry:
     entry = session.get(WorkLogEntry, entry_id)
-    if entry is None or entry.deleted_at is not None:
+    if entry is None or entry.deleted_at is not None or not in_scope(session, entry.office_id):
         raise NotFound("台账记录不存在或已删除")
     return entry
 
@@ -126,19 +126,23 @@ def _describe(entry: WorkLogEntry) -> str:
     return f"台账#{entry.id} {entry.day.isoformat()} {entry.type}{zero} {area_text(entry.street, entry.community)}"
 
 
-def add_worklog(db: Database, actor: int, inp: WorkLogInput, case_ids: Iterable[int] = ()) -> int:
-    """A new entry (and the disputes registered from it); its id."""
+def add_worklog(db: Database, actor: int, inp: WorkLogInput, case_ids: Iterable[int] = (),
+                office_id: int | None = None) -> int:
+    """A new entry of the acting user's office (or ``office_id``; guard.acting_office) and
+    the disputes registered from it; its id."""
     values, problems = check_worklog(inp, date.today())
     if problems:
         raise ValidationError(problems)
     with db.write() as session:
         user = require(session, actor, wf.Act.WORKLOG)
-        entry = WorkLogEntry(**values, zero_report=False, created_by=user.id, created_at=now())
+        office = acting_office(session, user, office_id, db.scope)
+        entry = WorkLogEntry(**values, office_id=office, zero_report=False, created_by=user.id,
+                             created_at=now())
         session.add(entry)
         session.flush()
         changes = {k: (None, val) for k, val in values.items() if val not in (None, "")}
         add_event(session, None, user.id, "worklog_added", {"entry_id": (None, entry.id), **changes},
-                  note=_describe(entry))
+                  note=_describe(entry), office_id=office)
         for case_id in case_ids:
             _link(session, user, entry, case_id)
         return entry.id
@@ -163,7 +167,8 @@ def edit_worklog(db: Database, actor: int, entry_id: int, inp: WorkLogInput) -> 
                 setattr(entry, name, new)
         if changes:
             add_event(session, None, user.id, "worklog_edited",
-                      {"entry_id": (entry.id, entry.id), **changes}, note=_describe(entry))
+                      {"entry_id": (entry.id, entry.id), **changes}, note=_describe(entry),
+                      office_id=entry.office_id)
         return entry.id
 
 
@@ -177,11 +182,11 @@ def delete_worklog(db: Database, actor: int, entry_id: int, reason: str) -> None
         _own(user, entry)
         entry.deleted_at = now()
         add_event(session, None, user.id, "worklog_deleted", {"entry_id": (entry.id, None)},
-                  note=f"{_describe(entry)}；理由：{reason.strip()}")
+                  note=f"{_describe(entry)}；理由：{reason.strip()}", office_id=entry.office_id)
 
 
 def zero_report(db: Database, actor: int, street: str | None, community: str | None,
-                year: int, month: int) -> int:
+                year: int, month: int, office_id: int | None = None) -> int:
     """零上报: the area found no dispute in the month; dated the month's last day (today while
     the month runs). Refused when the area already reported disputes or a 零上报 that month."""
     today = date.today()
@@ -195,7 +200,9 @@ def zero_report(db: Database, actor: int, street: str | None, community: str | N
         raise ValidationError(problems)
     with db.write() as session:
         user = require(session, actor, wf.Act.WORKLOG)
-        same = [WorkLogEntry.deleted_at.is_(None), WorkLogEntry.day.between(first, last),
+        office = acting_office(session, user, office_id, db.scope)
+        same = [WorkLogEntry.office_id == office, WorkLogEntry.deleted_at.is_(None),
+                WorkLogEntry.day.between(first, last),
                 WorkLogEntry.street.is_(values["street"]) if values["street"] is None
                 else WorkLogEntry.street == values["street"],
                 WorkLogEntry.community.is_(values["community"]) if values["community"] is None
@@ -206,17 +213,20 @@ def zero_report(db: Database, actor: int, street: str | None, community: str | N
             raise ValidationError(Problem("month", f"{area}{year}年{month}月已经零上报"))
         if session.scalar(select(func.coalesce(func.sum(WorkLogEntry.found), 0)).where(*same)):
             raise ValidationError(Problem("month", f"{area}{year}年{month}月已有发现纠纷的排查记录，不能零上报"))
-        entry = WorkLogEntry(**values, zero_report=True, created_by=user.id, created_at=now())
+        entry = WorkLogEntry(**values, office_id=office, zero_report=True, created_by=user.id,
+                             created_at=now())
         session.add(entry)
         session.flush()
         add_event(session, None, user.id, "worklog_zero_report",
                   {"entry_id": (None, entry.id), "zero_report": (None, f"{year}年{month}月")},
-                  note=_describe(entry))
+                  note=_describe(entry), office_id=office)
         return entry.id
 
 
 def _link(session: Session, user: User, entry: WorkLogEntry, case_id: int) -> None:
     case = live_case(session, case_id)
+    if case.office_id != entry.office_id:  # told apart from a missing case by nothing
+        raise NotFound("案件不存在或已删除")
     if case.kind != wf.Kind.DISPUTE.value:
         raise ValidationError(Problem("case", f"{case.number} 不是矛盾纠纷，不能关联到排查记录"))
     if entry.zero_report:
@@ -236,7 +246,7 @@ def link_worklog_case(db: Database, actor: int, entry_id: int, case_id: int) -> 
 
 
 def import_worklog(db: Database, actor: int, rows: Iterable[tuple[int, Mapping[str, object]]],
-                   source: str = "") -> int:
+                   source: str = "", office_id: int | None = None) -> int:
     """Rows of {header: value} (headers of WORKLOG_HEADERS), numbered as in the file: all are
     inserted in one transaction, or none with every problem as "第N行 列名: 问题"."""
     today = date.today()
@@ -261,9 +271,12 @@ def import_worklog(db: Database, actor: int, rows: Iterable[tuple[int, Mapping[s
         raise ValidationError(Problem("文件", "文件中没有台账记录"))
     with db.write() as session:
         user = require(session, actor, wf.Act.WORKLOG)
+        office = acting_office(session, user, office_id, db.scope)
         stamp = now()
-        session.execute(insert(WorkLogEntry), [dict(r, zero_report=False, created_by=user.id,
-                                                     created_at=stamp) for r in checked])
+        session.execute(insert(WorkLogEntry), [dict(r, office_id=office, zero_report=False,
+                                                     created_by=user.id, created_at=stamp)
+                                                for r in checked])
         add_event(session, None, user.id, "worklog_imported", {"rows": (None, len(checked))},
-                  note=f"从 {source or '文件'} 导入 {len(checked)} 条台账记录", at=stamp)
+                  note=f"从 {source or '文件'} 导入 {len(checked)} 条台账记录", at=stamp,
+                  office_id=office)
     return len(checked)

@@ -1,5 +1,12 @@
 """Engine, sessions, SQLite pragmas and where the database is; opening and upgrading it at
-start is caseapp/storage/migrate.py."""
+start is caseapp/storage/migrate.py.
+
+``Database.scope`` (None: every office) is the offices this program may see (issue #18): every
+ORM statement of its sessions keeps only those offices' cases, persons, events and work-log
+entries (``with_loader_criteria``, added in the sessions' ``do_orm_execute``). An act narrows
+its own session further to the acting user's offices (``session.info[SCOPE_INFO]``, set by
+services.guard). Core statements on a connection and raw SQL are not touched: they name the
+office themselves (``office_terms``)."""
 
 from __future__ import annotations
 
@@ -15,7 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
 from caseapp.errors import StorageError
 from caseapp.paths import data_dir
@@ -27,6 +34,9 @@ if TYPE_CHECKING:
 DEFAULT_FILE = "casedesk.db"
 BUSY_TIMEOUT_MS = 15000
 LOCAL_USER = "local"
+SCOPE_INFO = "offices"  # session.info: the acting user's offices (frozenset; absent: all)
+
+Scope = frozenset[int] | None  # the offices seen; None: every office
 
 
 def resolve_url(db: str | os.PathLike | None = None) -> str:
@@ -93,6 +103,29 @@ class Database:
         self._write = sessionmaker(engine.execution_options(immediate=True), expire_on_commit=False)
         self._settings_cache: OfficeSettings | None = None
         self._calendar_cache: Calendar | None = None
+        self.scope: Scope = None  # set after the login (services.offices.scope_of)
+        for factory in (self._read, self._write):
+            event.listen(factory, "do_orm_execute", self._scoped)
+
+    def session_scope(self, session: Session) -> Scope:
+        """The offices a session sees: the program's scope, narrowed by the acting user's."""
+        return narrowed(self.scope, session.info.get(SCOPE_INFO))
+
+    def _scoped(self, state: ORMExecuteState) -> None:
+        """Keep only the offices in scope, in every ORM SELECT, UPDATE and DELETE (relationship
+        and column loads inherit the criteria of the statement that loaded the object)."""
+        offices = self.session_scope(state.session)
+        if offices is None or state.is_column_load or state.is_relationship_load:
+            return
+        if not (state.is_select or state.is_update or state.is_delete):
+            return
+        from caseapp.storage.models import Case, Event, Person, WorkLogEntry
+
+        ids = tuple(sorted(offices))
+        state.statement = state.statement.options(*(
+            with_loader_criteria(entity, lambda row: row.office_id.in_(ids),
+                                 include_aliases=True)
+            for entity in (Case, Person, Event, WorkLogEntry)))
 
     @property
     def path(self) -> Path | None:
@@ -173,6 +206,19 @@ class Database:
             except DBAPIError:
                 pass
         self.engine.dispose()
+
+
+def narrowed(first: Scope, second: Scope) -> Scope:
+    """Both scopes at once (None: no limit)."""
+    if first is None:
+        return second
+    return first if second is None else first & second
+
+
+def office_terms(column, scope: Scope) -> list:
+    """The WHERE terms that keep ``column`` (an office_id) within ``scope``, for Core
+    statements and raw SQL that the sessions' criteria do not reach; [] for every office."""
+    return [] if scope is None else [column.in_(sorted(scope))]
 
 
 def storage_error(exc: DBAPIError) -> StorageError:

@@ -30,6 +30,7 @@ from caseapp.errors import Problem
 from caseapp.progress import Cancelled
 from ui.dialogs.import_files import template_notes, write_problems_csv, write_template
 from ui.dialogs.import_problems import ProblemTable, problem_rows
+from ui.dialogs.package_panel import PackagePanel
 from ui.i18n import tr
 from ui.style import CLOSED, MUTED, OVERDUE, TEXT
 from ui.tasks import error_text
@@ -112,6 +113,8 @@ class ImportDialog(QDialog):
         self.template_button.clicked.connect(self.download_template)
         help_lay.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(help_card)
+        self.package_panel = PackagePanel(self.ctx, page)  # 导出/导入上报包 (issue #18)
+        lay.addWidget(self.package_panel)
 
         file_row = QHBoxLayout()
         file_row.setSpacing(8)

@@ -67,6 +67,9 @@ def upgrade() -> None:
     offices = sa.table("offices", sa.column("id", sa.Integer), sa.column("code", sa.String),
                        sa.column("name", sa.String), sa.column("created_at", sa.DateTime))
     op.bulk_insert(offices, [{"id": 1, "code": "", "name": "本单位", "created_at": datetime.now()}])
+    if not sqlite:  # the row was given its id: move PostgreSQL's sequence past it
+        bind.exec_driver_sql("SELECT setval(pg_get_serial_sequence('offices', 'id'), "
+                             "(SELECT max(id) FROM offices))")
     op.create_table(
         "user_offices",
         sa.Column("user_id", sa.Integer(), nullable=False),
