@@ -3,23 +3,24 @@
 Each number is a count of ``stats.condition(kind, figure, from, to)`` — the single definition
 of every figure, which ``queries.CaseFilter(figure=...)`` also lists — so a tile, a bar or a
 slice and the case list it opens cannot disagree. Rates are printed with
-``stats.format_rate``. The counts of all periods come from one aggregate SELECT over the
-cases that can count in any of them, grouped by category, street and outcome: the headline
-counts are the sums of the groups, the charts' rows their roll-ups. So a refresh reads the
-cases once.
+``stats.format_rate``. The counts of all periods come from the per-day sums of ``days`` (the
+same conditions per day), or directly from aggregate SELECTs over the cases that can count in
+any of them, grouped by category, street and outcome: the headline counts are the sums of the
+groups, the charts' rows their roll-ups.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from caseapp import workflow as wf
-from caseapp.figures import stats
+from caseapp.figures import days, stats
 from caseapp.figures.model import WorkFigures
 from caseapp.figures.work import work_figures
 from caseapp.storage.db import Database
@@ -195,7 +196,8 @@ def month_spans(date_to: date, count: int = MONTHS) -> list[tuple[date, date]]:
 
 
 def _select(kind: str, wanted: list[tuple[str, str, date, date]], today: date,
-            group_by: tuple[InstrumentedAttribute[str | None], ...] = ()) -> Select:
+            group_by: tuple[InstrumentedAttribute[str | None], ...] = (),
+            offices: Collection[int] | None = None) -> Select:
     """COUNT(CASE WHEN <figure> THEN 1 END) for each (label, figure, from, to), over the cases
     that can count in the span at all (stats' scope, served by the (kind, date) indexes).
     The figures are stats' own conditions; the kind and deleted tests, which the scope
@@ -205,23 +207,26 @@ def _select(kind: str, wanted: list[tuple[str, str, date, date]], today: date,
     columns = [stats.count_of(stats.scoped_conditions(kind, f, t, stats.as_of_day(t, today))[name],
                               label)
                for label, name, f, t in wanted]
-    stmt = select(*group_by, *columns).where(stats.scope(kind, lo, hi))
+    stmt = select(*group_by, *columns).where(stats.scope(kind, lo, hi),
+                                             *stats.office_filter(offices))
     return stmt.group_by(*group_by) if group_by else stmt
 
 
 def snapshot(db: Database, kind: str, date_from: date, date_to: date,
-             today: date) -> DashboardData:
-    """The tiles, the twelve months and the charts' rows of one kind, from one SELECT."""
+             today: date, offices: Collection[int] | None = None,
+             direct: bool = False) -> DashboardData:
+    """The tiles, the twelve months and the charts' rows of one kind: from the per-day sums
+    (``days``), or with ``direct`` (or where they cannot be used) from three aggregate SELECTs
+    over the cases; the same numbers either way."""
     stats.check_period(date_from, date_to)
+    offices = db.scope if offices is None else offices  # None: what this Database sees
     kind = wf.Kind(kind).value
     tiles = TILES[kind]
     tile_figures = sorted({n for _k, num, den in tiles for n in (num, den) if n})
     spans = tile_periods(today)
     months = month_spans(date_to)
 
-    # (label, figure, from, to) of every count. Last year's counts in their own SELECT, the
-    # recent ones in another: each reads only the cases of its span (reading rows is most of
-    # the cost), and the charts' period in a third, grouped for the breakdowns.
+    # (label, figure, from, to) of every count: last year's, the recent ones, the charts' period.
     older: list[tuple[str, str, date, date]] = []
     recent: list[tuple[str, str, date, date]] = []
     for pkey, (f, t) in spans.items():
@@ -236,24 +241,26 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
     by_category: dict[str, int] = {}
     by_street: dict[str, int] = {}
     by_outcome: dict[str, int] = {}
-    dims = (Case.category, Case.street, Case.outcome)
-    with db.read() as session:
-        for wanted in (older, recent):
-            counted = session.execute(_select(kind, wanted, today)).one()._mapping
-            totals.update({label: int(counted[label]) for label, *_rest in wanted})
-        # The loop runs over groups (categories × streets × outcomes), not over cases.
-        for row in session.execute(_select(kind, period, today, dims)):
-            received, closed = int(row.period_received), int(row.period_closed)
-            totals["period_received"] = totals.get("period_received", 0) + received
-            totals["period_closed"] = totals.get("period_closed", 0) + closed
-            if received:
-                key = row.category or stats.UNSET
-                by_category[key] = by_category.get(key, 0) + received
-                key = row.street or stats.UNSET
-                by_street[key] = by_street.get(key, 0) + received
-            if closed:
-                key = row.outcome or stats.UNSET
-                by_outcome[key] = by_outcome.get(key, 0) + closed
+    with days.reading(db) as (session, fast):
+        if fast and not direct:  # the same counts from the per-day sums (figures/days.py)
+            kept = days.scope_of(db, session, offices)
+            wanted = older + recent + period
+            periods = sorted({(f, t) for _l, _n, f, t in wanted})
+            counted_at = dict(zip(periods, days.counts(
+                session, kind, [(f, t, stats.as_of_day(t, today)) for f, t in periods],
+                kept), strict=True))
+            totals.update({label: counted_at[(f, t)][name] for label, name, f, t in wanted})
+            groups = days.rows(session, kind, date_from, date_to, kept,
+                               ("category", "street", "outcome"))
+            for target, dimension, index in ((by_category, "category", 0),
+                                             (by_street, "street", 0), (by_outcome, "outcome", 2)):
+                for name, counts in groups[dimension].items():
+                    if counts[index]:
+                        key = name or stats.UNSET
+                        target[key] = target.get(key, 0) + counts[index]
+        else:
+            _direct(session, kind, (older, recent, period), today, offices, totals,
+                    (by_category, by_street, by_outcome))
         work = work_figures(session, date_from, date_to)
     totals.setdefault("period_received", 0)
     totals.setdefault("period_closed", 0)
@@ -281,6 +288,34 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
             by_outcome.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))),
         work=work,
     )
+
+
+def _direct(session: Session, kind: str,
+            selects: tuple[list[tuple[str, str, date, date]], ...], today: date,
+            offices: Collection[int] | None, totals: dict[str, int],
+            bars: tuple[dict[str, int], dict[str, int], dict[str, int]]) -> None:
+    """The snapshot's counts by the direct aggregate: last year's counts in their own SELECT,
+    the recent ones in another (each reads only the cases of its span), and the charts'
+    period in a third, grouped for the breakdowns."""
+    older, recent, period = selects
+    by_category, by_street, by_outcome = bars
+    for wanted in (older, recent):
+        counted = session.execute(_select(kind, wanted, today, offices=offices)).one()._mapping
+        totals.update({label: int(counted[label]) for label, *_rest in wanted})
+    # The loop runs over groups (categories × streets × outcomes), not over cases.
+    dims = (Case.category, Case.street, Case.outcome)
+    for row in session.execute(_select(kind, period, today, dims, offices)):
+        received, closed = int(row.period_received), int(row.period_closed)
+        totals["period_received"] = totals.get("period_received", 0) + received
+        totals["period_closed"] = totals.get("period_closed", 0) + closed
+        if received:
+            key = row.category or stats.UNSET
+            by_category[key] = by_category.get(key, 0) + received
+            key = row.street or stats.UNSET
+            by_street[key] = by_street.get(key, 0) + received
+        if closed:
+            key = row.outcome or stats.UNSET
+            by_outcome[key] = by_outcome.get(key, 0) + closed
 
 
 def _bars(counts: dict[str, int]) -> tuple[Bar, ...]:

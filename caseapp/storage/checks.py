@@ -58,7 +58,8 @@ def _index_checks(db) -> list[str]:
 
 def repair(db) -> list[str]:
     """`caseapp check --repair`: rebuild what can be rebuilt from the cases (the search
-    index); a sentence per thing done."""
+    index); a sentence per thing done. The figure tables are rebuilt beside it by the
+    command (caseapp.figures.days.rebuild, a layer above this one)."""
     with db.engine.begin() as conn:
         if not search_index.present(conn):
             return []

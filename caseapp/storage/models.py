@@ -502,3 +502,58 @@ class JudicialConfirmation(Base):
     result: Mapped[str | None] = mapped_column(String(8))  # 确认有效 / 驳回 / 撤回; null = awaited
     result_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# The figure tables (issue #19, migration 0013, caseapp.storage.figure_days): every figure of
+# docs/domain.md §5 as a sum over days, computed by caseapp.figures.days from the cases.
+
+# A case whose dates break what the per-day sums rely on (accepted no later than closed and than
+# due): counted by the direct conditions instead (caseapp.figures.days); none in a sound file.
+IRREGULAR = ("accepted_on IS NOT NULL AND ((closed_on IS NOT NULL AND closed_on < accepted_on) "
+             "OR (due_on IS NOT NULL AND due_on < accepted_on))")
+Index("ix_cases_irregular", Case.kind, sqlite_where=text(IRREGULAR),
+      postgresql_where=text(IRREGULAR))
+# The per-day sums of a deadline day read the cases due on it.
+Index("ix_cases_kind_due", Case.kind, Case.due_on)
+
+
+class FigureDay(Base):
+    """One day's count (or amount in cents) of one figure's piece, per office and kind:
+    ``name`` is a figure, or acc:/cls:<figure> (the cases accepted / closed that day), or
+    due_open / closed_late (the deadline pieces): caseapp.figures.days says how they add up."""
+
+    __tablename__ = "figure_days"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class FigureDayGroup(Base):
+    """One day's received / accepted / closed of one value ('' for empty) of a breakdown
+    dimension (category, source, street, handler, outcome), per office and kind."""
+
+    __tablename__ = "figure_day_groups"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    closed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FigureDirty(Base):
+    """A day whose figure rows are out of step with the cases: marked by triggers in the same
+    transaction as the write (caseapp.storage.figure_days), recomputed and cleared when figures
+    are next read."""
+
+    __tablename__ = "figure_dirty"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
