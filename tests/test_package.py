@@ -53,9 +53,7 @@ def office_id(db, code: str) -> int:
 
 
 def figures(db, offices=None) -> dict:
-    out = stats.figures(db, F, T, today=TODAY, offices=offices).to_dict()
-    out.pop("work")  # the work log's counts are not per office yet (figures.work)
-    return out
+    return stats.figures(db, F, T, today=TODAY, offices=offices).to_dict()
 
 
 def make_office(make, name: str, code: str, seed: int, cases: int):

@@ -261,7 +261,7 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
         else:
             _direct(session, kind, (older, recent, period), today, offices, totals,
                     (by_category, by_street, by_outcome))
-        work = work_figures(session, date_from, date_to)
+        work = work_figures(session, date_from, date_to, offices)
     totals.setdefault("period_received", 0)
     totals.setdefault("period_closed", 0)
 

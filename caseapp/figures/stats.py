@@ -246,7 +246,7 @@ def figures(db: Database, date_from: date, date_to: date,
         kept = days.scope_of(db, session, offices) if fast else offices
         for kind in KINDS:
             counts[kind], rows[kind] = count(session, kind, date_from, date_to, as_of, kept)
-        work = work_figures(session, date_from, date_to)  # the work log (docs/domain.md §9)
+        work = work_figures(session, date_from, date_to, offices)  # the work log (§9)
     by = {d: Breakdown(d, rows[PETITION][d], rows[DISPUTE][d]) for d in DIMENSIONS}
     petitions = cast_to(PetitionFigures, kind_value(PETITION, counts[PETITION]))
     disputes = cast_to(DisputeFigures, kind_value(DISPUTE, counts[DISPUTE]))
