@@ -237,6 +237,40 @@ def test_indexed_search_gives_like_answers(shared_db, office, data):
         assert search_index.out_of_step(conn) == []
 
 
+def compare_first_page_paths(db, texts, data) -> None:
+    """As compare(), with the page-first plans drawn too (issue #19): the newest RECENT
+    cases read first and read again over MAX_RECENT, a common term's density (DENSE 0: a
+    name piece looked up in the grams for every scanned case; 2: never), candidates dated by
+    id a page at a time (a limit of 1 or 2 over a dozen cases: several pages)."""
+    for _ in range(data.draw(st.integers(3, 6))):
+        term = data.draw(terms_from(texts) | st.text(alphabet=ALPHABET, max_size=4))
+        search.FEW = data.draw(st.sampled_from((1, 2, 5000)))
+        search.MAX_TRIGRAMS = data.draw(st.sampled_from((1, 300)))
+        search.WINDOW = data.draw(st.sampled_from((1, 2, 1000)))
+        search.RECENT = data.draw(st.sampled_from((1, 2, 3)))
+        search.MAX_RECENT = data.draw(st.sampled_from((3, 50)))
+        search.DENSE = data.draw(st.sampled_from((0.0, 2.0)))
+        kind = data.draw(st.sampled_from((None, wf.Kind.PETITION.value, wf.Kind.DISPUTE.value)))
+        limit = data.draw(st.sampled_from((1, 2, search.SEARCH_LIMIT)))
+        window = search.WINDOW if search.MAX_TRIGRAMS == 1 and search.WINDOW < 1000 else None
+        expected = like_search(db, term, kind, limit, window)
+        assert indexed_search(db, term, kind, limit) == expected, term
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(office=office, data=st.data())
+def test_the_first_page_first_plans_give_like_answers(shared_db, office, data):
+    people, cases = office
+    texts = fill(shared_db, people, cases)
+    kept = (search.FEW, search.MAX_TRIGRAMS, search.WINDOW, search.RECENT, search.MAX_RECENT,
+            search.DENSE)
+    try:
+        compare_first_page_paths(shared_db, texts, data)
+    finally:
+        (search.FEW, search.MAX_TRIGRAMS, search.WINDOW, search.RECENT, search.MAX_RECENT,
+         search.DENSE) = kept
+
+
 def test_plain_like_on_request_and_where_no_index(db, actor):
     ref = services.register_petition(db, actor, services.CaseInput(
         summary="拖欠工资", category="劳动社保", received_on=date(2026, 3, 2), source="来访"),

@@ -8,7 +8,7 @@ Each field is one matcher (a SELECT of case ids with the matched text), so a fas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,7 +35,12 @@ SEARCH_LIMIT = 200
 # kind's WINDOW most recent cases only (domain §13).
 MAX_TRIGRAMS = 300
 WINDOW = 20_000
-FEW = 5_000  # candidates fetched by id; more, and the kind is scanned newest first
+FEW = 2_000  # candidates dated by id; more, and the cases are scanned newest first
+# gram_ids are ascending case ids: the FEW-th at or below FEW / DENSE says that at least
+# DENSE of the cases hold the gram.
+DENSE = 0.05
+RECENT = 600  # newest cases read first for a 1–2 character number or summary fragment
+MAX_RECENT = 4_000  # at most this many newest cases read first for a common term
 MIN_PHONE_TAIL = 4
 _SNIPPET = 14  # characters of summary shown around the match (the full one has its column)
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -202,11 +207,13 @@ def _source(session: Session, field: str, term: str) -> Source | None:
     return ("fts", column, trigrams)
 
 
-def _ids(source: Source, kind: str) -> Select:
+def _ids(source: Source) -> Select:
+    """The candidates' ids, both kinds (the FTS kind column is left out: its doclist holds
+    every case of the kind, so ``AND kind`` costs what the kind's size does)."""
     index, where, terms = source
     if index == "grams":
         return search_index.gram_ids(where, terms[0])
-    return search_index.fts_ids(where, terms, kind)
+    return search_index.fts_ids(where, terms)
 
 
 def _applies(field: str, term: str) -> bool:
@@ -215,13 +222,24 @@ def _applies(field: str, term: str) -> bool:
     return field != PHONE or _phone_digits(term) is not None
 
 
-def _window(session: Session, kind: str) -> ColumnElement[bool] | None:
-    """The kind's WINDOW most recent cases (deleted ones counted, so the kind's index alone
-    finds the edge), as a range on (received_on, id) that the kind's received_on index scans in order; None
-    when the kind has no more than that."""
+def _live(kind: str | None, narrow: tuple[ColumnElement[bool], ...] = (),
+          hidden: bool = False) -> ColumnElement[bool]:
+    """The cases a search looks among: not deleted, of ``kind`` (None: both), and ``narrow``
+    (more conditions on cases, e.g. an office's). Every query of the search is within this.
+    ``hidden``: the kind as kind || '', so that no index on it drives a look-up by id."""
+    terms = [Case.deleted_at.is_(None), *narrow]
+    if kind:
+        terms.append(((Case.kind + "") if hidden else Case.kind) == kind)
+    return and_(*terms)
+
+
+def _window(session: Session, kind: str, size: int) -> ColumnElement[bool] | None:
+    """The kind's ``size`` most recent cases (deleted ones counted, so the kind's index alone
+    finds the edge), as a range on (received_on, id) that the kind's received_on index scans
+    in order; None when the kind has no more than that."""
     edge = session.execute(select(Case.received_on, Case.id).where(Case.kind == kind)
                            .order_by(Case.received_on.desc(), Case.id.desc())
-                           .offset(WINDOW - 1).limit(1)).first()
+                           .offset(size - 1).limit(1)).first()
     if edge is None:
         return None
     on, cid = edge
@@ -231,58 +249,122 @@ def _window(session: Session, kind: str) -> ColumnElement[bool] | None:
 class _Plan:
     """One kind's conditions: ``ordered`` lets SQLite scan the kind's received_on index
     newest first and stop at the limit; ``window()`` the same within its WINDOW most recent
-    cases, and whether that is all of them."""
+    cases."""
 
-    def __init__(self, session: Session, kind: str):
-        self.session, self.kind = session, kind
-        self.ordered = and_(Case.deleted_at.is_(None), Case.kind == kind)
-        self._window: list[ColumnElement[bool] | None] = []
+    def __init__(self, session: Session, kind: str, narrow: tuple[ColumnElement[bool], ...]):
+        self.session, self.kind, self.narrow = session, kind, narrow
+        self.ordered = _live(kind, narrow)
 
-    def window(self) -> tuple[ColumnElement[bool], bool]:
-        if not self._window:
-            self._window.append(_window(self.session, self.kind))
-        bound = self._window[0]
-        return (self.ordered, True) if bound is None else (and_(self.ordered, bound), False)
+    def window(self) -> ColumnElement[bool]:
+        bound = _window(self.session, self.kind, WINDOW)
+        return self.ordered if bound is None else and_(self.ordered, bound)
+
+    def newest(self, matcher: Matcher, term: str, size: int, limit: int) -> Found | None:
+        """The matcher's LIKE over the kind's ``size`` most recent cases alone (no index):
+        the answer when it finds ``limit`` there (every other case of the kind is older).
+        Finding fewer but some, once more over as many as they say hold the page, up to
+        MAX_RECENT (and WINDOW: the answer stays within the window's); else None."""
+        most = min(MAX_RECENT, WINDOW)
+        while size <= most:
+            bound = _window(self.session, self.kind, size)
+            if bound is None:
+                return None  # a small kind: the index answers at once
+            found = matcher(self.session, term, and_(self.ordered, bound), limit)
+            hits = _distinct(found)
+            if hits >= limit:
+                return found
+            size = (size * 3 * limit) // (2 * hits) + 1 if hits else most + 1
+        return None
+
+
+def _within_newest(plans: list[_Plan], matcher: Matcher, term: str, size: int,
+                   limit: int) -> Found | None:
+    """Each kind's page from its most recent cases alone (_Plan.newest), or None."""
+    found: Found = []
+    for plan in plans:
+        recent = plan.newest(matcher, term, size, limit)
+        if recent is None:
+            return None
+        found += recent
+    return found
+
+
+def _newest_of(session: Session, scope: ColumnElement[bool], matcher: Matcher, term: str,
+               ids: Sequence[int], limit: int) -> Found:
+    """Of ``ids`` (fewer than FEW), those within ``scope`` newest first, re-checked by the
+    matcher a page at a time until it has ``limit``: the candidates' dates are read by id
+    (no sort of the kind), the LIKE only for the pages the answer needs."""
+    dated = sorted(session.execute(select(Case.id, Case.received_on)
+                                   .where(scope, Case.id.in_(ids))),
+                   key=lambda r: (r.received_on, r.id), reverse=True)
+    found: Found = []
+    for start in range(0, len(dated), limit):
+        chunk = [r.id for r in dated[start:start + limit]]
+        found += matcher(session, term, Case.id.in_(chunk), limit)
+        if _distinct(found) >= limit:
+            break
+    return found
 
 
 def _distinct(found: Found) -> int:
     return len({cid for cid, _on, _text in found})
 
 
-def _indexed(session: Session, plans: list[_Plan], field: str, matcher: Matcher, term: str,
-             limit: int) -> Found:
-    """One field through the index, kind by kind; its candidates re-checked by the
-    matcher's own LIKE, so the answer is LIKE's. Fewer than FEW candidates: fetched by id
-    (the kind hidden from the indexes as kind || ''; none: no query). More (a common term): the kind's recent
-    window scanned newest first, which holds the limit's hits when the term is common there,
-    else the kind scanned newest first against the candidates. A 1–2 character number or
-    summary fragment too common to list its trigrams: the window alone."""
+def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], field: str,
+             matcher: Matcher, term: str, limit: int) -> Found:
+    """One field through the index; its candidates re-checked by the matcher's own LIKE, so
+    the answer is LIKE's, at a cost that follows the page, not the number of matches:
+
+    - fewer than FEW candidates: dated by id and re-checked newest first a page at a time
+      (none: no query);
+    - more (a common term): the newest cases alone when the candidates' density says they
+      hold the page; else the cases within ``scope`` scanned newest first through a
+      received_on index, each probed against the candidates (a common name piece: looked up
+      in the grams; else held in memory, id + 0 so that they never drive the query, which
+      would sort every match), stopping at the limit;
+    - a 1–2 character number or summary fragment, whose candidates come through the index's
+      vocabulary (its cost grows with how often the character occurs): the newest RECENT
+      cases first, which hold the page when the character is common; one too common to list
+      its trigrams: each kind's recent WINDOW alone."""
     if not _applies(field, term):
         return []
+    short = field in (NUMBER, SUMMARY) and len(term) <= 2
+    if short:
+        recent = _within_newest(plans, matcher, term, RECENT, limit)
+        if recent is not None:
+            return recent
     source = _source(session, field, term)
-    found: Found = []
-    for plan in plans:
-        ids = _ids(source, plan.kind) if source else None
-        if ids is not None:
-            few = session.scalars(ids.limit(FEW)).all()  # the index read once
-            if not few:
-                continue
-            if len(few) < FEW:
-                found += matcher(session, term, and_(
-                    Case.deleted_at.is_(None), (Case.kind + "") == plan.kind,
-                    Case.id.in_(few)), limit)
-                continue
-        where, complete = plan.window()
-        recent = matcher(session, term, where, limit)
-        if ids is None or complete or _distinct(recent) >= limit:
-            found += recent
-        else:
-            found += matcher(session, term, and_(plan.ordered, Case.id.in_(ids)), limit)
-    return found
+    if source is None:
+        return [hit for plan in plans for hit in matcher(session, term, plan.window(), limit)]
+    ids = _ids(source)
+    few = session.scalars(ids.limit(FEW)).all()  # the index read once
+    if not few:
+        return []
+    if len(few) < FEW:
+        by_id = _live(plans[0].kind if len(plans) == 1 else None, plans[0].narrow, hidden=True)
+        if field == PHONE or (field == INITIALS and len(term) > 2):
+            # The index holds more than LIKE finds (any part of a phone, of the initials):
+            # every candidate re-checked in one query.
+            return matcher(session, term, and_(by_id, Case.id.in_(few)), limit)
+        return _newest_of(session, by_id, matcher, term, few, limit)
+    # Both indexes give ascending case ids: FEW of them up to max(few) is the density.
+    density = len(few) / max(few)
+    index, where, terms = source
+    if index == "grams" and density >= DENSE:
+        # A common name piece (王): each scanned case looked up in the grams (a hit every few
+        # cases) costs less than holding every match in memory first.
+        return matcher(session, term, and_(scope, search_index.gram_held(where, terms[0],
+                                                                         Case.id)), limit)
+    newest = int(2 * limit / density) + 1
+    if not short and newest <= MAX_RECENT:
+        recent = _within_newest(plans, matcher, term, newest, limit)
+        if recent is not None:
+            return recent
+    return matcher(session, term, and_(scope, (Case.id + 0).in_(ids)), limit)
 
 
-def _found(session: Session, term: str, kind: str | None, limit: int,
-           indexed: bool) -> dict[int, tuple[int, date, str]]:
+def _found(session: Session, term: str, kind: str | None, limit: int, indexed: bool,
+           narrow: tuple[ColumnElement[bool], ...] = ()) -> dict[int, tuple[int, date, str]]:
     best: dict[int, tuple[int, date, str]] = {}  # case id → (field index, received_on, text)
 
     def keep(index: int, found: Found) -> None:
@@ -290,15 +372,15 @@ def _found(session: Session, term: str, kind: str | None, limit: int,
             if cid not in best or index < best[cid][0]:
                 best[cid] = (index, received_on, matched)
 
-    # Kind by kind where cases are scanned newest first (each kind's received_on index);
+    kinds = [wf.Kind(kind).value] if kind else [k.value for k in wf.Kind]
+    scope = _live(kinds[0] if kind else None, narrow)
+    keep(0, _by_exact_number(session, term, scope))
+    # The LIKE scan and the recent windows go kind by kind (each kind's received_on index);
     # each kind's most recent ``limit`` hits of a field hold the most recent of both.
-    plans = [_Plan(session, k) for k in ([wf.Kind(kind).value] if kind
-                                         else [k.value for k in wf.Kind])]
-    for plan in plans:
-        keep(0, _by_exact_number(session, term, plan.ordered))
+    plans = [_Plan(session, k, narrow) for k in kinds]
     for index, (field, matcher) in enumerate(zip(FIELDS, _MATCHERS, strict=True)):
         if indexed:
-            keep(index, _indexed(session, plans, field, matcher, term, limit))
+            keep(index, _indexed(session, scope, plans, field, matcher, term, limit))
         else:
             for plan in plans:
                 keep(index, matcher(session, term, plan.ordered, limit))
@@ -323,6 +405,8 @@ def search_cases(db: Database, text: str, *, kind: str | None = None,
     with db.read() as session:
         if indexed is None:
             indexed = search_index.present(session.connection())
+        # More conditions on cases (an office: narrow=(Case.office_id == office,)) go to
+        # _found: every query of the search, indexed or LIKE, is within them (_live).
         best = _found(session, term, kind, limit, indexed)
         folded = term.casefold()
         numbers = {cid: number for cid, number in session.execute(

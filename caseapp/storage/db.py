@@ -202,6 +202,9 @@ class Database:
         if self.is_sqlite:
             try:  # keeps the query planner's statistics fresh (cheap; SQLite's advice)
                 with self.engine.connect() as conn:
+                    # Sampled, as SQLite advises: a full ANALYZE took 8.7 s at every close
+                    # of a 1,000,000-case file (issue #19).
+                    conn.exec_driver_sql("PRAGMA analysis_limit=1000")
                     conn.exec_driver_sql("PRAGMA optimize")
             except DBAPIError:
                 pass

@@ -231,6 +231,7 @@ class Case(Base):
         *(Index(name, *columns, sqlite_where=text(LIVE), postgresql_where=text(LIVE))
           for name, columns in LIVE_INDEXES.items()),
         UniqueConstraint("office_id", "number"),  # offices of a district number alike
+        Index("ix_cases_number", "number"),  # a number looked up without its office
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -20,17 +20,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Integer,
     Select,
     String,
     column,
+    exists,
     literal,
     literal_column,
     select,
     table,
     text,
 )
+from sqlalchemy.orm import QueryableAttribute
 
 FTS = "search_fts"
 GRAMS = "search_grams"
@@ -236,8 +239,17 @@ def fts_ids(fts_column: str, terms: list[str], kind: str | None = None) -> Selec
 
 def gram_ids(field: str, gram: str) -> Select:
     """Ids of the cases whose names (NAME) hold, or whose initials (INITIALS) start with,
-    ``gram`` (1 or 2 characters, ascii_lower'ed)."""
-    return select(_grams.c.case_id).where(_grams.c.gram == gram, _grams.c.field == field)
+    ``gram`` (1 or 2 characters, ascii_lower'ed), in ascending order (the primary key's)."""
+    return (select(_grams.c.case_id).where(_grams.c.gram == gram, _grams.c.field == field)
+            .order_by(_grams.c.case_id))
+
+
+def gram_held(field: str, gram: str,
+              case_id: ColumnElement[int] | QueryableAttribute[int]) -> ColumnElement[bool]:
+    """The case ``case_id`` (a column of the outer query) is among gram_ids(field, gram): one
+    look-up in the grams' primary key, nothing read for the other cases."""
+    return exists().where(_grams.c.gram == gram, _grams.c.field == field,
+                          _grams.c.case_id == case_id)
 
 
 def trigrams_from(session, fts_column: str, start: str, cap: int) -> list[str] | None:

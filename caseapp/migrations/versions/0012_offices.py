@@ -90,6 +90,9 @@ def upgrade() -> None:
         batch.add_column(_office_column("fk_cases_office_id_offices"))
         batch.drop_constraint("uq_cases_number", type_="unique")
         batch.create_unique_constraint("uq_cases_office_id", ["office_id", "number"])
+    # A number alone is still looked up (a file of one office reads no office_id): its own
+    # index, as UNIQUE(number) gave before, or every such look-up scans the cases.
+    op.create_index("ix_cases_number", "cases", ["number"])
     with op.batch_alter_table("persons") as batch:
         batch.add_column(_office_column("fk_persons_office_id_offices"))
         batch.drop_constraint("uq_persons_id_number", type_="unique")
@@ -132,6 +135,7 @@ def downgrade() -> None:
     if sqlite:
         for name in PARTIAL:
             op.drop_index(name, table_name="cases", if_exists=True)
+    op.drop_index("ix_cases_number", table_name="cases")
     op.drop_column("users", "office_id")
     for table in ("worklog_entries", "events"):
         with op.batch_alter_table(table) as batch:
