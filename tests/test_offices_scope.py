@@ -323,3 +323,23 @@ def test_the_command_line_sees_the_acting_users_offices(district, tmp_path, monk
                  "--to", TODAY.isoformat(), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["petitions"]["received"] == 3 and figures["disputes"]["received"] == 1
+
+
+def test_the_workbench_hints_keep_to_the_office(district):
+    """A cluster only office B has (one respondent, one community) is B's hint alone; office A's
+    workbench neither shows it nor fails on its cases (the hints are built of subqueries and
+    windows the sessions' criteria do not all reach, so they name the office themselves)."""
+    d = district
+    made = [s.register_dispute(d.db, d.clerk_b, s.CaseInput(
+        summary=f"乙方拖欠工程款{i}", category="合同纠纷", received_on=DAY, source="当事人申请",
+        community="乙方新村"), [s.PartyInput(name=f"乙方工人{i}", role="申请人"),
+                             s.PartyInput(name="乙方建筑公司", role="被申请人", is_org=True)]).id
+            for i in range(4)]
+    offices.apply_scope(d.db, d.clerk_a)
+    hints = queries.group_warnings(d.db, window_days=30, min_cluster=3)
+    assert hints and all(set(w.case_ids) <= set(d.cases_a) for w in hints)
+    offices.apply_scope(d.db, d.clerk_b)
+    hints = queries.group_warnings(d.db, window_days=30, min_cluster=3)
+    theirs = [w for w in hints if "乙方建筑公司" in w.subject or "乙方新村" in w.subject]
+    assert theirs and all(set(w.case_ids) <= set(made) for w in theirs)
+    assert all(set(w.case_ids) <= set(d.cases_b) | set(made) for w in hints)

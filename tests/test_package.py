@@ -288,3 +288,40 @@ def test_the_command_line_exports_and_imports_packages(make_db, make_db_url, tmp
     bad.write_bytes(package.read_bytes()[:200])
     assert main(["--db", district_url, "import", "--package", str(bad)]) == 1
     assert "上报包已损坏或不完整" in capsys.readouterr().err
+
+
+def test_the_district_breaks_its_figures_down_by_office(two_offices, make_db, tmp_path,
+                                                        monkeypatch):
+    """按单位 (issue #18 item 2): each office's row is its own database's received, handled and
+    closed, by the same definitions, from the day sums and from the direct aggregate alike;
+    the district's printouts carry the table, an office's own do not."""
+    from pypdf import PdfReader
+
+    from caseapp.figures import days
+    from caseapp.reports.summary import range_report
+
+    a, b, paths = two_offices
+    district = make_db("district_by_office")
+    actor = district.local_user_id()
+    for code in ("A01", "B01"):
+        exchange.run_import_package(district, actor, paths[code])
+    assert stats.figures(a, F, T, today=TODAY).by_office is None  # one office: no such table
+    seen = []
+    for sums_from in (10**9, 0):  # counted directly, then from the day sums
+        monkeypatch.setattr(days, "DAYS_FROM", sums_from)
+        whole = stats.figures(district, F, T, today=TODAY)
+        assert whole.by_office is not None
+        for kind in ("petition", "dispute"):
+            rows = {r.name.rsplit("（", 1)[1].rstrip("）"): r for r in whole.by_office.of(kind)}
+            assert set(rows) == {"A01", "B01"}
+            for code, own in (("A01", a), ("B01", b)):
+                mine = stats.figures(own, F, T, today=TODAY).of(kind)
+                assert (rows[code].received, rows[code].handled, rows[code].closed) == (
+                    mine.received, mine.handled, mine.closed), (kind, code)
+        seen.append(whole.to_dict()["by_office"])
+    assert seen[0] == seen[1]
+    pdf = range_report(district, F, T, tmp_path / "district.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "按单位" in text and "A01" in text and "B01" in text
+    own = range_report(a, F, T, tmp_path / "office.pdf")
+    assert "按单位" not in "".join(p.extract_text() for p in PdfReader(str(own)).pages)

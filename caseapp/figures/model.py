@@ -28,6 +28,7 @@ SECTION = {PETITION: "petitions", DISPUTE: "disputes"}
 # The breakdowns: the dimension -> its JSON key (and the attribute of ``Figures``).
 BREAKDOWN_KEYS = {"category": "by_category", "source": "by_source", "street": "by_street",
                   "handler": "by_handler"}
+OFFICE = "office"  # the district's breakdown, present only when several offices are seen
 
 # A figure's JSON value: a count, an amount in yuan, or a rate (None when its denominator is 0).
 Value: TypeAlias = int | float | None
@@ -279,6 +280,8 @@ class Figures:
     by_street: Breakdown
     by_handler: Breakdown
     work: WorkFigures = field(default_factory=WorkFigures)
+    # A district's rows by office (issue #18); None while one office is seen.
+    by_office: Breakdown | None = None
 
     @property
     def complete(self) -> bool:
@@ -289,6 +292,8 @@ class Figures:
         return self.petitions if wf.Kind(kind).value == PETITION else self.disputes
 
     def breakdown(self, dimension: str) -> Breakdown:
+        if dimension == OFFICE:
+            return self.by_office or Breakdown(OFFICE)
         found: Breakdown = getattr(self, BREAKDOWN_KEYS[dimension])
         return found
 
@@ -303,6 +308,8 @@ class Figures:
             out[SECTION[kind]] = self.of(kind).to_dict()
         for b in self.breakdowns():
             out[BREAKDOWN_KEYS[b.dimension]] = b.to_dict()
+        if self.by_office is not None:
+            out["by_office"] = self.by_office.to_dict()
         out["work"] = self.work.to_dict()
         return out
 

@@ -57,6 +57,7 @@ from caseapp.figures.model import (
     COUNTS,
     DISPUTE,
     KINDS,
+    OFFICE,
     PETITION,
     SECTION,
     Breakdown,
@@ -78,6 +79,7 @@ from caseapp.figures.model import RATES as RATES
 from caseapp.figures.model import rate as rate
 from caseapp.figures.work import work_figures
 from caseapp.storage.db import Database
+from caseapp.storage.models import Case, Office
 
 # The footnote every printout carries (docs/domain.md §5), so a reader can check them.
 FORMULAS = (
@@ -247,12 +249,47 @@ def figures(db: Database, date_from: date, date_to: date,
         for kind in KINDS:
             counts[kind], rows[kind] = count(session, kind, date_from, date_to, as_of, kept)
         work = work_figures(session, date_from, date_to, offices)  # the work log (§9)
+        by_office = _by_office(session, fast, date_from, date_to, as_of, offices)
     by = {d: Breakdown(d, rows[PETITION][d], rows[DISPUTE][d]) for d in DIMENSIONS}
     petitions = cast_to(PetitionFigures, kind_value(PETITION, counts[PETITION]))
     disputes = cast_to(DisputeFigures, kind_value(DISPUTE, counts[DISPUTE]))
     return Figures(date_from, date_to, as_of, petitions, disputes, by_category=by["category"],
                    by_source=by["source"], by_street=by["street"], by_handler=by["handler"],
-                   work=work)
+                   work=work, by_office=by_office)
+
+
+def _by_office(session: Session, fast: bool, date_from: date, date_to: date, as_of: date,
+               offices: Offices) -> Breakdown | None:
+    """A district's rows by office (received, handled, closed of each kind, the same
+    definitions), when more than one office is seen; None otherwise. Its loop runs over the
+    offices: the day sums of one dimension per office, or one GROUP BY office_id."""
+    stmt = select(Office.id, Office.name, Office.code).order_by(Office.id)
+    if offices is not None:
+        stmt = stmt.where(Office.id.in_(sorted(set(offices))))
+    # Named with the district's code: two offices may bear the same name.
+    names = {i: f"{name}（{code}）" if code else name for i, name, code in session.execute(stmt)}
+    if len(names) < 2:
+        return None
+    by_kind: dict[str, tuple[BreakdownRow, ...]] = {}
+    for kind in KINDS:
+        groups: dict[str, list[int]] = {}
+        if fast:
+            for office, name in names.items():
+                summed = [0] * len(ROW_COUNTS)
+                for counts in days.rows(session, kind, date_from, date_to, {office},
+                                        ("category",))["category"].values():
+                    summed = [a + b for a, b in zip(summed, counts, strict=True)]
+                groups[name] = summed
+        else:
+            conds = scoped_conditions(kind, date_from, date_to, as_of)
+            grouped = (select(Case.office_id, *[count_of(conds[n], n) for n in ROW_COUNTS])
+                       .where(scope(kind, date_from, date_to),
+                              *office_filter(list(names)))
+                       .group_by(Case.office_id))
+            for office, *counts in session.execute(grouped):
+                groups[names[office]] = [int(c) for c in counts]
+        by_kind[kind] = _rows(groups)
+    return Breakdown(OFFICE, by_kind[PETITION], by_kind[DISPUTE])
 
 
 def printable(fig: Figures) -> dict[str, Any]:
@@ -261,8 +298,9 @@ def printable(fig: Figures) -> dict[str, Any]:
     out = fig.to_dict()
     for kind in KINDS:
         out[SECTION[kind]] = fig.of(kind).printed()
-    for b in fig.breakdowns():
-        out[BREAKDOWN_KEYS[b.dimension]] = {
+    for b in (*fig.breakdowns(), *([fig.by_office] if fig.by_office is not None else [])):
+        key = "by_office" if b.dimension == OFFICE else BREAKDOWN_KEYS[b.dimension]
+        out[key] = {
             SECTION[k]: [{b.dimension: r.name, **r.printed()} for r in b.of(k)] for k in KINDS}
     return out
 

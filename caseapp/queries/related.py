@@ -15,7 +15,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from caseapp import workflow as wf
 from caseapp.queries.case_list import OPEN_STATUSES
-from caseapp.storage.db import Database
+from caseapp.storage.db import Database, Scope, office_terms
 from caseapp.storage.models import Case, CaseParty, Person
 from caseapp.storage.portable import day_number, greatest
 from caseapp.storage.settings import OfficeSettings
@@ -32,12 +32,15 @@ RULE_LABELS = {"respondent": "同一被申请人/被反映人", "petitioner": "�
                "community": "同一村/社区同类纠纷", "people": "涉及人数较多"}
 
 
-def _open():
+def _open(offices: Scope = None):
     """Open and not deleted, the statuses written into the SQL as constants: SQLite uses the
-    partial index ix_cases_open (models.OPEN_CASES) only for a WHERE that repeats its own."""
+    partial index ix_cases_open (models.OPEN_CASES) only for a WHERE that repeats its own.
+    The offices in scope are named too: the sessions' criteria do not reach every subquery
+    and window these hints are built of (issue #18)."""
     statuses: BindParameter[list[str]] = bindparam(
         "open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True, unique=True)
-    return and_(Case.deleted_at.is_(None), Case.status.in_(statuses))
+    return and_(Case.deleted_at.is_(None), Case.status.in_(statuses),
+                *office_terms(Case.office_id, offices))
 
 
 @dataclass(frozen=True)
@@ -129,14 +132,14 @@ class GroupWarning:
         return f"{self.subject}：{self.rule_label}，未结{len(self.case_ids)}件"
 
 
-def _open_ids():
+def _open_ids(offices: Scope = None):
     """The ids of the open cases, read from the partial index ix_cases_open alone. As an IN
     subquery SQLite sorts them first, so the parties are then probed in case order (the open
     cases are mostly recent: their parties lie together at the end of the index)."""
-    return select(Case.id).where(_open())
+    return select(Case.id).where(_open(offices))
 
 
-def _by_person(session: Session, min_cluster: int) -> list[GroupWarning]:
+def _by_person(session: Session, min_cluster: int, offices: Scope) -> list[GroupWarning]:
     """Persons named as respondent, or as petitioner, on ``min_cluster`` or more open cases:
     one GROUP BY over the open cases' parties, the case ids with it."""
     rule = case((CaseParty.role.in_(RESPONDENT_ROLES), "respondent"), else_="petitioner")
@@ -147,7 +150,7 @@ def _by_person(session: Session, min_cluster: int) -> list[GroupWarning]:
     counted = (select(CaseParty.person_id, rule.label("rule"),
                       func.aggregate_strings(cast(CaseParty.case_id, String), ","))
                .where(CaseParty.role.in_(RESPONDENT_ROLES + PETITIONER_ROLES),
-                      CaseParty.case_id.in_(_open_ids()))
+                      CaseParty.case_id.in_(_open_ids(offices)))
                .group_by(CaseParty.person_id, rule)
                .having(n >= min_cluster)
                .order_by(n.desc(), CaseParty.person_id)
@@ -172,7 +175,8 @@ def _by_person(session: Session, min_cluster: int) -> list[GroupWarning]:
     return out
 
 
-def _by_community(session: Session, window_days: int, min_cluster: int) -> list[GroupWarning]:
+def _by_community(session: Session, window_days: int, min_cluster: int,
+                  offices: Scope) -> list[GroupWarning]:
     """An open case with ``min_cluster`` - 1 or more open cases of its kind, category and
     村/社区 received within ``window_days`` of it (the rule of ``related_cases``); per 村/社区
     and category the case with the most (the earliest of equals), and those cases. One window
@@ -182,7 +186,7 @@ def _by_community(session: Session, window_days: int, min_cluster: int) -> list[
     around = func.count().over(partition_by=(Case.kind, Case.category, Case.community),
                                order_by=day, range_=(-window_days, window_days))
     counted = (select(Case.kind, Case.community, Case.category, around.label("n"))
-               .where(_open(), Case.community.is_not(None), Case.community != "")
+               .where(_open(offices), Case.community.is_not(None), Case.community != "")
                .subquery("counted"))
     key = (counted.c.kind, counted.c.community, counted.c.category)
     most = func.max(counted.c.n)
@@ -194,7 +198,7 @@ def _by_community(session: Session, window_days: int, min_cluster: int) -> list[
     # the cases shown.
     members = select(Case.received_on, Case.id, Case.number, func.count().over(
         order_by=day, range_=(-window_days, window_days))).where(
-        _open(), Case.kind == bindparam("kind"), Case.category == bindparam("category"),
+        _open(offices), Case.kind == bindparam("kind"), Case.category == bindparam("category"),
         Case.community == bindparam("community"))
     out = []
     for _n, (kind, community, category) in groups[:WARNING_CAP]:
@@ -208,10 +212,11 @@ def _by_community(session: Session, window_days: int, min_cluster: int) -> list[
     return out
 
 
-def _by_people(session: Session, min_people: int) -> list[GroupWarning]:
+def _by_people(session: Session, min_people: int, offices: Scope) -> list[GroupWarning]:
     """Each open case of ``min_people`` or more (涉及人数 or 集体访人数): the partial index alone."""
     people = greatest(func.coalesce(Case.group_size, 0), func.coalesce(Case.people_count, 0))
-    stmt = (select(Case.id, Case.number, people.label("n")).where(_open(), people >= min_people)
+    stmt = (select(Case.id, Case.number, people.label("n"))
+            .where(_open(offices), people >= min_people)
             .order_by(people.desc(), Case.received_on).limit(WARNING_CAP))
     return [GroupWarning("people", f"{number}（{n}人）", (cid,), (number,))
             for cid, number, n in session.execute(stmt)]
@@ -226,9 +231,10 @@ def group_warnings(db: Database, window_days: int | None = None, min_cluster: in
     min_cluster = s.warning_min_cluster if min_cluster is None else min_cluster
     min_people = s.warning_min_people if min_people is None else min_people
     with db.read() as session:
-        found = (_by_person(session, min_cluster)
-                 + _by_community(session, window_days, min_cluster)
-                 + _by_people(session, min_people))
+        offices = db.session_scope(session)
+        found = (_by_person(session, min_cluster, offices)
+                 + _by_community(session, window_days, min_cluster, offices)
+                 + _by_people(session, min_people, offices))
     order = list(RULE_LABELS)
     found.sort(key=lambda w: (-len(w.case_ids), order.index(w.rule), w.subject))
     return found[:WARNING_CAP]

@@ -49,6 +49,8 @@ BREAKDOWNS = (
     BreakdownTable("by_street", None, "按街镇", "街镇"),
     BreakdownTable("by_handler", None, "按承办人", "承办人"),
 )
+# A district's table, first when several offices are seen (issue #18).
+OFFICE_TABLE = BreakdownTable("by_office", None, "按单位", "单位")
 # One kind's table (category, source) shows each row's share of received; the side-by-side
 # tables (street, handler) have no room for it.
 BREAKDOWN_COLUMNS = ("received", "share", "handled", "closed", "closure_rate")

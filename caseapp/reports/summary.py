@@ -36,6 +36,7 @@ from caseapp.reports.detail_rows import (
     BREAKDOWNS,
     MONTH_COLUMNS,
     MONTH_TABLE_FIGURES,
+    OFFICE_TABLE,
     OVERDUE_HEAD,
     breakdown_head,
     breakdown_rows,
@@ -106,7 +107,8 @@ def _total_style(rows: Sequence[Row], header_rows: int) -> list[tuple]:
 
 def breakdown_tables(fig: Figures, st: Styles, number: int = 2) -> tuple[list[Flowable], int]:
     story: list[Flowable] = []
-    for bt in BREAKDOWNS:
+    tables = ((OFFICE_TABLE,) if fig.by_office is not None else ()) + BREAKDOWNS
+    for bt in tables:
         rows = breakdown_rows(fig, bt)
         story.append(CondPageBreak(40 * mm))
         story.append(Paragraph(f"{cn_numeral(number)}、{bt.title}", st.heading))

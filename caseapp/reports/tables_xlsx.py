@@ -26,6 +26,7 @@ from caseapp.reports.detail_rows import (
     BREAKDOWNS,
     MONTH_COLUMNS,
     MONTH_TABLE_FIGURES,
+    OFFICE_TABLE,
     OVERDUE_HEAD,
     breakdown_head,
     breakdown_rows,
@@ -122,7 +123,7 @@ def summary_xlsx(db: Database, date_from: date, date_to: date, path: str | os.Pa
         ws.merge_cells(start_row=i + 2, start_column=1, end_row=i + 2, end_column=len(head))
         ws.cell(row=i + 2, column=1).font = BOLD
         ws.cell(row=i + 2, column=1).fill = HEAD_FILL
-    for bt in BREAKDOWNS:
+    for bt in ((OFFICE_TABLE,) if fig.by_office is not None else ()) + BREAKDOWNS:
         rows = breakdown_rows(fig, bt)
         if bt.section is not None:
             _sheet(wb, bt.title, breakdown_head(bt), rows, [22, 10, 10, 10, 10, 10], total=True)

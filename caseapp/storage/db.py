@@ -206,8 +206,8 @@ class Database:
                     # of a 1,000,000-case file (issue #19).
                     conn.exec_driver_sql("PRAGMA analysis_limit=1000")
                     conn.exec_driver_sql("PRAGMA optimize")
-            except DBAPIError:
-                pass
+            except (DBAPIError, StorageError):
+                pass  # best effort: e.g. a file decrypted meanwhile no longer takes the key
         self.engine.dispose()
 
 

@@ -965,6 +965,26 @@
     </message>
     <message>
       <location filename="../../caseapp/queries/labels.py" />
+      <source>单位代码</source>
+      <translation>Office code</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>单位名称</source>
+      <translation>Office name</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>所属单位</source>
+      <translation>Office</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>可查看单位</source>
+      <translation>Offices visible</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
       <source>台账记录</source>
       <translation>Log entry</translation>
     </message>
@@ -1387,6 +1407,36 @@
       <location filename="../../caseapp/queries/labels.py" />
       <source>查看个人信息</source>
       <translation>View personal data</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>添加单位</source>
+      <translation>Add an office</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>修改单位名称</source>
+      <translation>Rename an office</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>设置单位代码</source>
+      <translation>Set office code</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>设置用户所属单位</source>
+      <translation>Set a user's office</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>分配可查看的单位</source>
+      <translation>Give offices to a user</translation>
+    </message>
+    <message>
+      <location filename="../../caseapp/queries/labels.py" />
+      <source>导入上报包</source>
+      <translation>Import report package</translation>
     </message>
     <message>
       <location filename="../../caseapp/queries/related.py" />
@@ -3461,6 +3511,98 @@ After 5 wrong attempts in a row the account must wait 5 minutes.</translation>
       <translation>Enter the name</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>导出上报包</source>
+      <translation>Export report package</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>上报包 (*.zip)</source>
+      <translation>Report packages (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>选择要导入的上报包</source>
+      <translation>Choose a report package to import</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>&lt;b&gt;上报包&lt;/b&gt;：单位把全部案件、当事人、办理过程和排查台账导出为一个文件，区里导入后按单位统计。可以重复导入，较新的案件替换旧的，不会重复。</source>
+      <translation>&lt;b&gt;Report package&lt;/b&gt;: an office exports all its cases, parties, case histories and work log as one file; the district imports it and counts per office. It may be imported again: newer cases replace older ones, nothing is duplicated.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>导出上报包…</source>
+      <translation>Export report package…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>把本单位的案件导出为上报包，交给区里导入</source>
+      <translation>Export this office's cases as a report package for the district to import</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>导入上报包…</source>
+      <translation>Import report package…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>区里：导入一个单位的上报包（重复导入不会重复）</source>
+      <translation>District: import an office's report package (importing it again duplicates nothing)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>正在导出上报包</source>
+      <translation>Exporting the report package</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>（新单位）</source>
+      <translation> (new office)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>{name}还没有单位代码。上报包须带单位代码，区里凭它认出本单位。
+请填写区里统一分配的代码（如 A01；字母、数字或 _ . -）：</source>
+      <translation>{name} has no office code yet. A report package must carry it: the district recognises the office by it.
+Enter the code the district assigned (e.g. A01; letters, digits or _ . -):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>已取消，没有写入任何内容。</source>
+      <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>未导出：上报包须带单位代码。</source>
+      <translation>Not exported: a report package must carry the office code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>上报包-{code}-{day}.zip</source>
+      <translation>package-{code}-{day}.zip</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>正在导入上报包</source>
+      <translation>Importing the report package</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>只有管理员可以导出或导入上报包</source>
+      <translation>Only an administrator may export or import report packages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>✓ 已导出上报包 {file}：{name}（{code}），案件 {n} 件，排查台账 {w} 条。请把这个文件交给区里导入。</source>
+      <translation>✓ Exported report package {file}: {name} ({code}), {n} cases, {w} work-log entries. Give this file to the district to import.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_panel.py" />
+      <source>✓ 已导入上报包：{name}（{code}）{made}，案件 {n} 件：新增 {a} 件，更新 {r} 件，未变 {u} 件；新增当事人 {p} 人；排查台账新增 {wa} 条，更新 {wu} 条。</source>
+      <translation>✓ Imported the report package of {name} ({code}){made}: {n} cases, {a} added, {r} updated, {u} unchanged; {p} new parties; work log {wa} added, {wu} updated.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/passphrase_dialog.py" />
       <source>数据库口令</source>
       <translation>Database passphrase</translation>
@@ -3549,11 +3691,6 @@ After 5 wrong attempts in a row the account must wait 5 minutes.</translation>
       <location filename="../../ui/dialogs/setup_wizard.py" />
       <source>手机或固定电话，如：023-72281234</source>
       <translation>Mobile or landline, e.g. 023-72281234</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/setup_wizard.py" />
-      <source>单位名称</source>
-      <translation>Office name</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/setup_wizard.py" />
@@ -6226,6 +6363,11 @@ Mediator: the disputes they handle; Viewer: view only</translation>
       <translation>Imported {0} log entries</translation>
     </message>
     <message>
+      <location filename="../../ui/self_test.py" />
+      <source>加载案件列表</source>
+      <translation>Load the case lists</translation>
+    </message>
+    <message>
       <location filename="../../ui/shell/backup_hooks.py" />
       <source>数据库文件有问题</source>
       <translation>The database file has a problem</translation>
@@ -6459,6 +6601,31 @@ Database: {1}</translation>
       <translation>Open the case and show the print menu (the notice can be issued once accepted)</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/upgrade_progress.py" />
+      <source>正在备份数据库（升级前保留原文件）…</source>
+      <translation>Backing up the database (the original file is kept before the upgrade)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/upgrade_progress.py" />
+      <source>升级前已备份原文件，请勿关闭程序或电脑。</source>
+      <translation>The original file was backed up first. Do not close the program or turn off the computer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/upgrade_progress.py" />
+      <source>正在升级数据库</source>
+      <translation>Upgrading the database</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/upgrade_progress.py" />
+      <source>数据库格式已升级（共 {0} 步），正在打开…</source>
+      <translation>Database format upgraded ({0} steps); opening…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/upgrade_progress.py" />
+      <source>正在升级数据库格式：第 {0} 步，共 {1} 步…</source>
+      <translation>Upgrading the database format: step {0} of {1}…</translation>
+    </message>
+    <message>
       <location filename="../../ui/tasks.py" />
       <source>程序内部错误，操作未完成。详细信息已写入日志文件。</source>
       <translation>Internal error; the operation was not completed. Details were written to the log file.</translation>
@@ -6512,6 +6679,16 @@ Database: {1}</translation>
       <location filename="../../ui/widgets/forms.py" />
       <source>请填写{0}</source>
       <translation>Enter {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/office_picker.py" />
+      <source>只看所选单位的案件、统计和报表；「全部单位」看全区</source>
+      <translation>Show only the chosen office's cases, figures and reports; "All offices" shows the whole district</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/office_picker.py" />
+      <source>全部单位</source>
+      <translation>All offices</translation>
     </message>
     <message>
       <location filename="../../ui/widgets/pdf_preview.py" />
@@ -6607,6 +6784,10 @@ Database: {1}</translation>
       <location filename="../../ui/widgets/pdf_preview.py" />
       <source>文件没有保存：{0}</source>
       <translation>The file was not saved: {0}</translation>
+    </message>
+    <message>
+      <source>✓ 已导入 {name}（{code}）{made}的上报包：案件 {n} 件，新增 {a} 件，更新 {r} 件，未变 {u} 件；新增当事人 {p} 人；排查台账新增 {wa} 条，更新 {wu} 条。</source>
+      <translation type="vanished">✓ Imported the report package of {name} ({code}){made}: {n} cases, {a} added, {r} updated, {u} unchanged; {p} new parties; work log {wa} added, {wu} updated.</translation>
     </message>
     <message>
       <source>填报模板 </source>

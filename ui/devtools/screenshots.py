@@ -40,7 +40,8 @@ PAGES = ("workbench", "petition", "dispute", "reports", "settings")
 # The hook for new screens: a module of ui/devtools with ``screenshot_states(ctx)`` returning
 # [(name, widget)] — add it here and every scale renders and checks its states.
 STATE_MODULES = ("intake_states", "case_states", "file_states", "page_states", "shell_states",
-                 "settings_states", "form_states", "workspace_states", "warning_states")
+                 "settings_states", "form_states", "workspace_states", "warning_states",
+                 "district_states")
 GROUPS = ("main",) + tuple(m.removesuffix("_states") for m in STATE_MODULES)
 
 

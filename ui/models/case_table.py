@@ -48,6 +48,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("due_on", "期限"),
     ("handler", "承办人"),
 )
+# A district's list (more than one office in view) has a ninth column: the case's office.
+OFFICE_COLUMN = ("office_id", "单位")
+COL_OFFICE = len(COLUMNS)
 COL_RECEIVED = 4
 COL_STATUS = 5
 COL_DEADLINE = 6
@@ -94,6 +97,31 @@ class CaseTableModel(QAbstractTableModel):
         self.query_running = False
         self._colours = {k: QColor(v) for k, v in STATE_COLOURS.items()}
         self._status_colours = {k: QColor(v) for k, v in _STATUS_COLOURS.items()}
+        self._office_names: dict[int, str] | None = None  # the 单位 column's names, if shown
+
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        """(sort key, header) of each column shown: COLUMNS, and 单位 in a district's list."""
+        return COLUMNS + ((OFFICE_COLUMN,) if self._office_names is not None else ())
+
+    def set_office_names(self, names: dict[int, str] | None) -> None:
+        """Show the 单位 column with these names (office id → name), or hide it (None)."""
+        shown = self._office_names is not None
+        if names is not None and not shown:
+            self.beginInsertColumns(QModelIndex(), COL_OFFICE, COL_OFFICE)
+            self._office_names = dict(names)
+            self.endInsertColumns()
+        elif names is None and shown:
+            self.beginRemoveColumns(QModelIndex(), COL_OFFICE, COL_OFFICE)
+            self._office_names = None
+            self.endRemoveColumns()
+        elif names is not None:
+            self._office_names = dict(names)
+            self._changed_all()
+
+    def _changed_all(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, self.columnCount() - 1))
 
     # -- the id query --------------------------------------------------------------
 
@@ -183,8 +211,7 @@ class CaseTableModel(QAbstractTableModel):
         else:
             # Same cases in the same order: keep the cached rows (marked stale) on screen.
             self._pending.clear()
-            if ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
+            self._changed_all()
         self.pages_fetched = 0
         self._loaded_gen = gen
         self.loaded.emit(len(ids))
@@ -197,9 +224,10 @@ class CaseTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: a new id query with that sort key (never a proxy model)."""
-        if not 0 <= column < len(COLUMNS):
+        columns = self.columns()
+        if not 0 <= column < len(columns):
             return
-        key = COLUMNS[column][0]
+        key = columns[column][0]
         descending = order == Qt.SortOrder.DescendingOrder
         if key == self._sort and descending == self._descending:
             return
@@ -275,7 +303,7 @@ class CaseTableModel(QAbstractTableModel):
         first = page * PAGE_SIZE
         last = min(first + PAGE_SIZE, len(self._ids)) - 1
         if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     def _page_failed(self, gen: int, page: int, exc: BaseException) -> None:
         if gen == self._gen:
@@ -287,8 +315,7 @@ class CaseTableModel(QAbstractTableModel):
         """Mark every cached row stale: visible rows are fetched again, the ids kept."""
         self._rows_gen += 1
         self._pending.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        self._changed_all()
 
     # -- Qt model interface --------------------------------------------------------
 
@@ -296,13 +323,14 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+        columns = self.columns()
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return tr(COLUMNS[section][1])
+                return tr(columns[section][1])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _ALIGN_RIGHT if section == COL_DEADLINE else _ALIGN_LEFT
             if role == Qt.ItemDataRole.InitialSortOrderRole:
@@ -349,8 +377,9 @@ class CaseTableModel(QAbstractTableModel):
             return text + (tr("（已延期）") if r.extended else "")
         return None
 
-    @staticmethod
-    def _text(r: CaseRow, col: int) -> str:
+    def _text(self, r: CaseRow, col: int) -> str:
+        if col == COL_OFFICE and self._office_names is not None:
+            return self._office_names.get(r.office_id, "")
         if col == 0:
             return r.number
         if col == 1:

@@ -39,6 +39,7 @@ from ui.shell.menus import (
     build_toolbar,
     icon,
 )
+from ui.shell.offices import install_office_scope
 from ui.shell.saved_notice import SavedNotice
 from ui.style import OVERDUE
 from ui.widgets.fit import fit_minimum, fit_to_screen
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         # The 操作日志 page, the user menu, the idle lock; hides what the role may not do.
         self.session = install_session(self)
         self._build_menu_bar()  # after the session: it shows only what the role may do
+        # A district database: the office picker and the lists' 单位 column (else None).
+        self.offices = install_office_scope(self)
         ctx.data_changed.connect(self._data_changed)
         self._restore_state()
         self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)

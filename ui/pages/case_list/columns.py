@@ -15,6 +15,7 @@ PADDING = 24  # the cells' 8 px either side and the header's margins
 # A typical value of each column (编号 … 承办人): what a column needs to show it whole.
 SAMPLES = ("（2026）信字第0016号", "欧阳小明", "劳动社保", "李渡街道", "2026-03-20", "办理中",
            "超期41天", "周志强")
+OFFICE_SAMPLE = "高新园区调解办"  # a district's 单位 column (ui/shell/offices.py)
 
 
 def fitted_widths(wanted: Sequence[int], available: int,
@@ -103,4 +104,4 @@ class ColumnFitter(QObject):
             self.wanted[col] = new  # the user dragged it: that is the width wanted now
 
 
-__all__ = ["KEY_COLUMNS", "SAMPLES", "ColumnFitter", "fitted_widths"]
+__all__ = ["KEY_COLUMNS", "OFFICE_SAMPLE", "SAMPLES", "ColumnFitter", "fitted_widths"]

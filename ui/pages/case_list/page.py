@@ -29,7 +29,7 @@ from caseapp.queries.case_list import CaseFilter
 from ui.i18n import tr
 from ui.models.case_table import COLUMNS, CaseTableModel
 from ui.pages.case_list import bulk
-from ui.pages.case_list.columns import SAMPLES, ColumnFitter
+from ui.pages.case_list.columns import OFFICE_SAMPLE, SAMPLES, ColumnFitter
 from ui.pages.case_list.filter_bar import FilterBar
 from ui.tasks import show_error
 from ui.widgets.lazy import LazyPage
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 # Column widths on first start; the user's own widths are kept in QSettings afterwards.
 DEFAULT_WIDTHS = (200, 96, 140, 100, 104, 80, 96, 90)
+OFFICE_WIDTH = 120  # a district's 单位 column
 
 
 def kind_label(kind: str) -> str:
@@ -175,7 +176,30 @@ class CaseListPage(LazyPage):
         layout.addWidget(self.body, 1)
 
     def _settings_key(self) -> str:
-        return f"caseList/{self.kind}/header"
+        # A district's list (with 单位) keeps its own widths: a header state fits one count.
+        district = self.model.columnCount() > len(COLUMNS)
+        return f"caseList/{self.kind}/{'districtHeader' if district else 'header'}"
+
+    def show_offices(self, names: dict[int, str] | None) -> None:
+        """A district's list: the 单位 column last, with these names by office id (None:
+        none, as in a single office's file)."""
+        had = self.model.columnCount() > len(COLUMNS)
+        self.model.set_office_names(names)
+        if had == (names is not None):
+            return
+        header = self.table.horizontalHeader()
+        base = self.columns.wanted[:len(COLUMNS)]
+        if names is not None:
+            base[-1] = max(base[-1], header.sectionSize(len(COLUMNS) - 1))
+            self.columns.wanted = base + [OFFICE_WIDTH]
+            self.columns.samples = [*SAMPLES, OFFICE_SAMPLE]
+            header.resizeSection(len(COLUMNS), OFFICE_WIDTH)
+            state = self.ctx.settings().value(self._settings_key())
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                header.restoreState(state)
+        else:
+            self.columns.wanted, self.columns.samples = base, list(SAMPLES)
+        self.columns.refit()
 
     def _save_header(self, *_args) -> None:
         if self.columns.fitting:
@@ -273,7 +297,7 @@ class CaseListPage(LazyPage):
             row = self.model.row_of(case_id) if case_id is not None else None
             if row is not None:
                 selection.select(self.model.index(row, 0),
-                                 self.model.index(row, len(COLUMNS) - 1))
+                                 self.model.index(row, self.model.columnCount() - 1))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.table.selectionModel().select(selection, flags)
         row = self.model.row_of(self._restore_current) if self._restore_current else None
