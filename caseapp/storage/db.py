@@ -122,9 +122,11 @@ class Database:
         from caseapp.storage.models import Case, Event, Person, WorkLogEntry
 
         ids = tuple(sorted(offices))
+        # Plain expressions, not lambdas: a lambda's criteria are cached by its code, and a
+        # list's page was then read now and then with the offices of an earlier pick
+        # (tests/gui/test_office_picker.py, beside CPU burners).
         state.statement = state.statement.options(*(
-            with_loader_criteria(entity, lambda row: row.office_id.in_(ids),
-                                 include_aliases=True)
+            with_loader_criteria(entity, entity.office_id.in_(ids), include_aliases=True)
             for entity in (Case, Person, Event, WorkLogEntry)))
 
     @property

@@ -66,10 +66,8 @@ def wait_offices(qtbot, win, wait_idle, expected: list[str]) -> None:
     page = win.petitions
     wait_loaded(qtbot, page, wait_idle)
     seen: list[list[str]] = []
-    # Each pick reads the ids and a page again on the workers; beside other work on a 2-core
-    # machine that took over 10 s (seen with CPU burners), so the wait allows 30.
     qtbot.waitUntil(lambda: seen.append(sorted(column(page.model))) or seen[-1] == sorted(expected),
-                    timeout=30000)
+                    timeout=10000)
     wait_idle()
     assert sorted(column(page.model)) == sorted(expected)
 

@@ -177,6 +177,7 @@ class CaseTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._ids = list(page.ids)
+        self._rows_gen += 1  # as in _ids_arrived: earlier page requests were for other ids
         self._pages.clear()
         self._pending.clear()
         self._row_of = None
@@ -204,6 +205,10 @@ class CaseTableModel(QAbstractTableModel):
         if ids != self._ids:
             self.beginResetModel()
             self._ids = ids
+            # A page asked for in this generation before the ids came was asked for the old
+            # list's ids: its answer must not be taken for the new list's page (it is asked
+            # again). Seen as a page stuck on placeholders after an office pick.
+            self._rows_gen += 1
             self._pages.clear()
             self._pending.clear()
             self._row_of = None
