@@ -3,7 +3,7 @@ units, the deadline in force for a case, overdue and the 期限 column's text an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from caseapp import calendar as calmod
@@ -42,6 +42,14 @@ REVIEW_LIMIT = 30
 # The fields of Limits that are limits with a unit (due_soon_days and workdays are not).
 LIMIT_NAMES = ("petition_accept", "petition_handle", "petition_extension", "dispute_mediate",
                "dispute_extension", "judicial_confirmation", "follow_up")
+
+
+def limits_from_json(value: dict) -> Limits:
+    """The stored limits (the settings' JSON): days as numbers, ``workdays`` the names counted in 工作日."""
+    days = {k: int(v) for k, v in value.items()
+            if k in Limits.__dataclass_fields__ and k != "workdays"}
+    workdays = frozenset(str(n) for n in value.get("workdays") or () if n in LIMIT_NAMES)
+    return replace(Limits(), **days, workdays=workdays)
 
 
 def add_days(start: date, days: int) -> date:

@@ -15,6 +15,7 @@ import argparse
 import configparser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -132,6 +133,8 @@ def check_folder(app: Frozen) -> None:
     app.run("casedesk-probe", "--source", str(ROOT))
     out = app.run("CaseDesk", "--self-test")
     expect("self-test ok" in out and "(500 cases)" in out, f"self-test: {out}")
+    # The first frame too: its modules (sqlite3, the light caseapp leaves) are in the build.
+    expect(re.search(r"first frame [\d.]+s", out) is not None, f"no first frame: {out}")
 
 
 def check_fixture(app: Frozen) -> None:

@@ -1,6 +1,7 @@
-"""Start-up stays lean (issues #17 and #19): the real start (ui.app.make_app and open_window,
-as `python main.py` runs them) to the first page with its rows, offscreen, in a fresh process,
-loads none of the modules only later pages, printouts, exports or upgrades need."""
+"""Start-up stays lean (issues #17 and #19): the real start (ui.app.make_app, the first frame
+and open_window, as `python main.py` runs them) to the first page with its rows, offscreen, in
+a fresh process, loads none of the modules only later pages, printouts, exports or upgrades
+need; and the first frame paints its rows before SQLAlchemy is loaded at all."""
 
 from __future__ import annotations
 
@@ -27,8 +28,13 @@ QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.arg
 QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CaseDesk",
           "CaseDesk").setValue("mainWindow/page", "petition")
 from ui.app import make_app, open_window, parse_args
+from ui.shell.first_frame import show_first_frame
 app = make_app([])
-ctx, window, _backups = open_window(parse_args(["--db", sys.argv[1]]), ask_setup=False)
+frame = show_first_frame(sys.argv[1], ask_setup=False)  # as ui.app.run shows it
+at_frame = sorted(sys.modules)
+frame_rows = frame.table.model().rowCount()
+ctx, window, _backups = open_window(parse_args(["--db", sys.argv[1]]), ask_setup=False,
+                                    frame=frame)
 model = window.petitions.model
 deadline = time.monotonic() + 60
 while not (model.is_loaded() and model.rowCount() and model.case_row(0) is not None):
@@ -40,6 +46,7 @@ for _ in range(20):  # the icons and the status bar, queued behind the first pag
     time.sleep(0.005)
 icons = [window.navigation.item(i).icon() for i in range(window.navigation.count())]
 print(json.dumps({"modules": sorted(sys.modules), "rows": model.rowCount(),
+                  "at_frame": at_frame, "frame_rows": frame_rows,
                   "number": model.case_row(0).number,
                   "icons": all(not i.isNull() and not i.pixmap(18, 18).toImage().isNull()
                                for i in icons)}))
@@ -80,3 +87,11 @@ def test_the_first_page_loads_nothing_heavy(started):
 def test_the_navigation_has_its_icons_without_qtawesome(started):
     assert started["icons"]
     assert "qtawesome" not in started["modules"]
+
+
+def test_the_first_frame_paints_its_rows_before_sqlalchemy(started):
+    assert started["frame_rows"] > 0
+    assert "PySide6.QtWidgets" in started["at_frame"]  # the check is real
+    early = [m for m in started["at_frame"]
+             if m.split(".")[0] in ("sqlalchemy", "alembic", "reportlab", "openpyxl")]
+    assert early == []

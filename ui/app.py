@@ -194,7 +194,11 @@ def run(argv: list[str] | None = None) -> int:
         print(UNREACHABLE_DISPLAY_MESSAGE.format(unreachable), file=sys.stderr, flush=True)
         return 2
     app = make_app(argv, language=args.lang)
-    opened = open_window(args)
+    from ui.shell.first_frame import show_first_frame
+
+    # The window and the list's first page, before the program's imports (issue #17).
+    frame = show_first_frame(database_arg(args), ask_setup=not args.demo)
+    opened = open_window(args, frame=frame)
     if isinstance(opened, int):
         return opened
     ctx, window, backups = opened
@@ -209,10 +213,62 @@ def run(argv: list[str] | None = None) -> int:
     return code
 
 
-def open_window(args: argparse.Namespace, ask_setup: bool | None = None):
+# What the start imports besides the ui modules, loaded on a thread while the first frame is
+# up (caseapp never imports Qt, so nothing here creates a widget off the GUI thread).
+PRELOAD = ("caseapp.storage.migrate", "caseapp.storage.settings", "caseapp.storage.backup",
+           "caseapp.storage.restore", "caseapp.queries", "caseapp.services",
+           "caseapp.figures.stats")
+
+
+def load_in_background(frame) -> None:
+    """Import PRELOAD on a thread while the first frame takes its events (it scrolls, its
+    rows can be chosen); back when done or when the frame was closed. An import that fails
+    here fails again, with its message, where the start imports it for real."""
+    import importlib
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            for name in PRELOAD:
+                importlib.import_module(name)
+        except BaseException:  # said again by the start's own import
+            pass
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="casedesk-preload", daemon=True).start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: loop.quit() if done.is_set() or frame.closed else None)
+    timer.start()
+    loop.exec()
+    timer.stop()
+
+
+def open_window(args: argparse.Namespace, ask_setup: bool | None = None, frame=None):
     """The start after QApplication: the database (its passphrase, a damaged file), the login,
     the main window shown. (ctx, window, backups), or the exit code when the start ends here.
+    ``frame``: the first frame shown (ui/shell/first_frame.py); the window takes its place.
     benchmarks/bench_startup.py times this very path to the first page."""
+    if frame is not None:
+        load_in_background(frame)
+        if frame.closed:  # closed while the program loaded: nothing more to open
+            return 0
+    opened: object = 1
+    try:
+        opened = _open_window(args, ask_setup, frame)
+    finally:
+        if frame is not None and not isinstance(opened, tuple):
+            frame.close()  # the start ended before the window: no frame is left behind
+    return opened
+
+
+def _open_window(args: argparse.Namespace, ask_setup: bool | None, frame):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -238,7 +294,12 @@ def open_window(args: argparse.Namespace, ask_setup: bool | None = None):
         ctx.db.dispose()
         return 0
     window = MainWindow(ctx)
-    window.show()
+    if frame is not None:
+        from ui.shell.first_frame import hand_over
+
+        hand_over(frame, window)
+    else:
+        window.show()
     backups = SessionBackups(window, ctx)
     when_first_page_read(ctx, backups.start)  # full check + daily backup, on a worker
     if args.demo:
@@ -316,13 +377,25 @@ def self_test(args: argparse.Namespace) -> int:
     try:
         checks.private_settings(scratch.name)
         app = make_app([], language=args.lang)
+        from ui.shell.first_frame import hand_over, show_first_frame
+
+        # The start as a clerk's: the first frame (when the file qualifies), then the window.
+        checks.show_list_first()
+        frame = show_first_frame(database_arg(args), ask_setup=False)
+        t_frame = time.perf_counter() - start
+        if frame is not None:
+            checks.check_frame(frame)
+            load_in_background(frame)
         from ui.shell.main_window import MainWindow
 
         ctx = open_context(args)
         tune_gc()
         window = MainWindow(ctx, remember=False)
         window.show_page("petition")
-        window.show()
+        if frame is not None:
+            hand_over(frame, window)
+        else:
+            window.show()
         app.processEvents()
         t_window = time.perf_counter() - start
         t0 = time.perf_counter()
@@ -330,8 +403,9 @@ def self_test(args: argparse.Namespace) -> int:
         t_list = time.perf_counter() - t0
         ctx.runner.pool.clear()  # the start-up reads not yet begun are not the self-test's
         report = checks.summary_pdf(ctx)
+        shown = f"first frame {t_frame:.2f}s" if frame is not None else "no first frame"
         print(f"self-test ok: window {t_window:.2f}s, list {t_list:.2f}s ({cases} cases), "
-              f"report {report}", flush=True)
+              f"report {report}, {shown}", flush=True)
         window.close()
         failed = False
         return 0

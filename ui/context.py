@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from caseapp.storage.db import Database
 from ui.tasks import Task, TaskRunner
+from ui.user_settings import user_settings
 
 
 class AppContext(QObject):
@@ -59,10 +60,7 @@ class AppContext(QObject):
 
     def settings(self) -> QSettings:
         """Per-user window state (office settings live in the database)."""
-        # The format argument makes QSettings.setDefaultFormat() count (the (org, app)
-        # constructor always uses NativeFormat), so tests can keep settings out of $HOME.
-        return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
-                         "CaseDesk", "CaseDesk")
+        return user_settings()
 
     def act(self, owner: QObject | None, fn: Callable[..., Any], *args: Any,
             on_done: Callable[[Any], None] | None = None,

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from caseapp import deadlines
 from caseapp import workflow as wf
+from caseapp.case_rows import (  # noqa: F401 (re-exported: the list's rows are plain data)
+    DONE_STATUSES,
+    MAIN_ROLES,
+    OPEN_STATUSES,
+    ROW_FIELDS,
+    CaseRow,
+    FirstPage,
+    make_row,
+)
 from caseapp.figures import stats
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, Person
-
-OPEN_STATUSES = (wf.Status.REGISTERED.value, wf.Status.IN_PROGRESS.value)
-DONE_STATUSES = (wf.Status.CLOSED.value, wf.Status.REJECTED.value)
-MAIN_ROLES = ("信访人", "申请人")
 
 # The life-cycle order used when sorting by status.
 _STATUS_ORDER = {s.value: i for i, s in enumerate(wf.Status)}
@@ -200,15 +204,6 @@ def case_ids(db: Database, flt: CaseFilter, sort: str = "received_on",
         return list(session.scalars(stmt))
 
 
-@dataclass(frozen=True)
-class FirstPage:
-    """The first rows of a list, before (or without) the ordered ids of all its cases."""
-
-    ids: list[int]
-    rows: list[CaseRow]
-    complete: bool  # the filter selects no more cases than these
-
-
 def first_page(db: Database, flt: CaseFilter, sort: str = "received_on",
                descending: bool = True, limit: int = 100,
                today: date | None = None) -> FirstPage:
@@ -231,53 +226,8 @@ def count(db: Database, flt: CaseFilter) -> int:
 # Rows of the case list.
 
 
-@dataclass(frozen=True)
-class CaseRow:
-    id: int
-    number: str
-    kind: str
-    status: str
-    status_label: str
-    outcome: str | None
-    party: str
-    category: str
-    street: str | None
-    handler: str | None
-    received_on: date
-    accepted_on: date | None
-    closed_on: date | None
-    due_on: date | None
-    extended: bool
-    days_left: int | None
-    deadline_state: str  # 'closed', 'overdue', 'due_soon', 'ok' or 'none'
-    deadline_text: str
-    is_repeat: bool = False  # 重复信访: marked in the list
-    office_id: int = 1  # the office (单位) it belongs to; a district's list shows its name
-
-
-_ROW_COLUMNS = (Case.id, Case.number, Case.kind, Case.status, Case.outcome, Case.category,
-                Case.street, Case.handler, Case.received_on, Case.accepted_on, Case.closed_on,
-                Case.due_on, Case.extended, Case.is_repeat, Case.office_id)
+_ROW_COLUMNS = tuple(getattr(Case, name) for name in ROW_FIELDS)
 _CHUNK = 500
-
-
-def _is_done(status: str) -> bool:
-    return status in DONE_STATUSES
-
-
-def _make_row(r: Any, party: str | None, today: date, limits: deadlines.Limits) -> CaseRow:
-    done = _is_done(r.status)
-    return CaseRow(
-        id=r.id, number=r.number, kind=r.kind, status=r.status,
-        status_label=wf.status_label(r.kind, r.status), outcome=r.outcome, party=party or "",
-        category=r.category, street=r.street, handler=r.handler, received_on=r.received_on,
-        accepted_on=r.accepted_on, closed_on=r.closed_on, due_on=r.due_on,
-        extended=bool(r.extended), is_repeat=bool(r.is_repeat), office_id=r.office_id,
-        days_left=None if done else deadlines.days_left(r.due_on, today),
-        deadline_state=deadlines.deadline_state(r.due_on, done, today, limits),
-        deadline_text=deadlines.deadline_text(r.due_on, done, today,
-                                                rejected=r.status == wf.Status.REJECTED.value),
-    )
 
 
 def case_rows(db: Database, ids: list[int], today: date | None = None) -> list[CaseRow]:
@@ -293,7 +243,7 @@ def case_rows(db: Database, ids: list[int], today: date | None = None) -> list[C
             stmt = (select(*_ROW_COLUMNS, _main_party_name().label("party"))
                     .where(Case.id.in_(chunk), Case.deleted_at.is_(None)))
             for r in session.execute(stmt):
-                found[r.id] = _make_row(r, r.party, today, limits)
+                found[r.id] = make_row(r, r.party, today, limits)
     return [found[i] for i in ids if i in found]
 
 

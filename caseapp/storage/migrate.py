@@ -24,6 +24,7 @@ from caseapp.storage.db import (
     storage_error,
 )
 from caseapp.storage.files import create_private, os_error
+from caseapp.storage.head import HEAD
 from caseapp.storage.restore import newest_good
 
 log = logging.getLogger(__name__)
@@ -157,10 +158,6 @@ def alembic_config(database: Database):
     return cfg
 
 
-# The newest migration's revision (caseapp/migrations/versions). A file at HEAD opens without
-# loading Alembic (~0.5 s of imports at every start); tests/test_migrate_head.py keeps it equal
-# to the scripts' head, so a new migration without this line fails the tests.
-HEAD = "0013"
 
 
 def current_revision(database: Database) -> str | None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseapp.deadlines import LIMIT_NAMES, Limits
+from caseapp.deadlines import Limits, limits_from_json
 from caseapp.storage.models import Setting
 
 DEFAULT_STREETS = ("马鞍街道", "江北街道", "李渡街道", "白涛街道", "荔枝街道", "崇义街道", "敦仁街道", "龙桥街道")
@@ -96,14 +96,6 @@ class OfficeSettings:
         would be headed just 「人民调解委员会」 (the workbench reminds until both are set)."""
         return (self.office_name.strip() in ("", DEFAULT_OFFICE_NAME)
                 or self.committee_name.strip() in ("", DEFAULT_COMMITTEE_NAME))
-
-
-def limits_from_json(value: dict) -> Limits:
-    """The stored limits: days as numbers, ``workdays`` the names counted in 工作日."""
-    days = {k: int(v) for k, v in value.items()
-            if k in Limits.__dataclass_fields__ and k != "workdays"}
-    workdays = frozenset(str(n) for n in value.get("workdays") or () if n in LIMIT_NAMES)
-    return replace(Limits(), **days, workdays=workdays)
 
 
 def limits_to_json(limits: Limits) -> dict:

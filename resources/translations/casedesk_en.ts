@@ -3853,17 +3853,17 @@ Enter the code the district assigned (e.g. A01; letters, digits or _ . -):</tran
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_table.py" />
+      <location filename="../../ui/models/case_cells.py" />
       <source>重复</source>
       <translation>Repeat</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_table.py" />
+      <location filename="../../ui/models/case_cells.py" />
       <source>期限 {0}</source>
       <translation>Deadline {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_table.py" />
+      <location filename="../../ui/models/case_cells.py" />
       <source>（已延期）</source>
       <translation>(extended)</translation>
     </message>
@@ -6437,6 +6437,66 @@ Stop registering for now: open "Backup and restore" and restore the latest backu
       <translation>The automatic backup did not succeed: {0}</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>备份</source>
+      <translation>Backup</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>查看(&amp;V)</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>工具(&amp;T)</source>
+      <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>工作台</source>
+      <translation>Workbench</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>正在打开…</source>
+      <translation>Opening…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>工具栏</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>正在打开…（稍后显示所选案件）</source>
+      <translation>Opening… (the chosen case opens in a moment)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>数据库: {0}</source>
+      <translation>Database: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/first_frame.py" />
+      <source>查找</source>
+      <translation>Find</translation>
+    </message>
+    <message>
       <location filename="../../ui/shell/lock.py" />
       <source>账户：修改密码、锁定屏幕、退出登录</source>
       <translation>Account: change password, lock screen, sign out</translation>
@@ -6478,11 +6538,6 @@ Stop registering for now: open "Backup and restore" and restore the latest backu
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" />
-      <source>刷新</source>
-      <translation>Refresh</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/main_window.py" />
       <source>重新读取当前页面</source>
       <translation>Read the current page again</translation>
     </message>
@@ -6498,11 +6553,6 @@ Stop registering for now: open "Backup and restore" and restore the latest backu
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" />
-      <source>备份</source>
-      <translation>Backup</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/main_window.py" />
       <source>关闭 CaseDesk</source>
       <translation>Close CaseDesk</translation>
     </message>
@@ -6513,11 +6563,6 @@ Stop registering for now: open "Backup and restore" and restore the latest backu
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" />
-      <source>查找</source>
-      <translation>Find</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/main_window.py" />
       <source>在信访件和矛盾纠纷中查找编号、姓名、拼音首字母、电话后四位或事项</source>
       <translation>Find a number, name, pinyin initials, last four digits of a phone or a matter in petitions and disputes</translation>
     </message>
@@ -6525,11 +6570,6 @@ Stop registering for now: open "Backup and restore" and restore the latest backu
       <location filename="../../ui/shell/main_window.py" />
       <source>在「统计报表」生成报表后，或打开一件案件时，可以打印</source>
       <translation>Printing is possible once a report is generated under "Reports", or when a case is open</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/main_window.py" />
-      <source>数据库: {0}</source>
-      <translation>Database: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" />
@@ -6550,36 +6590,6 @@ Stop registering for now: open "Backup and restore" and restore the latest backu
       <location filename="../../ui/shell/main_window.py" />
       <source>打印预览中的报表（Ctrl+P）</source>
       <translation>Print the report in the preview (Ctrl+P)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/menus.py" />
-      <source>工作台</source>
-      <translation>Workbench</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/menus.py" />
-      <source>工具栏</source>
-      <translation>Toolbar</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/menus.py" />
-      <source>文件(&amp;F)</source>
-      <translation>&amp;File</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/menus.py" />
-      <source>查看(&amp;V)</source>
-      <translation>&amp;View</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/menus.py" />
-      <source>工具(&amp;T)</source>
-      <translation>&amp;Tools</translation>
-    </message>
-    <message>
-      <location filename="../../ui/shell/menus.py" />
-      <source>帮助(&amp;H)</source>
-      <translation>&amp;Help</translation>
     </message>
     <message>
       <location filename="../../ui/shell/menus.py" />

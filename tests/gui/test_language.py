@@ -215,7 +215,7 @@ def test_the_program_starts_in_the_language_of_its_flag(monkeypatch, tmp_path):
     monkeypatch.setenv("CASEAPP_HOME", str(tmp_path))
     asked = []
     monkeypatch.setattr(app, "make_app", lambda argv, language=None: asked.append(language))
-    monkeypatch.setattr(app, "open_window", lambda args: 0)
+    monkeypatch.setattr(app, "open_window", lambda args, frame=None: 0)
     assert app.run(["--lang", "en"]) == 0
     assert asked == ["en"]
 

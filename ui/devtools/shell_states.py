@@ -51,5 +51,22 @@ def main_window_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
     return out
 
 
+def first_frame_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    """The first frame (ui/shell/first_frame.py) on 信访件 with its rows, and on the workbench,
+    at the size the window then takes (compare with main's 02_petition.png)."""
+    from caseapp.storage import first_read
+    from ui.shell.first_frame import FirstFrame
+
+    read = first_read.peek(ctx.db.path)
+    if read is None:
+        return []
+    out: list[tuple[str, QWidget]] = []
+    for page in ("petition", "workbench"):
+        frame = FirstFrame(read, page, today=ctx.today())
+        fit_to_screen(frame, 1366, 768)
+        out.append((f"first_frame_{page}", frame))
+    return out
+
+
 def screenshot_states(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    return login_states(ctx) + lock_states(ctx)
+    return login_states(ctx) + lock_states(ctx) + first_frame_states(ctx)

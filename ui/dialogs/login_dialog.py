@@ -23,6 +23,7 @@ from caseapp.errors import PermissionDenied, Problem, ValidationError
 from caseapp.services import accounts
 from ui.i18n import tr
 from ui.tasks import show_error
+from ui.user_settings import skip_setup_key
 from ui.widgets.forms import FormGrid, InlineErrors, error_label, muted
 
 if TYPE_CHECKING:
@@ -235,9 +236,6 @@ class ChangePasswordDialog(FormDialog):
 # ---------------------------------------------------------------------------
 # Start-up.
 
-SKIP_SETUP_KEY = "accounts/skipSetup"
-
-
 def sign_in(ctx: AppContext, *, ask_setup: bool = True, parent: QWidget | None = None) -> bool:
     """Before the main window: log in when accounts are set up; otherwise offer to set up the
     admin account (unless the office chose 不再提示). False when the user quit."""
@@ -246,9 +244,7 @@ def sign_in(ctx: AppContext, *, ask_setup: bool = True, parent: QWidget | None =
         dialog = LoginDialog(ctx, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
     settings = ctx.settings()
-    import hashlib
-
-    key = f"{SKIP_SETUP_KEY}/{hashlib.sha1(ctx.db.display_name.encode()).hexdigest()[:12]}"
+    key = skip_setup_key(ctx.db.display_name)  # the first frame asks it too
     if not ask_setup or settings.value(key, False, type=bool):
         return True
     dialog = FirstAdminDialog(ctx, parent)

@@ -21,12 +21,24 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
 from caseapp import queries
-from caseapp.queries.case_list import CaseFilter, CaseRow
-from ui.i18n import tr, tr_built
-from ui.style import CLOSED, DUE_SOON, MUTED, STATE_COLOURS
+from caseapp.queries.case_list import CaseFilter, CaseRow, FirstPage
+from ui.models.case_cells import (  # noqa: F401 (COLUMNS, PLACEHOLDER: the list's own names)
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    COL_DEADLINE,
+    COL_OFFICE,
+    COL_RECEIVED,
+    COL_STATUS,
+    COLUMNS,
+    ID_ROLE,
+    OFFICE_COLUMN,
+    PLACEHOLDER,
+    ROW_ROLE,
+    CaseCells,
+    header_data,
+)
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -35,38 +47,7 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 MAX_PAGES = 50  # bounded cache: 5,000 rows at most, whatever the list's length
-PLACEHOLDER = "…"
-
-# (sort key of queries.SORT_KEYS, header)
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("number", "编号"),
-    ("party", "当事人"),
-    ("category", "类别"),
-    ("street", "街镇"),
-    ("received_on", "登记日期"),
-    ("status", "状态"),
-    ("due_on", "期限"),
-    ("handler", "承办人"),
-)
-# A district's list (more than one office in view) has a ninth column: the case's office.
-OFFICE_COLUMN = ("office_id", "单位")
-COL_OFFICE = len(COLUMNS)
-COL_RECEIVED = 4
-COL_STATUS = 5
-COL_DEADLINE = 6
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_STATUS_COLOURS = {"closed": CLOSED, "rejected": MUTED}
-_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def date_text(value) -> str:
-    return value.strftime("%Y-%m-%d") if value else ""
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -95,8 +76,7 @@ class CaseTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] | None = None
         self.pages_fetched = 0  # page queries answered for the current ids (tests, benchmarks)
         self.query_running = False
-        self._colours = {k: QColor(v) for k, v in STATE_COLOURS.items()}
-        self._status_colours = {k: QColor(v) for k, v in _STATUS_COLOURS.items()}
+        self._cells = CaseCells()
         self._office_names: dict[int, str] | None = None  # the 单位 column's names, if shown
 
     def columns(self) -> tuple[tuple[str, str], ...]:
@@ -144,15 +124,17 @@ class CaseTableModel(QAbstractTableModel):
     def is_loaded(self) -> bool:
         return self._loaded_gen == self._gen and not self.query_running
 
-    def set_filter(self, flt: CaseFilter) -> None:
+    def set_filter(self, flt: CaseFilter, first: FirstPage | None = None) -> None:
         self._filter = flt
-        self.reload()
+        self.reload(first)
 
-    def reload(self) -> None:
+    def reload(self, first: FirstPage | None = None) -> None:
         """Run the id query again (filter, sort or data changed). Rows already shown stay
         visible until their fresh page arrives, so a refresh does not flicker. A new filter or
         sort first asks for its first page alone (queries.first_page, read in index order),
-        which paints before the ordered ids of the whole list arrive."""
+        which paints before the ordered ids of the whole list arrive. ``first``: that page,
+        already read for this filter and sort (the first frame's, ui/shell/first_frame.py),
+        shown at once instead."""
         self._gen += 1
         self._rows_gen += 1
         gen = self._gen
@@ -161,7 +143,9 @@ class CaseTableModel(QAbstractTableModel):
             flt = replace(flt, today=self.ctx.today())
         self.query_running = True
         shown = (self._filter, self._sort, self._descending)
-        if shown != self._shown or not self._ids:
+        if first is not None:
+            self._first_page_arrived(gen, first)
+        elif shown != self._shown or not self._ids:
             self.ctx.runner.run(self, queries.first_page, self.ctx.db, flt, self._sort,
                                 self._descending, PAGE_SIZE, self.ctx.today(),
                                 on_done=lambda page: self._first_page_arrived(gen, page),
@@ -171,7 +155,7 @@ class CaseTableModel(QAbstractTableModel):
                             on_done=lambda ids: self._ids_arrived(gen, ids),
                             on_error=lambda exc: self._ids_failed(gen, exc))
 
-    def _first_page_arrived(self, gen: int, page: queries.FirstPage) -> None:
+    def _first_page_arrived(self, gen: int, page: FirstPage) -> None:
         """Show the first rows while the full id query runs (dropped if it came first)."""
         if gen != self._gen or self._loaded_gen == gen:
             return
@@ -332,17 +316,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        columns = self.columns()
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return tr(columns[section][1])
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _ALIGN_RIGHT if section == COL_DEADLINE else _ALIGN_LEFT
-            if role == Qt.ItemDataRole.InitialSortOrderRole:
-                # Newest first for the date; A→Z, earliest deadline first for the rest.
-                return (Qt.SortOrder.DescendingOrder if section == COL_RECEIVED
-                        else Qt.SortOrder.AscendingOrder)
-        return None
+        return header_data(self.columns(), section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -356,72 +330,12 @@ class CaseTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self.case_id_at(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGN_RIGHT if col == COL_DEADLINE else _ALIGN_LEFT
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, ROW_ROLE):
+            return ALIGN_RIGHT if col == COL_DEADLINE else ALIGN_LEFT
+        if role != ROW_ROLE and not self._cells.wants(role):
             return None
         r = self.case_row(row)
         if role == ROW_ROLE:
             return r
-        if r is None:
-            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_DEADLINE:
-                return self._colours.get(r.deadline_state)
-            if col == COL_STATUS:
-                return self._status_colours.get(r.status)
-            return None
-        if col == 0 and r.is_repeat and role == Qt.ItemDataRole.DecorationRole:
-            return repeat_badge()
-        if col == 0 and r.is_repeat and role == Qt.ItemDataRole.ToolTipRole:
-            return tr("重复信访")
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.due_on:
-            text = tr("期限 {0}").format(date_text(r.due_on))
-            return text + (tr("（已延期）") if r.extended else "")
-        return None
-
-    def _text(self, r: CaseRow, col: int) -> str:
-        if col == COL_OFFICE and self._office_names is not None:
-            return self._office_names.get(r.office_id, "")
-        if col == 0:
-            return r.number
-        if col == 1:
-            return r.party
-        if col == 2:
-            return r.category
-        if col == 3:
-            return r.street or ""
-        if col == COL_RECEIVED:
-            return date_text(r.received_on)
-        if col == COL_STATUS:
-            return tr_built(r.status_label)
-        if col == COL_DEADLINE:
-            return tr_built(r.deadline_text)
-        return r.handler or ""
+        return self._cells.cell(r, col, role, self._office_names)
 
 
-_BADGE: list[QPixmap] = []
-
-
-def repeat_badge() -> QPixmap:
-    """The 重复 tag beside a repeat petition's number; a mark beside the text, so the number
-    itself (copied, compared, sorted) stays the number."""
-    if not _BADGE:
-        pm = QPixmap(34, 16)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(DUE_SOON))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawRoundedRect(0, 0, 34, 16, 4, 4)
-        font = QFont()
-        font.setPixelSize(11)
-        font.setBold(True)
-        p.setFont(font)
-        p.setPen(QColor("#ffffff"))
-        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter, tr("重复"))
-        p.end()
-        _BADGE.append(pm)
-    return _BADGE[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 KEY_COLUMNS = (0, 5, 6, 7)  # 编号, 状态, 期限, 承办人
 MIN_WIDTH = 56  # what a column gives way to: two characters and the ellipsis
@@ -16,6 +16,33 @@ PADDING = 24  # the cells' 8 px either side and the header's margins
 SAMPLES = ("（2026）信字第0016号", "欧阳小明", "劳动社保", "李渡街道", "2026-03-20", "办理中",
            "超期41天", "周志强")
 OFFICE_SAMPLE = "高新园区调解办"  # a district's 单位 column (ui/shell/offices.py)
+# Column widths on first start; the user's own widths are kept in QSettings afterwards.
+DEFAULT_WIDTHS = (200, 96, 140, 100, 104, 80, 96, 90)
+
+
+def style_case_table(table: QTableView) -> None:
+    """A case list's table: whole rows chosen, read-only, fixed row heights, no grid (the
+    list's own and the first frame's, ui/shell/first_frame.py, alike)."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setStyleSheet("QTableView::item { padding: 0px 8px; }")
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    vheader = table.verticalHeader()
+    vheader.hide()
+    # Fixed row heights keep 100,000 rows cheap to lay out.
+    vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vheader.setDefaultSectionSize(30)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(False)
+    header.setMinimumSectionSize(48)
 
 
 def fitted_widths(wanted: Sequence[int], available: int,

@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -25,11 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from caseapp import queries
-from caseapp.queries.case_list import CaseFilter
+from caseapp.queries.case_list import CaseFilter, FirstPage
 from ui.i18n import tr
 from ui.models.case_table import COLUMNS, CaseTableModel
 from ui.pages.case_list import bulk
-from ui.pages.case_list.columns import OFFICE_SAMPLE, SAMPLES, ColumnFitter
+from ui.pages.case_list.columns import (
+    DEFAULT_WIDTHS,
+    OFFICE_SAMPLE,
+    SAMPLES,
+    ColumnFitter,
+    style_case_table,
+)
 from ui.pages.case_list.filter_bar import FilterBar
 from ui.tasks import show_error
 from ui.widgets.lazy import LazyPage
@@ -37,8 +41,6 @@ from ui.widgets.lazy import LazyPage
 if TYPE_CHECKING:
     from ui.context import AppContext
 
-# Column widths on first start; the user's own widths are kept in QSettings afterwards.
-DEFAULT_WIDTHS = (200, 96, 140, 100, 104, 80, 96, 90)
 OFFICE_WIDTH = 120  # a district's 单位 column
 
 
@@ -65,6 +67,8 @@ class CaseListPage(LazyPage):
         self._restore_scroll = 0
         self._empty_filtered = False
         self.preview_dialog: QDialog | None = None
+        self._first: FirstPage | None = None  # the first frame's rows, for the first load
+        self._first_descending = True
         self.model = CaseTableModel(ctx, CaseFilter(kind=kind, today=ctx.today()), parent=self)
         self._build()
         self.model.loaded.connect(self._loaded)
@@ -111,26 +115,8 @@ class CaseListPage(LazyPage):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setStyleSheet("QTableView::item { padding: 0px 8px; }")
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vheader = self.table.verticalHeader()
-        vheader.hide()
-        # Fixed row heights keep 100,000 rows cheap to lay out.
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vheader.setDefaultSectionSize(30)
+        style_case_table(self.table)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(False)
-        header.setMinimumSectionSize(48)
         for col, width in enumerate(DEFAULT_WIDTHS):
             header.resizeSection(col, width)
         state = self.ctx.settings().value(self._settings_key())
@@ -213,8 +199,26 @@ class CaseListPage(LazyPage):
         """Fetch the filter choices and the list again (F5, data changed, first show)."""
         self.mark_loaded()
         self._keep_scroll = True
-        self.model.set_filter(self.current_filter())  # first: the list matters most
+        first, self._first = self._first, None
+        # first: the list matters most
+        self.model.set_filter(self.current_filter(), first if self._fits(first) else None)
         self.filters.reload_choices()
+
+    def take_first_page(self, page: FirstPage, descending: bool) -> bool:
+        """The first page of this list as the first frame read it (ui/shell/first_frame.py),
+        shown on the first load instead of being read again; False (and not kept) when the
+        list would not show those rows: another sort or a filter."""
+        self._first = page
+        self._first_descending = descending
+        if not self._fits(page):
+            self._first = None
+            return False
+        return True
+
+    def _fits(self, page: FirstPage | None) -> bool:
+        return (page is not None and self.model.sort_key == "received_on"
+                and self.model.descending == self._first_descending
+                and self.filters.is_default(self.current_filter()))
 
     # -- the filter --------------------------------------------------------------------
 
