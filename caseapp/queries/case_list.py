@@ -240,10 +240,13 @@ def case_rows(db: Database, ids: list[int], today: date | None = None) -> list[C
     with db.read() as session:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
-            stmt = (select(*_ROW_COLUMNS, _main_party_name().label("party"))
-                    .where(Case.id.in_(chunk), Case.deleted_at.is_(None)))
+            # Read by key, the deleted left out here: with `deleted_at IS NULL` beside a long
+            # IN list SQLite walks the whole live index instead (500 ids at 1M: 327 → 25 ms).
+            stmt = (select(*_ROW_COLUMNS, Case.deleted_at, _main_party_name().label("party"))
+                    .where(Case.id.in_(chunk)))
             for r in session.execute(stmt):
-                found[r.id] = make_row(r, r.party, today, limits)
+                if r.deleted_at is None:
+                    found[r.id] = make_row(r, r.party, today, limits)
     return [found[i] for i in ids if i in found]
 
 
