@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from caseapp import queries, services
 from caseapp.errors import NotFound
@@ -460,3 +461,33 @@ def test_rows_of_many_ids_are_read_by_key(db, actor):
                 "EXPLAIN QUERY PLAN " + statement, params)]
             cases = [step for step in plan if " cases " in f" {step} "]
             assert cases and all("PRIMARY KEY" in step for step in cases), plan
+
+
+@pytest.mark.parametrize("kind", ["petition", "dispute", None])
+def test_overdue_lists_are_the_plain_definitions(db, actor, kind):
+    """超期未结's list (a report's overdue list, the dashboard's drill-down), read through its
+    index guide (stats.list_guide), holds exactly the cases of the plain definition: handled,
+    not closed by A = min(T, today), past its deadline on A."""
+    from caseapp.demo.generator import generate
+    from caseapp.progress import run
+
+    today = date(2026, 3, 10)
+    run(generate(db, actor, 500, seed=6, today=today))
+    periods = [(date(2025, 10, 1), date(2025, 10, 31)), (date(2026, 3, 1), date(2026, 3, 31)),
+               (date(2025, 1, 1), date(2025, 12, 31))]
+    found = 0
+    for f, t in periods:
+        a = min(t, today)
+        flt = CaseFilter(kind=kind, figure=("overdue_open", f, t), today=today)
+        listed = queries.case_ids(db, flt)
+        with db.read() as session:
+            of_kind = "AND kind = :k " if kind else ""
+            plain = set(session.execute(text(
+                f"SELECT id FROM cases WHERE deleted_at IS NULL {of_kind}"
+                "AND accepted_on <= :t AND (closed_on IS NULL OR closed_on >= :f) "
+                "AND status <> 'rejected' AND (closed_on IS NULL OR closed_on > :a) "
+                "AND due_on < :a"), {"k": kind, "f": f, "t": t, "a": a}).scalars())
+        assert set(listed) == plain and len(listed) == len(plain)
+        assert queries.count(db, flt) == len(plain)
+        found += len(plain)
+    assert found  # the check is real

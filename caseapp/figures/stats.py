@@ -51,6 +51,7 @@ from caseapp.figures.conditions import UNRATED as UNRATED
 from caseapp.figures.conditions import WRITTEN as WRITTEN
 from caseapp.figures.conditions import condition as condition
 from caseapp.figures.conditions import figure_names as figure_names
+from caseapp.figures.conditions import list_guide as list_guide
 from caseapp.figures.model import (
     AMOUNTS,
     BREAKDOWN_KEYS,

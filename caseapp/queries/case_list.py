@@ -130,6 +130,9 @@ def _conditions(db: Database, flt: CaseFilter) -> list[ColumnElement]:
         if not alts:
             raise ValueError(f"unknown figure {name!r}")
         conds.append(or_(*alts) if len(alts) > 1 else alts[0])
+        guide = stats.list_guide(kinds, name, f, t, today)
+        if guide is not None:
+            conds.append(guide)
     return conds
 
 
