@@ -134,6 +134,9 @@ def iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
+CELL_PADDING = 3  # points above and below a table cell's text
+
+
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles,
           header_rows: int = 1, align: Sequence[str] | None = None,
           extra: Sequence[tuple] = (), grid: bool = True, plain: bool = False) -> Table:
@@ -158,14 +161,21 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
             else:
                 cells.append(Paragraph(esc(value), by_align[align[j]]))
         data.append(cells)
-    t = Table(data, colWidths=list(widths), repeatRows=header_rows)
+    # A row of plain strings alone is one line high: its height is known, which spares
+    # ReportLab measuring every remaining row at each page break (a 2,900-row overdue list:
+    # most of its layout time). The same height ReportLab would measure: leading + paddings.
+    line = cell.leading + 2 * CELL_PADDING
+    heights = [line if i >= header_rows and all(isinstance(c, str) for c in row) else None
+               for i, row in enumerate(data)]
+    t = Table(data, colWidths=list(widths), repeatRows=header_rows,
+              rowHeights=heights if plain else None)
     commands = [
         # Tables set a font per cell even for Paragraph cells; not Helvetica, which is never
         # embedded. The leading is the cell style's, for the plain cells.
         ("FONT", (0, 0), (-1, -1), styles.fonts.body, cell.fontSize, cell.leading),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
