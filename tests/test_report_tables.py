@@ -25,7 +25,8 @@ def measured(t: Table) -> list[float]:
 @pytest.mark.parametrize("styles", [make_styles(), compact(make_styles())])
 def test_given_heights_are_the_measured_ones(styles):
     given = table(ROWS, WIDTHS, styles, plain=True)
-    assert given._argH[1] is not None and given._argH[3] is None  # the wrapping row is measured
+    assert given._argH[0] is not None and given._argH[1] is not None  # header, plain row
+    assert given._argH[3] is None  # the wrapping row is measured
     reference = table(ROWS, WIDTHS, styles, plain=True)
     reference._argH = [None] * len(ROWS)  # what ReportLab measures of every row
     assert measured(given) == pytest.approx(measured(reference))

@@ -135,6 +135,7 @@ def iso(d: date | None) -> str:
 
 
 CELL_PADDING = 3  # points above and below a table cell's text
+SIDE_PADDING = 4  # and either side of it
 
 
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles,
@@ -167,6 +168,10 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
     line = cell.leading + 2 * CELL_PADDING
     heights = [line if i >= header_rows and all(isinstance(c, str) for c in row) else None
                for i, row in enumerate(data)]
+    for i in range(min(header_rows, len(data))):  # the header, repeated on every page
+        if all(isinstance(c, Paragraph) for c in data[i]):
+            heights[i] = 2 * CELL_PADDING + max(
+                c.wrap(w - 2 * SIDE_PADDING, 1e6)[1] for c, w in zip(data[i], widths, strict=True))
     t = Table(data, colWidths=list(widths), repeatRows=header_rows,
               rowHeights=heights if plain else None)
     commands = [
@@ -176,8 +181,8 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), SIDE_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), SIDE_PADDING),
     ]
     if plain:
         names = {"l": "LEFT", "c": "CENTER", "r": "RIGHT"}
