@@ -158,6 +158,10 @@ class FirstFrame(QMainWindow):
         stack.addWidget(self._list_page() if page in LISTS else self._loading_page())
         layout.addWidget(stack, 1)
         self.setCentralWidget(central)
+        # The keyboard starts where the window's does (its navigation), not in the table: no
+        # focus frame on a first cell that the window would not show.
+        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        central.setFocus(Qt.FocusReason.OtherFocusReason)
         self.statusBar().showMessage(tr("正在打开…"))
         database = QLabel(tr("数据库: {0}").format(read.path.name))
         database.setContentsMargins(8, 0, 8, 0)
