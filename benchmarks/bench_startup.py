@@ -62,6 +62,9 @@ def child_bare(t0: float) -> dict:
 def child_source(t0: float, db: str) -> dict:
     """The real start (ui.app.make_app and open_window, as `python main.py` runs them) on a
     user whose last page was 信访件, until its first rows are painted."""
+    import gc
+
+    gc.disable()  # as ui.app.run starts: no collection until the window's tune_gc
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSettings
 
