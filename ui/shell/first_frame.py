@@ -56,6 +56,7 @@ from ui.models.case_cells import (
     header_data,
 )
 from ui.pages.case_list.columns import DEFAULT_WIDTHS, SAMPLES, ColumnFitter, style_case_table
+from ui.shell.menus import NAVIGATION, PAGE_KEYS  # the window's own pages, in order
 from ui.user_settings import skip_setup_key, user_settings
 from ui.widgets.fit import fit_minimum, fit_to_screen
 
@@ -64,10 +65,6 @@ FILTER_HEIGHT_KEY = "firstFrame/filterHeight"  # the list's filter bar, as the l
 FILTER_HEIGHT = 70
 STATUS_HEIGHT_KEY = "firstFrame/statusHeight"  # the status bar with its user button
 
-# The main window's, in its order (ui/shell/menus.py NAVIGATION, PAGE_KEYS), by label.
-NAVIGATION = (("workbench", "工作台"), ("overview", "统计概览"), ("petition", "信访件"),
-              ("dispute", "矛盾纠纷"), ("reports", "统计报表"), ("worklog", "排查台账"),
-              ("settings", "设置"), ("audit", "操作日志"))
 TOOLBAR = ("新建信访", "新建纠纷", "导入", None, "打印", "刷新", "备份")
 MENUS = ("文件(&F)", "查看(&V)", "工具(&T)", "帮助(&H)")
 
@@ -147,9 +144,9 @@ class FirstFrame(QMainWindow):
         navigation.setObjectName("navigation")
         navigation.setFixedWidth(168)
         navigation.setIconSize(QSize(18, 18))
-        for _key, label in NAVIGATION:
+        for _key, label, _icon in NAVIGATION:
             QListWidgetItem(tr(label), navigation).setSizeHint(QSize(0, 40))
-        navigation.setCurrentRow([key for key, _label in NAVIGATION].index(page))
+        navigation.setCurrentRow(PAGE_KEYS.index(page))
         # Drawn as the window's, not yet chosen from: a page is built only by the window.
         navigation.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -209,7 +206,7 @@ class FirstFrame(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 12, 16, 12)
-        label = dict(NAVIGATION).get(self.page, "工作台")
+        label = NAVIGATION[PAGE_KEYS.index(self.page)][1]
         layout.addLayout(self._top_row(tr(label), ()))
         layout.addStretch(1)
         return page
@@ -289,7 +286,7 @@ def show_first_frame(db_arg: str | None, ask_setup: bool = True,
     if ask_setup and not settings.value(skip_setup_key(str(read.path)), False, type=bool):
         return None  # the first start offers the admin account before the window
     page = str(settings.value("mainWindow/page", "workbench"))
-    frame = FirstFrame(read, page if page in dict(NAVIGATION) else "workbench", today)
+    frame = FirstFrame(read, page if page in PAGE_KEYS else "workbench", today)
     frame.show()
     frame.repaint()  # painted now: the program's imports follow on this thread
     return frame
@@ -299,7 +296,7 @@ def hand_over(frame: FirstFrame, window: Any) -> None:
     """Show the real main window in the frame's place, with the frame's rows (not read again),
     its size and place, scroll position and chosen row; then close the frame. A case opened
     in the frame is opened now."""
-    if frame.first is not None and frame.page in LISTS and frame.today == window.ctx.today():
+    if frame.first is not None and frame.today == window.ctx.today():  # first: a list's
         window.list_page(frame.page).take_first_page(frame.first, frame.descending)
     window.restoreGeometry(frame.saveGeometry())  # maximised or not, on which screen
     if not (frame.isMaximized() or frame.isFullScreen()):
