@@ -12,6 +12,7 @@ from caseapp import queries, services
 from caseapp.errors import NotFound
 from caseapp.figures import stats
 from caseapp.queries.case_list import CaseFilter
+from tests.big_file_plans import case_steps, plant_million_case_stats, statements
 from tests.calendar_days import every_day_a_working_day
 
 TODAY = date.today()
@@ -424,43 +425,20 @@ def test_rows_of_many_ids_are_read_by_key(db, actor):
     """A page of rows (an overdue list of a report, 500 ids at a time) is read by primary key:
     with `deleted_at IS NULL` beside the IN list SQLite walked the whole live index instead
     (a 1,000,000-case file's monthly report: 327 ms a chunk against 25)."""
-    from sqlalchemy import event
-
     from caseapp.demo.generator import generate
     from caseapp.progress import run
 
     run(generate(db, actor, 600, seed=2, today=date(2026, 3, 10)))
-    with db.engine.begin() as conn:
-        # The statistics a 1,000,000-case file has (sampled by PRAGMA optimize), under which
-        # SQLite chose the live index for `deleted_at IS NULL`; this small file's own would not.
-        conn.exec_driver_sql("ANALYZE")
-        conn.exec_driver_sql("DELETE FROM sqlite_stat1 WHERE tbl = 'cases'")
-        for index, stat in (("ix_cases_live_received", "1089088 1001 1001"),
-                            ("ix_cases_live_kind_received", "1089396 1001 1001 401"),
-                            ("sqlite_autoindex_cases_1", "532350 1001 1")):
-            conn.exec_driver_sql("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES "
-                                 "('cases', ?, ?)", (index, stat))
-    db.engine.dispose()  # new connections read those statistics
+    plant_million_case_stats(db)
     ids = queries.case_ids(db, CaseFilter())[:500]
-    seen: list[tuple[str, object]] = []
-
-    def note(conn, cursor, statement, parameters, context, executemany):
-        seen.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
+    with statements(db) as seen:
         rows = queries.case_rows(db, ids)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
     assert [r.id for r in rows] == ids
     reads = [(s, p) for s, p in seen if "FROM cases" in s and "IN (" in s]
     assert reads
-    with db.read() as session:
-        for statement, params in reads:
-            plan = [r[-1] for r in session.connection().exec_driver_sql(
-                "EXPLAIN QUERY PLAN " + statement, params)]
-            cases = [step for step in plan if " cases " in f" {step} "]
-            assert cases and all("PRIMARY KEY" in step for step in cases), plan
+    for statement, params in reads:
+        steps = case_steps(db, statement, params)
+        assert steps and all("PRIMARY KEY" in step for step in steps), steps
 
 
 @pytest.mark.parametrize("kind", ["petition", "dispute", None])

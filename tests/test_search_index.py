@@ -389,3 +389,30 @@ def test_import_and_demo_index_their_cases_set_wise(db, actor, tmp_path):
     # and a write after them still reaches the index through the triggers
     services.edit(db, actor, case_id, {"summary": "反映欠薪"})
     assert case_id not in found(db, "拖欠工资") and case_id in found(db, "反映欠薪")
+
+
+def test_candidates_are_read_by_key_in_a_big_file(db, actor):
+    """A word's candidates (fewer than FEW) are dated and re-checked by primary key. With
+    `deleted_at IS NULL` beside a list of 200 ids or more, a 1,000,000-case file's statistics
+    led SQLite to walk the whole covering (deleted_at, received_on) index instead (张建 there:
+    1,600 candidates, 217 ms against 30)."""
+    from collections import Counter
+
+    from caseapp.demo.generator import generate
+    from caseapp.progress import run
+    from tests.big_file_plans import case_steps, plant_million_case_stats, statements
+
+    run(generate(db, actor, 600, seed=2, today=date(2026, 3, 10)))
+    plant_million_case_stats(db)
+    with db.read() as session:
+        summaries = session.scalars(select(Case.summary)).all()
+    held = Counter(w for text in summaries for w in {text[i:i + 3] for i in range(len(text) - 2)})
+    word, count = held.most_common(1)[0]
+    assert 200 <= count < search.FEW, (word, count)  # a list long enough to mislead the plan
+    with statements(db) as seen:
+        assert search.search_cases(db, word)
+    reads = [(s, p) for s, p in seen if "FROM cases" in s and "cases.id IN (" in s]
+    assert reads
+    for statement, params in reads:
+        steps = case_steps(db, statement, params)
+        assert steps and all("PRIMARY KEY" in step for step in steps), (word, steps)
