@@ -236,11 +236,13 @@ def _live(kind: str | None, narrow: tuple[ColumnElement[bool], ...] = (),
     return and_(*terms)
 
 
-def _window(session: Session, kind: str, size: int) -> ColumnElement[bool] | None:
+def _window(session: Session, kind: str | None, size: int) -> ColumnElement[bool] | None:
     """The kind's ``size`` most recent cases (deleted ones counted, so the kind's index alone
-    finds the edge), as a range on (received_on, id) that the kind's received_on index scans
-    in order; None when the kind has no more than that."""
-    edge = session.execute(select(Case.received_on, Case.id).where(Case.kind == kind)
+    finds the edge; both kinds: the live ones, through the live index), as a range on
+    (received_on, id) that a received_on index scans in order; None when there are no more
+    than that."""
+    which = Case.kind == kind if kind else Case.deleted_at.is_(None)
+    edge = session.execute(select(Case.received_on, Case.id).where(which)
                            .order_by(Case.received_on.desc(), Case.id.desc())
                            .offset(size - 1).limit(1)).first()
     if edge is None:
@@ -254,7 +256,8 @@ class _Plan:
     newest first and stop at the limit; ``window()`` the same within its WINDOW most recent
     cases."""
 
-    def __init__(self, session: Session, kind: str, narrow: tuple[ColumnElement[bool], ...]):
+    def __init__(self, session: Session, kind: str | None,
+                 narrow: tuple[ColumnElement[bool], ...]):
         self.session, self.kind, self.narrow = session, kind, narrow
         self.ordered = _live(kind, narrow)
 
@@ -282,14 +285,20 @@ class _Plan:
 
 def _within_newest(plans: list[_Plan], matcher: Matcher, term: str, size: int,
                    limit: int) -> Found | None:
-    """Each kind's page from its most recent cases alone (_Plan.newest), or None."""
+    """Each kind's page from its most recent cases alone (_Plan.newest); when one kind has
+    too few there (信 is in every petition's number and no dispute's), the page of both kinds
+    together from their most recent cases; else None."""
     found: Found = []
     for plan in plans:
         recent = plan.newest(matcher, term, size, limit)
         if recent is None:
-            return None
+            break
         found += recent
-    return found
+    else:
+        return found
+    if len(plans) == 1:
+        return None
+    return _Plan(plans[0].session, None, plans[0].narrow).newest(matcher, term, size, limit)
 
 
 def _newest_of(session: Session, scope: ColumnElement[bool], matcher: Matcher, term: str,
