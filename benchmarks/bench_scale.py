@@ -2,9 +2,13 @@
 
     python benchmarks/bench_scale.py                        # all three sizes, writes the README
     python benchmarks/bench_scale.py --sizes 10000,100000   # quicker
+    python benchmarks/bench_scale.py --before-code /tmp/old
+        # one run, before and after: each size's file is built by the other checkout's caseapp
+        # (e.g. the code before #19), measured with it as it is, then upgraded and measured with
+        # this tree's, the two minutes apart on the same machine
     python benchmarks/bench_scale.py --code /tmp/old --save benchmarks/out/scale-before.json
-        # the same operations with another checkout's caseapp (e.g. the code before #19) on
-        # files it can read; a later run prints those figures beside its own (--before)
+        # the same operations with another checkout's caseapp on files it can read; a later
+        # run prints those figures beside its own (--before)
 
 Files are built once with the demo generator (3 years, its "today" 2026-11-20) into
 benchmarks/out/scale-10k.db, scale-100k.db, scale-1000k.db and reused (the 1M file takes
@@ -287,6 +291,8 @@ def main() -> int:
     parser.add_argument("--no-import", action="store_true")
     parser.add_argument("--save", type=Path, help="write the figures as JSON here")
     parser.add_argument("--before", type=Path, help="figures saved by an earlier --save run")
+    parser.add_argument("--before-code", help="a checkout measured first on each size's file, "
+                        "which it builds, before this tree upgrades and measures the file")
     parser.add_argument("--no-readme", action="store_true")
     parser.add_argument("--runs", type=int, default=5, help="runs per operation (the median)")
     parser.add_argument("--report-runs", type=int, default=3)
@@ -294,8 +300,13 @@ def main() -> int:
                         help="figures saved by --save for other sizes, shown with these")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]  # --sizes "": only --merge's figures
-    results = {s: measure(s, args.code, not args.no_upgrade, not args.no_import,
-                          (args.runs, args.report_runs)) for s in sizes}
+    runs = (args.runs, args.report_runs)
+    results, measured_before = {}, {}
+    for s in sizes:
+        if args.before_code:  # the older code builds the file it can read and goes first
+            ensure(s, args.before_code)
+            measured_before[str(s)] = measure(s, args.before_code, False, not args.no_import, runs)
+        results[s] = measure(s, args.code, not args.no_upgrade, not args.no_import, runs)
     empty = None if args.no_import or not sizes else import_into_empty(args.code)
     for saved in args.merge:  # sizes measured in an earlier run of the same code
         for k, v in json.loads(saved.read_text()).items():
@@ -304,6 +315,10 @@ def main() -> int:
     if args.save:
         args.save.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=1))
     before = json.loads(args.before.read_text()) if args.before and args.before.exists() else None
+    if measured_before:
+        before = measured_before
+        if args.save:
+            args.save.with_suffix(".before.json").write_text(json.dumps(before, indent=1))
     text = table(sizes, results, before)
     note = (f"Measured {date.today().isoformat()} on {os.cpu_count()} shared cores, Python "
             f"{sys.version.split()[0]}; medians (reports of {args.report_runs}, the rest of "
