@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -206,6 +207,15 @@ def ensure(size: int, code: str) -> Path:
     return path
 
 
+def checkpoint(path: Path) -> None:
+    """Everything of the -wal into the file itself, so that a copy of the file alone is whole."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def measure(size: int, code: str, upgrade: bool, with_import: bool, runs: tuple[int, int]) -> dict:
     path = ensure(size, code)
     print(f"… {size:,} cases", file=sys.stderr, flush=True)
@@ -216,6 +226,7 @@ def measure(size: int, code: str, upgrade: bool, with_import: bool, runs: tuple[
             child(EXPORT_CSV, code, str(ensure(100_000, code)), str(csv_path))
         with tempfile.TemporaryDirectory(dir=OUT) as tmp:
             copy = Path(tmp) / "copy.db"
+            checkpoint(path)  # an upgrade's writes may still be in the -wal beside it
             shutil.copyfile(path, copy)
             result.update(child(IMPORT, code, str(copy), str(csv_path)))
     return result
