@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from caseapp import queries, services
 from caseapp.errors import NotFound
 from caseapp.figures import stats
 from caseapp.queries.case_list import CaseFilter
+from caseapp.storage.models import Case
 from tests.big_file_plans import case_steps, plant_million_case_stats, statements
 from tests.calendar_days import every_day_a_working_day
 
@@ -451,13 +452,27 @@ def test_overdue_lists_are_the_plain_definitions(db, actor, kind):
 
     today = date(2026, 3, 10)
     run(generate(db, actor, 500, seed=6, today=today))
+    with db.read() as session:
+        first = session.scalar(select(func.min(Case.received_on)))
+    start = first.replace(day=1)
     periods = [(date(2025, 10, 1), date(2025, 10, 31)), (date(2026, 3, 1), date(2026, 3, 31)),
-               (date(2025, 1, 1), date(2025, 12, 31))]
+               (date(2025, 1, 1), date(2025, 12, 31)),
+               # the file's first months and the month before it: few cases accepted by A
+               (start, start + timedelta(days=40)), (start - timedelta(days=31), start - timedelta(days=1))]
     found = 0
+    guides = set()
     for f, t in periods:
         a = min(t, today)
         flt = CaseFilter(kind=kind, figure=("overdue_open", f, t), today=today)
-        listed = queries.case_ids(db, flt)
+        with statements(db) as seen:
+            listed = queries.case_ids(db, flt)
+        # the index guide chosen: the cases accepted by A, or those not closed by A
+        heads = {"accepted": "IN (SELECT cases.id FROM cases WHERE cases.kind = ? AND "
+                             "cases.accepted_on <= ?",
+                 "closed": "IN (SELECT cases.id FROM cases WHERE cases.kind = ? AND "
+                           "cases.closed_on IS NULL"}
+        guides |= {name for name, head in heads.items() for sql, _ in seen
+                   if head in " ".join(sql.split())}
         with db.read() as session:
             of_kind = "AND kind = :k " if kind else ""
             plain = set(session.execute(text(
@@ -469,3 +484,4 @@ def test_overdue_lists_are_the_plain_definitions(db, actor, kind):
         assert queries.count(db, flt) == len(plain)
         found += len(plain)
     assert found  # the check is real
+    assert guides == {"accepted", "closed"}  # both guides were taken
