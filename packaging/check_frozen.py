@@ -115,6 +115,8 @@ def check_folder(app: Frozen) -> None:
     pdf = app.work / "monthly.pdf"
     app.run("caseapp", "report", "monthly", "--month", month, "-o", str(pdf))
     text, bare = read_pdf(pdf)
+    # ReportLab's C accelerator, which PyInstaller cannot see it import (casedesk.spec)
+    expect(any(app.folder.rglob("_rl_accel*")), "the folder lacks _rl_accel")
     expect("统计" in text and not bare, f"monthly.pdf: Chinese text {'统计' in text}, "
                                         f"fonts not embedded {bare}")
     from openpyxl import load_workbook

@@ -30,3 +30,13 @@ def test_given_heights_are_the_measured_ones(styles):
     reference = table(ROWS, WIDTHS, styles, plain=True)
     reference._argH = [None] * len(ROWS)  # what ReportLab measures of every row
     assert measured(given) == pytest.approx(measured(reference))
+
+
+def test_reportlab_draws_with_its_c_accelerator():
+    """rl_accel (setup.cfg) is what ReportLab uses: it formats every number and measures every
+    string of a printout, a fifth of a 140-page overdue list's time in pure Python."""
+    import _rl_accel
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str is _rl_accel.fp_str
+    assert rl_accel.instanceStringWidthTTF is _rl_accel.instanceStringWidthTTF
