@@ -35,7 +35,7 @@ from caseapp.storage.models import (
     Event,
     NumberSequence,
     Person,
-    of_office_unindexed,
+    unindexed,
 )
 from caseapp.storage.pinyin import name_initials
 from caseapp.storage.settings import format_number
@@ -105,7 +105,7 @@ class _Persons:
         if pairs:
             phones = {p for _, p in pairs}
             for pid, name, idn, phone in self.session.execute(
-                    select(*cols).where(of_office_unindexed(Person.office_id, self.office_id),
+                    select(*cols).where(unindexed(Person.office_id) == self.office_id,
                                         Person.phone.in_(phones)).order_by(Person.id)):
                 if (name, phone) in pairs:
                     self.cache.setdefault(("n", name, phone), _Person(pid, name, idn, phone))

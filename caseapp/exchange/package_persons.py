@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from caseapp.exchange.importer import insert_ids
 from caseapp.exchange.package import columns
-from caseapp.storage.models import CaseParty, Person, of_office_unindexed
+from caseapp.storage.models import CaseParty, Person, unindexed
 from caseapp.storage.pinyin import name_initials
 
 CHUNK = 500  # values in one IN list
@@ -53,7 +53,7 @@ class PackagePersons:
             for row in self.session.execute(select(table).where(
                     of_office, table.c.id_number.in_(chunk))).mappings():
                 self.by_id[row["id_number"]] = dict(row)
-        by_phone = of_office_unindexed(table.c.office_id, self.office_id)  # ix_persons_phone
+        by_phone = unindexed(table.c.office_id) == self.office_id  # ix_persons_phone
         for chunk in chunks({p["phone"] for p in persons if p["phone"]}):
             for row in self.session.execute(select(table).where(
                     by_phone, table.c.phone.in_(chunk)).order_by(table.c.id)).mappings():

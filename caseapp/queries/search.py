@@ -371,8 +371,8 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
     if not short:
         # The density is the oldest candidates'; a term of the recent cases (this year in
         # the numbers) is far denser among the newest: they are tried whatever it says.
-        recent = _within_newest(plans, matcher, term, min(newest, MAX_RECENT)
-                                if newest <= MAX_RECENT else RECENT, limit)
+        recent = _within_newest(plans, matcher, term,
+                                newest if newest <= MAX_RECENT else RECENT, limit)
         if recent is not None:
             return recent
     return matcher(session, term, and_(scope, (Case.id + 0).in_(ids)), limit)

@@ -119,18 +119,17 @@ class Database:
             return
         if not (state.is_select or state.is_update or state.is_delete):
             return
-        from caseapp.storage.models import Case, Event, Person, WorkLogEntry
+        from caseapp.storage.models import Case, Event, Person, WorkLogEntry, unindexed
 
         ids = tuple(sorted(offices))
         # Plain expressions, not lambdas: a lambda's criteria are cached by its code, and a
         # list's page was then read now and then with the offices of an earlier pick
         # (tests/gui/test_office_picker.py, beside CPU burners).
-        # On SQLite as office_id + 0, which no index serves: the guard never chooses a plan.
-        # A big file's sampled statistics rate one office as ~1,000 rows, and SQLite read
-        # every person of the office through (office_id, id_number) for an importer's phone
-        # look-up (issue #19); where an office is meant to drive a query, the code says so.
+        # On SQLite unindexed: the guard never chooses a plan (models.unindexed; an
+        # importer's phone look-up read every person of the office through (office_id,
+        # id_number)); where an office is meant to drive a query, the code says so.
         def column(entity):
-            return entity.office_id + 0 if self.is_sqlite else entity.office_id
+            return unindexed(entity.office_id) if self.is_sqlite else entity.office_id
 
         state.statement = state.statement.options(*(
             with_loader_criteria(entity, column(entity).in_(ids), include_aliases=True)
