@@ -157,3 +157,75 @@ def test_export_only_columns_are_no_warning(db, actor, tmp_path):
     headers = list(BASE) + ["状态", "期限", "超期天数"]
     path = write_csv(tmp_path / "in.csv", headers, [list(BASE.values()) + ["登记", "", ""]])
     assert run_import(db, actor, path, dry_run=True).warnings == ()
+
+
+def _threads_named(name: str) -> list:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == name and t.is_alive()]
+
+
+@pytest.mark.sqlite_only("the SQLite file's quick_check")
+def test_damage_found_while_the_rows_are_written_commits_nothing(db, actor, tmp_path,
+                                                                 monkeypatch):
+    # The check runs beside the writing (issue #19): its answer comes after the rows went
+    # in, and damage still leaves the file as it was.
+    from caseapp.storage import damage_check
+
+    run_import(db, actor, one_row(tmp_path))
+    monkeypatch.setattr(damage_check, "QUICK_CHECK",
+                        "SELECT '*** in database main *** Page 7: btreeInitPage() returns error'")
+    rows = [list(dict(BASE, 事项摘要=f"反映拖欠工资{i}").values()) for i in range(2500)]
+    with pytest.raises(StorageError) as info:
+        run_import(db, actor, write_csv(tmp_path / "more.csv", list(BASE), rows))
+    assert "已损坏" in str(info.value) and "Page 7" in str(info.value)
+    assert "未导入任何案件" in str(info.value)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 1
+    assert _threads_named("quick_check") == []
+
+
+@pytest.mark.sqlite_only("the SQLite file's quick_check")
+def test_an_abandoned_import_stops_its_check(db, actor, tmp_path, monkeypatch):
+    from caseapp.exchange.importer import import_file
+    from caseapp.storage import damage_check
+
+    # A check that would never end by itself: only the interrupt stops it.
+    monkeypatch.setattr(damage_check, "QUICK_CHECK",
+                        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+                        "SELECT count(*) FROM n")
+    rows = [list(dict(BASE, 事项摘要=f"反映拖欠工资{i}").values()) for i in range(2500)]
+    job = import_file(db, actor, write_csv(tmp_path / "many.csv", list(BASE), rows))
+    next(job)  # the first thousand rows are in, the check still runs
+    assert len(_threads_named("quick_check")) == 1
+    job.close()  # the clerk cancelled
+    assert _threads_named("quick_check") == []
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 0
+    monkeypatch.undo()
+    assert run_import(db, actor, one_row(tmp_path)).rows == 1  # the file is free again
+
+
+@pytest.mark.sqlite_only("the SQLite file's quick_check")
+def test_the_clerk_is_told_while_the_check_finishes(db, actor, tmp_path, monkeypatch):
+    import threading
+
+    from caseapp.storage import damage_check
+
+    release = threading.Event()
+    real = damage_check.DamageCheck._run
+
+    def slow(self):
+        release.wait(30)
+        real(self)
+
+    monkeypatch.setattr(damage_check.DamageCheck, "_run", slow)
+    said: list[str] = []
+
+    def progress(p):
+        said.append(p.message)
+        if p.message == "正在检查数据库文件":
+            release.set()
+
+    run_import(db, actor, one_row(tmp_path), on_progress=progress)
+    assert said[-2:] == ["正在检查数据库文件", "完成"]

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from caseapp import services
@@ -26,6 +25,7 @@ from caseapp.exchange.columns import BATCH, MAX_PROBLEMS, RESPONDENT
 from caseapp.exchange.reading import ImportRefused, mapped_rows, raw_rows
 from caseapp.progress import Job, Progress, run
 from caseapp.storage import search_index
+from caseapp.storage.damage_check import DamageCheck
 from caseapp.storage.db import Database
 from caseapp.storage.models import (
     LOCAL_OFFICE,
@@ -202,22 +202,6 @@ class _Numbers:
         return out
 
 
-def check_not_damaged(db: Database) -> None:
-    """PRAGMA quick_check before a bulk write: a damaged SQLite file is refused, not written
-    into (issue #16). Other databases check themselves."""
-    if db.engine.dialect.name != "sqlite":
-        return
-    try:
-        with db.engine.connect() as conn:
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
-    except DatabaseError as exc:
-        rows = [str(exc.orig or exc)]
-    if rows != ["ok"]:
-        raise StorageError(
-            "数据库文件已损坏（quick_check）：" + "；".join(rows[:5]) + "。未导入任何案件。"
-            "请在「备份与恢复」中恢复最近的备份（或运行 caseapp restore），再导入")
-
-
 def optimize(session: Session) -> None:
     """PRAGMA optimize at the end of a bulk write (SQLite), on the connection that wrote: it
     analyses the tables that connection used whose statistics are missing or far out of date,
@@ -233,12 +217,12 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
     """Check every row, then insert all (or, with ``dry_run``, nothing). Yields Progress."""
     path = Path(path)
     total, raw = raw_rows(path)
-    if not dry_run:
-        try:
-            check_not_damaged(db)
-        except StorageError:
-            raw.close()
-            raise
+    try:
+        # The file's quick_check, beside the rows' reading and writing (storage.damage_check).
+        check = None if dry_run else DamageCheck(db)
+    except StorageError:
+        raw.close()
+        raise
     db.settings()  # read (and cache) the settings before the write lock is taken
     db.calendar()  # and the calendar the deadlines are counted in
     problems: list[Problem] = []
@@ -339,9 +323,16 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 raise ImportRefused(problems, len(problems) + more - (1 if more else 0))
             if counts["rows"] == 0:
                 raise ImportRefused([Problem("文件", "文件中没有案件行")])
-            if not dry_run:
+            if check is not None:
+                if check.running:
+                    yield Progress(counts["rows"], counts["rows"], "正在检查数据库文件")
+                check.confirm()  # damage: raised here, and nothing is committed
                 optimize(session)
             yield Progress(counts["rows"], counts["rows"], "完成")
+    except BaseException as exc:
+        if check is not None:
+            check.after_failure(exc)  # a damaged file is why, if the check says so
+        raise
     finally:
         raw.close()
     return ImportResult(rows=counts["rows"], petitions=counts["petition"],
