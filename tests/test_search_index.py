@@ -416,3 +416,57 @@ def test_candidates_are_read_by_key_in_a_big_file(db, actor):
     for statement, params in reads:
         steps = case_steps(db, statement, params)
         assert steps and all("PRIMARY KEY" in step for step in steps), (word, steps)
+
+
+# ---- phone tails (migration 0014) ------------------------------------------------------------
+
+def _phoned(db, actor) -> tuple[int, int]:
+    party = services.PartyInput
+    tail = services.register_dispute(db, actor, services.CaseInput(
+        summary="噪音扰民", category="邻里纠纷", received_on=date(2026, 3, 2),
+        source="当事人申请"), [party(name="欧阳修", role="申请人", phone="138 0000 1380")])
+    start = services.register_dispute(db, actor, services.CaseInput(
+        summary="宠物伤人赔偿", category="邻里纠纷", received_on=date(2026, 3, 3),
+        source="当事人申请"), [party(name="司马光", role="申请人", phone="13801234567"),
+                               party(name="路人甲", role="被申请人", phone="023-61385555")])
+    return tail.id, start.id
+
+
+def _phone_candidates(db, term: str) -> set[int]:
+    with db.read() as session:
+        source = search._source(session, search.PHONE, term)
+        assert source is not None
+        return set(session.scalars(search._ids(source)))
+
+
+def test_a_phone_tail_is_one_phrase_of_the_index(db, actor):
+    # 1380 is in both cases' phones, at the end only in the first's: the index gives that one
+    # alone (a 1M-case file re-checked every 1380… phone a case at a time: ~400 ms).
+    tail, start = _phoned(db, actor)
+    assert _phone_candidates(db, "1380") == found(db, "1380") == {tail}
+    assert _phone_candidates(db, "85555") == found(db, "85555") == {start}
+    assert _phone_candidates(db, "4567") == {start}
+    assert _phone_candidates(db, "0000") == set()  # inside a phone, not its tail
+    assert in_step(db) == []
+
+
+def test_migration_0014_marks_the_phones_of_a_file_indexed_before(make_db_url, actor):
+    from caseapp.storage.migrate import open_database
+
+    url = make_db_url("old")
+    db = open_database(url)
+    tail, start = _phoned(db, db.local_user_id())
+    with db.engine.begin() as conn:  # the file as 0013 left it: phones without their end
+        conn.exec_driver_sql(f"UPDATE search_fts SET phones = replace(phones, "
+                             f"'{search_index.PHONE_END}', '')")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
+    assert in_step(db) != [] and _phone_candidates(db, "1380") == set()
+    db.dispose()
+    db = open_database(url, backup_before_upgrade=False)
+    try:
+        assert in_step(db) == []
+        assert _phone_candidates(db, "1380") == found(db, "1380") == {tail}
+        services.edit(db, db.local_user_id(), start, {"summary": "宠物伤人"})  # the triggers
+        assert in_step(db) == [] and _phone_candidates(db, "85555") == {start}
+    finally:
+        db.dispose()

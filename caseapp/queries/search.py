@@ -186,7 +186,8 @@ def _source(session: Session, field: str, term: str) -> Source | None:
     summary fragment that begins too many trigrams)."""
     low = search_index.ascii_lower(term)
     if field == PHONE:
-        return ("fts", "phones", [_phone_digits(term) or ""])
+        # the phone's end marked: the tail, not any part (1380 is in every 1380… phone)
+        return ("fts", "phones", [(_phone_digits(term) or "") + search_index.PHONE_END])
     if field == INITIALS:
         return (("grams", search_index.INITIALS, [low]) if len(term) <= 2
                 else ("fts", "initials", [low]))
@@ -355,8 +356,8 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
     if len(few) < FEW:
         by_id = _live(plans[0].kind if len(plans) == 1 else None, plans[0].narrow, hidden=True)
         if field == PHONE or (field == INITIALS and len(term) > 2):
-            # The index holds more than LIKE finds (any part of a phone, of the initials):
-            # every candidate re-checked in one query.
+            # The index may hold more than LIKE finds (any part of the initials; a phone
+            # tail of a party LIKE would not name): every candidate re-checked in one query.
             return matcher(session, term, and_(by_id, Case.id.in_(few)), limit)
         return _newest_of(session, by_id, matcher, term, few, limit)
     # Both indexes give ascending case ids: FEW of them up to max(few) is the density.

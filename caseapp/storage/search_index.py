@@ -3,8 +3,9 @@ text and a table of the 1- and 2-character pieces of its parties' names and init
 step by triggers in the database itself, so every write (ORM acts, imports, the demo, restores)
 updates it in the same transaction.
 
-search_fts (rowid = case id): number, names, initials, phones (digits only), summary, ASCII
-lower-cased as SQLite's lower() and LIKE (the trigrams then case-sensitive, so exactly LIKE's
+search_fts (rowid = case id): number, names, initials, phones (digits only, each ending in
+PHONE_END, so that a phone's tail is one phrase), summary, ASCII lower-cased as SQLite's
+lower() and LIKE (the trigrams then case-sensitive, so exactly LIKE's
 folding); the parties' values joined by a newline, which a search term (whitespace collapsed)
 never holds; number and summary end in two newlines, so that every character starts a
 trigram and a 1–2 character term is found through search_vocab's trigrams that start with it;
@@ -58,7 +59,9 @@ def _parties(value: str) -> str:
 
 
 _NAMES, _INITIALS = _parties("lower(p.name)"), _parties("p.name_initials")
-_PHONES = _parties("replace(replace(p.phone, ' ', ''), '-', '')")
+# Each phone's digits end in PHONE_END, so that a phone tail is one phrase (migration 0014).
+PHONE_END = "#"
+_PHONES = _parties(f"replace(replace(p.phone, ' ', ''), '-', '') || '{PHONE_END}'")
 _NUMBER, _SUMMARY = "lower(c.number) || char(10, 10)", "lower(c.summary) || char(10, 10)"
 _KIND = "'<' || substr(c.kind, 1, 1) || '>'"
 _FTS_ROW = (
@@ -146,11 +149,14 @@ def present(conn: Connection) -> bool:
                                 f"AND name = '{GRAMS}'").first() is not None
 
 
-def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None) -> int:
+def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None,
+            grams: bool = True) -> int:
     """Empty the index and fill it from every case, BATCH case ids per statement (a 1M-case
-    file in about a minute or two); the number of cases indexed."""
+    file in about a minute or two); the number of cases indexed. ``grams=False``: the FTS
+    table alone (its text written differently: migration 0014)."""
     conn.exec_driver_sql(f"DELETE FROM {FTS}")
-    conn.exec_driver_sql(f"DELETE FROM {GRAMS}")
+    if grams:
+        conn.exec_driver_sql(f"DELETE FROM {GRAMS}")
     top = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM cases").scalar() or 0
     where = "c.id > :lo AND c.id <= :hi"
     # The grams' B-tree is written in gram order, not case order: a larger page cache for
@@ -161,7 +167,8 @@ def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None
         for lo in range(0, top, BATCH):
             params = {"lo": lo, "hi": lo + BATCH}
             conn.execute(text(_FTS_ROW.format(where=where)), params)
-            conn.execute(text(_GRAM_ROWS.format(where=where)), params)
+            if grams:
+                conn.execute(text(_GRAM_ROWS.format(where=where)), params)
             if progress:
                 progress(min(lo + BATCH, top), top)
     finally:
