@@ -470,3 +470,26 @@ def test_migration_0014_marks_the_phones_of_a_file_indexed_before(make_db_url, a
         assert in_step(db) == [] and _phone_candidates(db, "85555") == {start}
     finally:
         db.dispose()
+
+
+def test_names_are_not_searched_for_a_piece_no_name_holds(db, actor):
+    # 2025 is in every number of the year: the FTS's doclists of 202 and 025 hold every case,
+    # so the names are first asked through their 2-character pieces.
+    from tests.big_file_plans import statements
+
+    party = services.PartyInput
+    org = services.register_dispute(db, actor, services.CaseInput(
+        summary="工程款纠纷", category="合同纠纷", received_on=date(2026, 3, 2),
+        source="当事人申请"), [party(name="第2025工程队", role="申请人")])
+    other = services.register_dispute(db, actor, services.CaseInput(
+        summary="邻里纠纷", category="邻里纠纷", received_on=date(2026, 3, 3),
+        source="当事人申请"), [party(name="王建国", role="申请人")])
+    hits = {h.id: h.field for h in search.search_cases(db, "2025工程", indexed=True)}
+    assert hits == {org.id: search.PARTY}
+    assert search.PARTY in {h.field for h in search.search_cases(db, "2025", indexed=True)
+                            if h.id == org.id}
+    with statements(db) as seen:
+        assert other.id in found(db, "王建国")
+        assert found(db, "王建民") == set()  # 建民 is in no name: the FTS is not asked
+    names = [s for s, p in seen if "search_fts" in s and "names :" in str(p)]
+    assert len(names) == 1, names

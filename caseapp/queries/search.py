@@ -346,6 +346,9 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
         recent = _within_newest(plans, matcher, term, RECENT, limit)
         if recent is not None:
             return recent
+    if field == PARTY and len(term) >= 3 and not search_index.names_may_hold(
+            session, search_index.ascii_lower(term)):
+        return []
     source = _source(session, field, term)
     if source is None:
         return [hit for plan in plans for hit in matcher(session, term, plan.window(), limit)]

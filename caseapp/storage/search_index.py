@@ -259,6 +259,16 @@ def gram_held(field: str, gram: str,
                           _grams.c.case_id == case_id)
 
 
+def names_may_hold(session, term: str) -> bool:
+    """Some party's name may hold ``term`` (3+ characters, ascii_lower'ed): each of its
+    2-character pieces is a piece of some name (one primary-key look-up each). False says no
+    name holds it, before the FTS reads the doclists of trigrams that every case number holds
+    (2025: ~100 ms at 1M cases for the names alone)."""
+    pieces = {term[i:i + 2] for i in range(len(term) - 1)}
+    return all(session.scalar(select(literal(1)).where(
+        _grams.c.gram == piece, _grams.c.field == NAME).limit(1)) for piece in sorted(pieces))
+
+
 def trigrams_from(session, fts_column: str, start: str, cap: int) -> list[str] | None:
     """The index's distinct trigrams of ``fts_column`` that begin with ``start`` (1–2
     characters, ascii_lower'ed): every place it occurs begins one (the column ends in two
