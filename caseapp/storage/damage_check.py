@@ -25,14 +25,14 @@ QUICK_CHECK = "PRAGMA quick_check(5)"  # at most 5 problems: enough to say what 
 
 class DamageCheck:
     """Started at once; ``confirm()`` waits for it and raises StorageError on damage.
-    Nothing on other databases (they check themselves)."""
+    Nothing on other databases (they check themselves) or on a file opened read-only."""
 
     def __init__(self, db: Database):
         self._rows: list[str] = ["ok"]
         self._thread: threading.Thread | None = None
         self._conn = None
-        if db.engine.dialect.name != "sqlite":
-            return
+        if db.engine.dialect.name != "sqlite" or db.readonly:
+            return  # a read-only file is refused at the write, before any check matters
         try:
             self._conn = db.engine.raw_connection()
             self._driver: Any = self._conn.driver_connection  # the sqlite3 connection
