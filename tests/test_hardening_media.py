@@ -200,7 +200,12 @@ def test_reading_commands_work_on_read_only_media(readonly_db, tmp_path, capsys)
 
 
 @pytest.mark.sqlite_only("the SQLite file on read-only media")
-def test_writing_on_read_only_media_is_refused_by_name(readonly_db, tmp_path, capsys):
+def test_writing_on_read_only_media_is_refused_by_name(readonly_db, tmp_path, capsys,
+                                                       monkeypatch):
+    from caseapp.storage import damage_check
+
+    checked: list[object] = []  # the refusal comes at once, before any check of the file
+    monkeypatch.setattr(damage_check.DamageCheck, "_run", lambda self: checked.append(self))
     database = open_database(readonly_db, upgrade=False)
     try:
         assert database.readonly
@@ -214,6 +219,7 @@ def test_writing_on_read_only_media_is_refused_by_name(readonly_db, tmp_path, ca
     assert main(["--db", str(readonly_db), "import", str(source)]) != 0
     err = capsys.readouterr().err
     assert "只读" in err and "Traceback" not in err and "程序内部错误" not in err
+    assert checked == []
 
 
 # --- 13. File names an attachment must not have ----------------------------------------------
