@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from caseapp import services
 from caseapp import workflow as wf
-from caseapp.errors import Problem, StorageError
+from caseapp.errors import Problem
 from caseapp.exchange.bulk_write import bulk_cache
 from caseapp.exchange.checking import Row, RowChecker
 from caseapp.exchange.columns import BATCH, MAX_PROBLEMS, RESPONDENT
@@ -217,12 +217,6 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
     """Check every row, then insert all (or, with ``dry_run``, nothing). Yields Progress."""
     path = Path(path)
     total, raw = raw_rows(path)
-    try:
-        # The file's quick_check, beside the rows' reading and writing (storage.damage_check).
-        check = None if dry_run else DamageCheck(db)
-    except StorageError:
-        raw.close()
-        raise
     db.settings()  # read (and cache) the settings before the write lock is taken
     db.calendar()  # and the calendar the deadlines are counted in
     problems: list[Problem] = []
@@ -239,7 +233,9 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
             more += 1
 
     try:
-        with (db.read() if dry_run else db.write()) as session, \
+        # The file's quick_check, beside the rows' reading and writing (storage.damage_check).
+        with DamageCheck(db, enabled=not dry_run) as check, \
+                (db.read() if dry_run else db.write()) as session, \
                 bulk_cache(session, enabled=not dry_run), \
                 search_index.bulk(session.connection(), enabled=not dry_run):
             user = services.require(session, actor, wf.Act.EDIT)
@@ -323,16 +319,12 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 raise ImportRefused(problems, len(problems) + more - (1 if more else 0))
             if counts["rows"] == 0:
                 raise ImportRefused([Problem("文件", "文件中没有案件行")])
-            if check is not None:
-                if check.running:
-                    yield Progress(counts["rows"], counts["rows"], "正在检查数据库文件")
-                check.confirm()  # damage: raised here, and nothing is committed
+            if check.running:
+                yield Progress(counts["rows"], counts["rows"], "正在检查数据库文件")
+            check.confirm()  # damage: raised here, and nothing is committed
+            if not dry_run:
                 optimize(session)
             yield Progress(counts["rows"], counts["rows"], "完成")
-    except BaseException as exc:
-        if check is not None:
-            check.after_failure(exc)  # a damaged file is why, if the check says so
-        raise
     finally:
         raw.close()
     return ImportResult(rows=counts["rows"], petitions=counts["petition"],

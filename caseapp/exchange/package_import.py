@@ -228,7 +228,6 @@ def import_package(db: Database, actor: int, path: str | os.PathLike) -> Job[Pac
     path = Path(path)
     yield Progress(0, None, "正在检查上报包")
     package = read_package(path)
-    check = DamageCheck(db)  # beside the writing (storage.damage_check)
     rows = package.rows
     by_case: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for key in ("case_parties", "case_departments", "events", *CASE_ROWS):
@@ -236,70 +235,68 @@ def import_package(db: Database, actor: int, path: str | os.PathLike) -> Job[Pac
             by_case[row["case"]][key].append(row)
     total = len(rows["cases"])
     now = datetime.now().replace(microsecond=0)
-    try:
-        with db.write() as session, search_index.bulk(session.connection()):
-            user = require(session, actor, wf.Act.FULL_PERSONAL)
-            if user.office_id is not None or visible_offices(session, user) is not None:
-                raise PermissionDenied("上报包由区里导入：只有区级管理员（不属于某个单位、"
-                                       "可查看全部单位）可以导入")
-            office = session.scalar(select(Office).where(Office.code == package.office_code))
-            office_created = office is None
-            if office is None:
-                # The id given, as services.offices.add_office does (PostgreSQL: office 1 was
-                # written past the id sequence by migration 0012).
-                office = Office(id=(session.scalar(select(func.max(Office.id))) or 0) + 1,
-                                code=package.office_code, created_at=now,
-                                name=package.office_name or package.office_code)
-                session.add(office)
-                session.flush()
-            oid = office.id
-            existing = _existing(session, oid, (c["number"] for c in rows["cases"]))
-            work: list[tuple[int | None, dict]] = []
-            for case in rows["cases"]:
-                events = by_case[case["number"]]["events"]
-                newness = _newness(max((e["at"] for e in events), default=None), case["created_at"],
-                                   case["version"])
-                have = existing.get(case["number"])
-                if have is None or newness > have[1]:
-                    work.append((None if have is None else have[0], case))
-            added = sum(cid is None for cid, _case in work)
-            yield Progress(0, total, f"{added} 件新案件，{len(work) - added} 件较新")
-            replaced_ids = [cid for cid, _case in work if cid is not None]
-            people = {p["id"]: p for p in rows["persons"]}
-            persons = PackagePersons(session, oid, people, now)
-            old = persons.old_parties(replaced_ids)
-            _clear(session, replaced_ids)
-            touched = [c["number"] for _cid, c in work]
-            persons.prefetch({p["person"] for n in touched for p in by_case[n]["case_parties"]
-                              if p["person"] in people})
-            writer = _Writer(session, oid, actor, by_case, persons, _departments(
-                session, {d["department"] for n in touched for d in by_case[n]["case_departments"]}))
-            for start in range(0, len(work), BATCH):
-                writer.write(work[start:start + BATCH], old)
-                yield Progress(min(start + BATCH, len(work)), len(work), "正在导入案件")
-            links = [(writer.ids[c["number"]], c["origin"], c["review_of"]) for _cid, c in work
-                     if c["origin"] or c["review_of"]]
-            known = _case_ids(session, oid, [n for _i, o, r in links for n in (o, r) if n])
-            if links:
-                table = Case.__table__
-                session.execute(update(table).where(table.c.id == bindparam("cid")).values(
-                    origin_case_id=bindparam("origin"), review_of_id=bindparam("review")), [
-                    dict(cid=cid, origin=known.get(o), review=known.get(r)) for cid, o, r in links])
-            worklog_added, worklog_updated = _worklog(session, oid, actor, package)
-            result = PackageResult(package.office_code, office.name, office_created, total, added,
-                                   len(work) - added, total - len(work), persons.added,
-                                   worklog_added, worklog_updated)
-            if result.changed:  # importing the same package again writes nothing, not even this
-                add_event(session, None, actor, "package_imported", at=now, office_id=oid,
-                          note=f"从上报包 {path.name} 导入 {package.office_code}：新增 "
-                               f"{result.added} 件，更新 {result.replaced} 件")
-            if check.running:
-                yield Progress(total, total, "正在检查数据库文件")
-            check.confirm()  # damage: raised here, and nothing is committed
-            yield Progress(total, total, "完成")
-    except BaseException as exc:
-        check.after_failure(exc)  # a damaged file is why, if the check says so
-        raise
+    # The file's quick_check, beside the writing (storage.damage_check).
+    with DamageCheck(db) as check, db.write() as session, \
+            search_index.bulk(session.connection()):
+        user = require(session, actor, wf.Act.FULL_PERSONAL)
+        if user.office_id is not None or visible_offices(session, user) is not None:
+            raise PermissionDenied("上报包由区里导入：只有区级管理员（不属于某个单位、"
+                                   "可查看全部单位）可以导入")
+        office = session.scalar(select(Office).where(Office.code == package.office_code))
+        office_created = office is None
+        if office is None:
+            # The id given, as services.offices.add_office does (PostgreSQL: office 1 was
+            # written past the id sequence by migration 0012).
+            office = Office(id=(session.scalar(select(func.max(Office.id))) or 0) + 1,
+                            code=package.office_code, created_at=now,
+                            name=package.office_name or package.office_code)
+            session.add(office)
+            session.flush()
+        oid = office.id
+        existing = _existing(session, oid, (c["number"] for c in rows["cases"]))
+        work: list[tuple[int | None, dict]] = []
+        for case in rows["cases"]:
+            events = by_case[case["number"]]["events"]
+            newness = _newness(max((e["at"] for e in events), default=None), case["created_at"],
+                               case["version"])
+            have = existing.get(case["number"])
+            if have is None or newness > have[1]:
+                work.append((None if have is None else have[0], case))
+        added = sum(cid is None for cid, _case in work)
+        yield Progress(0, total, f"{added} 件新案件，{len(work) - added} 件较新")
+        replaced_ids = [cid for cid, _case in work if cid is not None]
+        people = {p["id"]: p for p in rows["persons"]}
+        persons = PackagePersons(session, oid, people, now)
+        old = persons.old_parties(replaced_ids)
+        _clear(session, replaced_ids)
+        touched = [c["number"] for _cid, c in work]
+        persons.prefetch({p["person"] for n in touched for p in by_case[n]["case_parties"]
+                          if p["person"] in people})
+        writer = _Writer(session, oid, actor, by_case, persons, _departments(
+            session, {d["department"] for n in touched for d in by_case[n]["case_departments"]}))
+        for start in range(0, len(work), BATCH):
+            writer.write(work[start:start + BATCH], old)
+            yield Progress(min(start + BATCH, len(work)), len(work), "正在导入案件")
+        links = [(writer.ids[c["number"]], c["origin"], c["review_of"]) for _cid, c in work
+                 if c["origin"] or c["review_of"]]
+        known = _case_ids(session, oid, [n for _i, o, r in links for n in (o, r) if n])
+        if links:
+            table = Case.__table__
+            session.execute(update(table).where(table.c.id == bindparam("cid")).values(
+                origin_case_id=bindparam("origin"), review_of_id=bindparam("review")), [
+                dict(cid=cid, origin=known.get(o), review=known.get(r)) for cid, o, r in links])
+        worklog_added, worklog_updated = _worklog(session, oid, actor, package)
+        result = PackageResult(package.office_code, office.name, office_created, total, added,
+                               len(work) - added, total - len(work), persons.added,
+                               worklog_added, worklog_updated)
+        if result.changed:  # importing the same package again writes nothing, not even this
+            add_event(session, None, actor, "package_imported", at=now, office_id=oid,
+                      note=f"从上报包 {path.name} 导入 {package.office_code}：新增 "
+                           f"{result.added} 件，更新 {result.replaced} 件")
+        if check.running:
+            yield Progress(total, total, "正在检查数据库文件")
+        check.confirm()  # damage: raised here, and nothing is committed
+        yield Progress(total, total, "完成")
     return result
 
 

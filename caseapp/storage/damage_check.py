@@ -24,15 +24,20 @@ QUICK_CHECK = "PRAGMA quick_check(5)"  # at most 5 problems: enough to say what 
 
 
 class DamageCheck:
-    """Started at once; ``confirm()`` waits for it and raises StorageError on damage.
-    Nothing on other databases (they check themselves) or on a file opened read-only."""
+    """A context around a bulk write, entered before the write's own context (so that it
+    leaves after the write has rolled back or committed): the check starts at once;
+    ``confirm()``, inside the write, waits for it and raises StorageError on damage. A write
+    that fails before that: the damage is raised instead of its error when the check finds
+    any (the clerk can act on it); an abandoned write (GeneratorExit) interrupts the check.
+    Nothing on other databases (they check themselves), on a file opened read-only (the
+    write refuses it at once) or when not ``enabled`` (a dry run)."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, enabled: bool = True):
         self._rows: list[str] = ["ok"]
         self._thread: threading.Thread | None = None
         self._conn = None
-        if db.engine.dialect.name != "sqlite" or db.readonly:
-            return  # a read-only file is refused at the write, before any check matters
+        if not enabled or db.engine.dialect.name != "sqlite" or db.readonly:
+            return
         try:
             self._conn = db.engine.raw_connection()
             self._driver: Any = self._conn.driver_connection  # the sqlite3 connection
@@ -55,13 +60,17 @@ class DamageCheck:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def _end(self) -> None:
+    def _end(self, interrupt: bool = False) -> None:
+        if interrupt and self.running:
+            with contextlib.suppress(Exception):
+                self._driver.interrupt()
         if self._thread is not None:
             self._thread.join()
             self._thread = None
         if self._conn is not None:
             with contextlib.suppress(Exception):
-                self._conn.close()  # back to the pool
+                # back to the pool; an interrupted one is not handed out again
+                (self._conn.invalidate if interrupt else self._conn.close)()
             self._conn = None
 
     def confirm(self) -> None:
@@ -70,27 +79,13 @@ class DamageCheck:
         if self._rows != ["ok"]:
             raise StorageError(DAMAGED.format("；".join(self._rows[:5])))
 
-    def cancel(self) -> None:
-        """Stop the check (the import was abandoned): no answer is needed any more."""
-        if self._conn is not None and self.running:
-            with contextlib.suppress(Exception):
-                self._driver.interrupt()
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-        if self._conn is not None:
-            with contextlib.suppress(Exception):
-                self._conn.invalidate()  # interrupted: not handed out again
-            self._conn = None
-        self._rows = ["ok"]
+    def __enter__(self) -> DamageCheck:
+        return self
 
-    def after_failure(self, exc: BaseException) -> None:
-        """The write failed: a damaged file is why, when the check says so (it then raises
-        the damage, which the clerk can act on, instead of ``exc``); an abandoned import
-        stops the check."""
-        if self._thread is None and self._conn is None:
-            return  # confirmed already (or nothing to check)
+    def __exit__(self, kind, exc, traceback) -> None:
         if isinstance(exc, (GeneratorExit, KeyboardInterrupt, SystemExit)):
-            self.cancel()
-            return
-        self.confirm()
+            self._end(interrupt=True)  # abandoned: no answer is needed any more
+        elif exc is not None:
+            self.confirm()  # damage, if found, is why the write failed
+        else:
+            self._end()  # confirmed inside the write already
