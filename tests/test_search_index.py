@@ -241,7 +241,8 @@ def compare_first_page_paths(db, texts, data) -> None:
     """As compare(), with the page-first plans drawn too (issue #19): the newest RECENT
     cases read first and read again over MAX_RECENT, a common term's density (DENSE 0: a
     name piece looked up in the grams for every scanned case; 2: never), candidates dated by
-    id a page at a time (a limit of 1 or 2 over a dozen cases: several pages)."""
+    id a page at a time (a limit of 1 or 2 over a dozen cases: several pages), the walk back
+    from the highest candidate a step of 1, 2 or 1,000 at a time (storage/search_blocks.py)."""
     for _ in range(data.draw(st.integers(3, 6))):
         term = data.draw(terms_from(texts) | st.text(alphabet=ALPHABET, max_size=4))
         search.FEW = data.draw(st.sampled_from((1, 2, 5000)))
@@ -250,6 +251,8 @@ def compare_first_page_paths(db, texts, data) -> None:
         search.RECENT = data.draw(st.sampled_from((1, 2, 3)))
         search.MAX_RECENT = data.draw(st.sampled_from((3, 50)))
         search.DENSE = data.draw(st.sampled_from((0.0, 2.0)))
+        search.WALK = data.draw(st.sampled_from((1, 2, 1000)))
+        search.MAX_WALK = data.draw(st.sampled_from((2, 16_000)))
         kind = data.draw(st.sampled_from((None, wf.Kind.PETITION.value, wf.Kind.DISPUTE.value)))
         limit = data.draw(st.sampled_from((1, 2, search.SEARCH_LIMIT)))
         window = search.WINDOW if search.MAX_TRIGRAMS == 1 and search.WINDOW < 1000 else None
@@ -263,12 +266,12 @@ def test_the_first_page_first_plans_give_like_answers(shared_db, office, data):
     people, cases = office
     texts = fill(shared_db, people, cases)
     kept = (search.FEW, search.MAX_TRIGRAMS, search.WINDOW, search.RECENT, search.MAX_RECENT,
-            search.DENSE)
+            search.DENSE, search.WALK, search.MAX_WALK)
     try:
         compare_first_page_paths(shared_db, texts, data)
     finally:
         (search.FEW, search.MAX_TRIGRAMS, search.WINDOW, search.RECENT, search.MAX_RECENT,
-         search.DENSE) = kept
+         search.DENSE, search.WALK, search.MAX_WALK) = kept
 
 
 def test_plain_like_on_request_and_where_no_index(db, actor):

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from caseapp import workflow as wf
-from caseapp.storage import search_index
+from caseapp.storage import search_blocks, search_index
 from caseapp.storage.db import Database
 from caseapp.storage.models import Case, CaseParty, Person
 from caseapp.validation import mask_phone
@@ -41,6 +41,7 @@ FEW = 2_000  # candidates dated by id; more, and the cases are scanned newest fi
 DENSE = 0.05
 RECENT = 600  # newest cases read first for a 1–2 character number or summary fragment
 MAX_RECENT = 4_000  # at most this many newest cases read first for a common term
+WALK, MAX_WALK = 1_000, 16_000  # candidates per step of the walk back (doubling)
 MIN_PHONE_TAIL = 4
 _SNIPPET = 14  # characters of summary shown around the match (the full one has its column)
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -217,6 +218,52 @@ def _ids(source: Source) -> Select:
     return search_index.fts_ids(where, terms)
 
 
+def _ids_below(source: Source, below: int | None) -> Select:
+    """The candidates' ids below ``below`` (None: all), highest first."""
+    index, where, terms = source
+    if index == "grams":
+        return search_index.gram_ids(where, terms[0], below=below, newest_first=True)
+    return search_index.fts_ids(where, terms, below=below, newest_first=True)
+
+
+def _top(found: Found, limit: int) -> Found:
+    """The ``limit`` most recent of ``found``, one row per case."""
+    seen: set[int] = set()
+    out: Found = []
+    for hit in sorted(found, key=lambda h: (h[1], h[0]), reverse=True):
+        if hit[0] not in seen:
+            seen.add(hit[0])
+            out.append(hit)
+    return out[:limit]
+
+
+def _walk_back(session: Session, by_id: ColumnElement[bool], matcher: Matcher, term: str,
+               source: Source, limit: int) -> Found:
+    """The candidates from the highest id down, a step at a time (WALK, doubling), each step
+    re-checked by the matcher; done when the page is full and no case with a lower id was
+    received after its last one (search_blocks' bound), or when the candidates run out. Ids
+    mostly follow received_on, so the walk reads about a page of candidates, however many
+    cases match and however many newer cases do not (2025 in the numbers of a file whose
+    newest cases are of 2026)."""
+    found: Found = []
+    below: int | None = None
+    step = WALK
+    while True:
+        ids = session.scalars(_ids_below(source, below).limit(step)).all()
+        if not ids:
+            return found
+        found = _top(found + matcher(session, term, and_(by_id, Case.id.in_(ids)), len(ids)),
+                     limit)
+        below = ids[-1]
+        if len(ids) < step:
+            return found
+        if len(found) >= limit:
+            bound = search_blocks.newest_below(session, below)
+            if bound is None or bound <= found[-1][1]:
+                return found
+        step = min(2 * step, MAX_WALK)
+
+
 def _applies(field: str, term: str) -> bool:
     if field == INITIALS:
         return _LETTERS.fullmatch(term) is not None
@@ -272,7 +319,8 @@ class _Plan:
         Finding fewer but some, once more over as many as they say hold the page, up to
         MAX_RECENT (and WINDOW: the answer stays within the window's); else None."""
         most = min(MAX_RECENT, WINDOW)
-        while size <= most:
+        size = min(size, most)
+        while True:
             bound = _window(self.session, self.kind, size)
             if bound is None:
                 return None  # a small kind: the index answers at once
@@ -280,8 +328,10 @@ class _Plan:
             hits = _distinct(found)
             if hits >= limit:
                 return found
-            size = (size * 3 * limit) // (2 * hits) + 1 if hits else most + 1
-        return None
+            if not hits or size >= most:
+                return None
+            # the last try at ``most`` itself, not beyond it
+            size = min(most, (size * 3 * limit) // (2 * hits) + 1)
 
 
 def _within_newest(plans: list[_Plan], matcher: Matcher, term: str, size: int,
@@ -356,8 +406,8 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
     few = session.scalars(ids.limit(FEW)).all()  # the index read once
     if not few:
         return []
+    by_id = _live(plans[0].kind if len(plans) == 1 else None, plans[0].narrow, hidden=True)
     if len(few) < FEW:
-        by_id = _live(plans[0].kind if len(plans) == 1 else None, plans[0].narrow, hidden=True)
         if field == PHONE or (field == INITIALS and len(term) > 2):
             # The index may hold more than LIKE finds (any part of the initials; a phone
             # tail of a party LIKE would not name): every candidate re-checked in one query.
@@ -371,14 +421,17 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
         # cases) costs less than holding every match in memory first.
         return matcher(session, term, and_(scope, search_index.gram_held(where, terms[0],
                                                                          Case.id)), limit)
+    walk = search_blocks.present(session.connection())
     newest = int(2 * limit / density) + 1
-    if not short:
+    if not short and not walk:
         # The density is the oldest candidates'; a term of the recent cases (this year in
         # the numbers) is far denser among the newest: they are tried whatever it says.
         recent = _within_newest(plans, matcher, term,
                                 newest if newest <= MAX_RECENT else RECENT, limit)
         if recent is not None:
             return recent
+    if walk:
+        return _walk_back(session, by_id, matcher, term, source, limit)
     return matcher(session, term, and_(scope, (Case.id + 0).in_(ids)), limit)
 
 

@@ -36,6 +36,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import QueryableAttribute
 
+from caseapp.storage import search_blocks
+
 FTS = "search_fts"
 GRAMS = "search_grams"
 SEQ = "search_seq"  # 1..MAX_NAME: substr() positions, since triggers cannot use WITH
@@ -48,7 +50,7 @@ VOCAB = "search_vocab"  # fts5vocab over search_fts: its distinct trigrams, per 
 def owns_table(name: str | None) -> bool:
     """A table of the index (FTS5 and its shadow tables, the grams, the vocabulary): made by
     migration 0011's raw SQL, not by the models, so Alembic's model comparison leaves them out."""
-    return bool(name) and (name in (GRAMS, SEQ, VOCAB) or name == FTS
+    return bool(name) and (name in (GRAMS, SEQ, VOCAB, search_blocks.TABLE) or name == FTS
                            or str(name).startswith(FTS + "_"))
 
 
@@ -231,24 +233,33 @@ def kind_mark(kind: str) -> str:
     return f"<{kind[:1]}>"
 
 
-def fts_ids(fts_column: str, terms: list[str], kind: str | None = None) -> Select:
+def fts_ids(fts_column: str, terms: list[str], kind: str | None = None, *,
+            below: int | None = None, newest_first: bool = False) -> Select:
     """Ids of the cases (of ``kind``) whose ``fts_column`` holds one of ``terms`` (3+
     characters each, ascii_lower'ed); the caller re-checks with its LIKE (a term may span
-    two names). No terms: no ids."""
+    two names). No terms: no ids. ``below``: only ids below it; ``newest_first``: highest
+    id first (FTS5 reads its doclists backwards and stops at the LIMIT)."""
     if not terms:
         return select(_fts.c.rowid).where(literal(False))
     query = "(" + " OR ".join(f'{fts_column} : "' + t.replace('"', '""') + '"'
                               for t in terms) + ")"
     if kind:
         query += f' AND kind : "{kind_mark(kind)}"'
-    return select(_fts.c.rowid).where(literal_column(FTS).op("MATCH")(literal(query)))
+    stmt = select(_fts.c.rowid).where(literal_column(FTS).op("MATCH")(literal(query)))
+    if below is not None:
+        stmt = stmt.where(_fts.c.rowid < below)
+    return stmt.order_by(_fts.c.rowid.desc()) if newest_first else stmt
 
 
-def gram_ids(field: str, gram: str) -> Select:
+def gram_ids(field: str, gram: str, *, below: int | None = None,
+             newest_first: bool = False) -> Select:
     """Ids of the cases whose names (NAME) hold, or whose initials (INITIALS) start with,
-    ``gram`` (1 or 2 characters, ascii_lower'ed), in ascending order (the primary key's)."""
-    return (select(_grams.c.case_id).where(_grams.c.gram == gram, _grams.c.field == field)
-            .order_by(_grams.c.case_id))
+    ``gram`` (1 or 2 characters, ascii_lower'ed), in ascending order (the primary key's),
+    or with ``newest_first`` descending; ``below``: only ids below it."""
+    stmt = select(_grams.c.case_id).where(_grams.c.gram == gram, _grams.c.field == field)
+    if below is not None:
+        stmt = stmt.where(_grams.c.case_id < below)
+    return stmt.order_by(_grams.c.case_id.desc() if newest_first else _grams.c.case_id)
 
 
 def gram_held(field: str, gram: str,
