@@ -210,16 +210,19 @@ def recompute(conn: Connection, days: list[date] | None) -> None:
             _write_rows(conn, kind, chunk)
 
 
-def refresh(db: Database) -> int:
-    """Recompute the days marked dirty and clear their marks, CHUNK days per write
-    transaction (a crash leaves each chunk either done or still marked; writers go on between
-    chunks); the number of days recomputed."""
+def refresh(db: Database, upto: date | None = None) -> int:
+    """Recompute the days marked dirty (those up to ``upto``: a day's rows count only the
+    cases with a date on that day, and figures up to a day read no later day's rows) and
+    clear their marks, CHUNK days per write transaction (a crash leaves each chunk either done
+    or still marked; writers go on between chunks); the number of days recomputed."""
     done = 0
+    wanted = select(FigureDirty.day).order_by(FigureDirty.day).limit(CHUNK)
+    if upto is not None:
+        wanted = wanted.where(FigureDirty.day <= upto)
     while True:
         with db.write() as session:
             figure_days.lock_dirty(session.connection())
-            marked = list(session.scalars(select(FigureDirty.day).order_by(FigureDirty.day)
-                                          .limit(CHUNK)))
+            marked = list(session.scalars(wanted))
             if not marked:
                 return done
             recompute(session.connection(), marked)

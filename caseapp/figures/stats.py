@@ -153,7 +153,7 @@ def breakdown(db: Database, kind: wf.Kind | str, dimension: str, date_from: date
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     kind = kind_name(kind)
-    with days.reading(db) as (session, fast):
+    with days.reading(db, date_to) as (session, fast):
         if fast and not direct:
             groups = days.rows(session, kind, date_from, date_to,
                                days.scope_of(db, session, offices), (dimension,))
@@ -170,7 +170,7 @@ def kind_figures(db: Database, kind: wf.Kind | str, date_from: date,
     offices = db.scope if offices is None else offices  # None: what this Database sees
     kind = kind_name(kind)
     as_of = as_of_day(date_to, today)
-    with days.reading(db) as (session, fast):
+    with days.reading(db, date_to) as (session, fast):
         if fast and not direct:
             counts = days.counts(session, kind, [(date_from, date_to, as_of)],
                                  days.scope_of(db, session, offices))[0]
@@ -243,7 +243,7 @@ def figures(db: Database, date_from: date, date_to: date,
     as_of = as_of_day(date_to, today)
     counts: dict[str, dict[str, int]] = {}
     rows: dict[str, dict[str, tuple[BreakdownRow, ...]]] = {}
-    with days.reading(db) as (session, fast):
+    with days.reading(db, date_to) as (session, fast):
         fast = fast and not direct
         count = _day_figures if fast else _kind_figures
         kept = days.scope_of(db, session, offices) if fast else offices
@@ -355,7 +355,7 @@ def month_series(db: Database, year: int, month: int, count: int = 12,
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     periods = [(f, t, as_of_day(t, today)) for f, t in months]
     counted: dict[str, list[MonthCounts]] = {}
-    with days.reading(db) as (session, fast):
+    with days.reading(db, max(t for _f, t in months)) as (session, fast):
         for kind in KINDS:
             wanted = COUNTS[kind] if names is None else tuple(n for n in COUNTS[kind] if n in names)
             sums = AMOUNTS[kind] if names is None else tuple(n for n in AMOUNTS[kind] if n in names)
