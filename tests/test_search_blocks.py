@@ -137,7 +137,8 @@ def test_check_sees_blocks_below_their_cases_and_repair_rebuilds_them(db, actor)
     assert too_low(db) == 0 and checks.check(db) == []
 
 
-def test_migration_0015_fills_the_blocks_of_a_file_before_it(make_db_url, actor):
+def test_migration_0015_fills_the_blocks_of_a_file_before_it_and_drops_a_twin_index(
+        make_db_url, actor):
     from caseapp.storage.migrate import open_database
 
     url = make_db_url("old")
@@ -146,6 +147,7 @@ def test_migration_0015_fills_the_blocks_of_a_file_before_it(make_db_url, actor)
     expected = blocks(db)
     with db.engine.begin() as conn:  # the file as 0014 left it
         search_blocks.drop(conn)
+        conn.exec_driver_sql("CREATE INDEX ix_persons_name ON persons (name)")
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0014'")
     hits = like_search(db, "2025")
     db.dispose()
@@ -156,6 +158,12 @@ def test_migration_0015_fills_the_blocks_of_a_file_before_it(make_db_url, actor)
         with db.engine.connect() as conn:
             triggers = {r[0] for r in conn.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+            # a name is looked up through (name, phone), whose prefix it is
+            indexes = {r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons'")}
+            plan = " ".join(r[-1] for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM persons WHERE name = '张三'"))
         assert set(search_blocks.TRIGGERS) <= triggers
+        assert "ix_persons_name" not in indexes and "ix_persons_name_phone" in plan, plan
     finally:
         db.dispose()

@@ -183,7 +183,9 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = office_column()
     is_org: Mapped[bool] = mapped_column(Boolean, default=False)
-    name: Mapped[str] = mapped_column(String(128), index=True)
+    # No index of its own: ix_persons_name_phone's prefix serves a name (migration 0015; one
+    # index fewer for every person an import writes).
+    name: Mapped[str] = mapped_column(String(128))
     # pinyin initials of name for search; kept by caseapp.storage.pinyin (ORM event + default)
     name_initials: Mapped[str | None] = mapped_column(String(32), index=True,
                                                       default=pinyin.initials_default)
