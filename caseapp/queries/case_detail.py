@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseapp import deadlines
@@ -341,14 +341,18 @@ def earlier_petitions(session: Session, row: Any) -> tuple[tuple[int, str], ...]
     later than it: what made it a 重复信访."""
     persons = select(CaseParty.person_id).where(CaseParty.case_id == row.id,
                                                 CaseParty.role == "信访人")
+    theirs = select(CaseParty.case_id).where(CaseParty.person_id.in_(persons),
+                                             CaseParty.role == "信访人")
+    # The persons' own cases drive the query (a few, by the person_id index); the case's
+    # columns are compared inside expressions no index serves, or SQLite, without a big
+    # file's statistics, walked every petition of the category received before this one
+    # (25 ms at 1M cases, against 0.1).
     found = session.execute(
-        # received_on selected too: PostgreSQL orders a DISTINCT only by selected columns.
-        select(Case.id, Case.number, Case.received_on).distinct()
-        .join(CaseParty, CaseParty.case_id == Case.id)
-        .where(CaseParty.person_id.in_(persons), CaseParty.role == "信访人",
-               Case.kind == wf.Kind.PETITION.value, Case.category == row.category,
-               Case.id != row.id, Case.received_on <= row.received_on,
-               Case.deleted_at.is_(None))
+        select(Case.id, Case.number)
+        .where(Case.id.in_(theirs), (Case.kind + "") == wf.Kind.PETITION.value,
+               (Case.category + "") == row.category, Case.id != row.id,
+               func.coalesce(Case.received_on, None) <= row.received_on,
+               func.coalesce(Case.deleted_at, None).is_(None))
         .order_by(Case.received_on, Case.id)
     )
     return tuple((r.id, r.number) for r in found)
