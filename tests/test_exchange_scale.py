@@ -194,3 +194,46 @@ def test_bulk_cache_is_given_back(db):
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
         with bulk_cache(s, enabled=False):
             assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+@pytest.mark.sqlite_only("the plain executemany is SQLite's")
+def test_plain_inserts_write_what_sqlalchemy_writes(make_db, tmp_path, monkeypatch):
+    """The importer's tuples (importer.insert_many) hold, column for column, the values
+    SQLAlchemy's own insert writes: a demo's export, every column filled somewhere (dates,
+    times, flags, amounts, agreements), imported both ways."""
+    import sqlite3
+
+    from sqlalchemy import insert
+
+    from caseapp.demo import run_demo
+    from caseapp.exchange import importer
+
+    source = make_db("source")
+    run_demo(source, source.local_user_id(), cases=300, seed=8, today=date(2026, 11, 20))
+    path = tmp_path / "all.csv"
+    run_export(source, path)
+    plain, orm = make_db("plain"), make_db("orm")
+    assert run_import(plain, plain.local_user_id(), path).rows == 300
+    monkeypatch.setattr(importer, "insert_many",
+                        lambda session, table, rows: session.execute(insert(table), rows)
+                        if rows else None)
+    assert run_import(orm, orm.local_user_id(), path).rows == 300
+
+    def rows(db, table):
+        conn = sqlite3.connect(db.engine.url.database)
+        try:  # the stored values and their SQLite types; the import's own clock left out
+            return [tuple((v, type(v).__name__) for v in r) for r in conn.execute(
+                f"SELECT * FROM {table} ORDER BY 1").fetchall()]
+        finally:
+            conn.close()
+
+    stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")  # created_at / at: now
+
+    def shape(v):  # a time of the import's clock as its format alone
+        return re.sub(r"\d", "0", v) if isinstance(v, str) and stamp.match(v) else v
+
+    for table in ("cases", "persons", "case_parties", "events", "agreements"):
+        a, b = rows(plain, table), rows(orm, table)
+        assert len(a) == len(b) > 0, table
+        for x, y in zip(a, b, strict=True):
+            assert [(shape(v), t) for v, t in x] == [(shape(w), u) for w, u in y], (table, x, y)

@@ -68,8 +68,30 @@ def insert_ids(session: Session, table, rows: list[dict]) -> list[int]:
             insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
     start = session.scalar(select(func.max(table.c.id))) or 0
     ids = list(range(start + 1, start + 1 + len(rows)))
-    session.execute(insert(table), [dict(r, id=i) for r, i in zip(rows, ids, strict=True)])
+    insert_many(session, table, [dict(r, id=i) for r, i in zip(rows, ids, strict=True)])
     return ids
+
+
+def insert_many(session: Session, table, rows: list[dict]) -> None:
+    """``session.execute(insert(table), rows)``, on SQLite as one plain executemany of
+    tuples: each value through its column type's own bind processor (the same text SQLAlchemy
+    writes), without SQLAlchemy's per-row parameter building (~3 s of a 100,000-row import).
+    The rows share their keys; a table with a Python-side default for a column they leave
+    out goes through SQLAlchemy, which fills it."""
+    conn = session.connection()
+    keys = list(rows[0]) if rows else []
+    if (conn.dialect.name != "sqlite" or not rows
+            or any(c.default is not None for c in table.c if c.key not in keys)):
+        if rows:
+            session.execute(insert(table), rows)
+        return
+    dialect, quote = conn.dialect, conn.dialect.identifier_preparer.quote
+    procs = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(table.c[k].name) for k in keys)}) "
+           f"VALUES ({', '.join('?' * len(keys))})")
+    pairs = list(zip(keys, procs, strict=True))
+    conn.exec_driver_sql(sql, [
+        tuple(r[k] if p is None or r[k] is None else p(r[k]) for k, p in pairs) for r in rows])
 
 
 class _Person:
@@ -279,10 +301,10 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                 case_ids = insert_ids(session, table, [
                     dict(r.values, office_id=office, number=r.number, created_at=now)
                     for r in batch])
-                session.execute(insert(CaseParty.__table__), [
+                insert_many(session, CaseParty.__table__, [
                     dict(case_id=cid, person_id=p.id, role=role)
                     for cid, link in zip(case_ids, links, strict=True) for p, role in link])
-                session.execute(insert(Event.__table__), [
+                insert_many(session, Event.__table__, [
                     dict(office_id=office, case_id=cid, at=now, user_id=actor, action="imported",
                          changes=None, note=note)
                     for cid in case_ids])
@@ -292,7 +314,7 @@ def import_file(db: Database, actor: int, path: str | os.PathLike, *,
                                    terms="[]") for cid, r in zip(case_ids, batch, strict=True)
                               if r.agreement_form]
                 if agreements:
-                    session.execute(insert(Agreement.__table__), agreements)
+                    insert_many(session, Agreement.__table__, agreements)
 
             batch: list[Row] = []
             for rownum, values in mapped_rows(raw, warnings):
