@@ -380,11 +380,12 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
 
     - fewer than FEW candidates: dated by id and re-checked newest first a page at a time
       (none: no query);
-    - more (a common term): the newest cases alone when the candidates' density says they
-      hold the page; else the cases within ``scope`` scanned newest first through a
-      received_on index, each probed against the candidates (a common name piece: looked up
-      in the grams; else held in memory, id + 0 so that they never drive the query, which
-      would sort every match), stopping at the limit;
+    - more (a common term): a common name piece, each case of ``scope`` scanned newest
+      first looked up in the grams, stopping at the limit; else the candidates walked from
+      the highest id down (_walk_back, bounded by search_blocks); in a file without the
+      blocks, the newest cases alone when the candidates' density says they hold the page,
+      else the cases scanned newest first, each probed against the candidates held in memory
+      (id + 0 so that they never drive the query, which would sort every match);
     - a 1–2 character number or summary fragment, whose candidates come through the index's
       vocabulary (its cost grows with how often the character occurs): the newest RECENT
       cases first, which hold the page when the character is common; one too common to list
