@@ -78,12 +78,12 @@ def insert_many(session: Session, table, rows: list[dict]) -> None:
     writes), without SQLAlchemy's per-row parameter building (~3 s of a 100,000-row import).
     The rows share their keys; a table with a Python-side default for a column they leave
     out goes through SQLAlchemy, which fills it."""
-    conn = session.connection()
-    keys = list(rows[0]) if rows else []
-    if (conn.dialect.name != "sqlite" or not rows
-            or any(c.default is not None for c in table.c if c.key not in keys)):
-        if rows:
-            session.execute(insert(table), rows)
+    if not rows:
+        return
+    conn, keys = session.connection(), list(rows[0])
+    if conn.dialect.name != "sqlite" or any(c.default is not None for c in table.c
+                                            if c.key not in keys):
+        session.execute(insert(table), rows)
         return
     dialect, quote = conn.dialect, conn.dialect.identifier_preparer.quote
     procs = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]

@@ -241,10 +241,10 @@ def snapshot(db: Database, kind: str, date_from: date, date_to: date,
     by_category: dict[str, int] = {}
     by_street: dict[str, int] = {}
     by_outcome: dict[str, int] = {}
-    with days.reading(db, max(t for _l, _n, _f, t in older + recent + period)) as (session, fast):
+    wanted = older + recent + period
+    with days.reading(db, max(t for _l, _n, _f, t in wanted)) as (session, fast):
         if fast and not direct:  # the same counts from the per-day sums (figures/days.py)
             kept = days.scope_of(db, session, offices)
-            wanted = older + recent + period
             periods = sorted({(f, t) for _l, _n, f, t in wanted})
             counted_at = dict(zip(periods, days.counts(
                 session, kind, [(f, t, stats.as_of_day(t, today)) for f, t in periods],

@@ -374,7 +374,7 @@ def _distinct(found: Found) -> int:
 
 
 def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], field: str,
-             matcher: Matcher, term: str, limit: int) -> Found:
+             matcher: Matcher, term: str, limit: int, walk: bool) -> Found:
     """One field through the index; its candidates re-checked by the matcher's own LIKE, so
     the answer is LIKE's, at a cost that follows the page, not the number of matches:
 
@@ -422,17 +422,16 @@ def _indexed(session: Session, scope: ColumnElement[bool], plans: list[_Plan], f
         # cases) costs less than holding every match in memory first.
         return matcher(session, term, and_(scope, search_index.gram_held(where, terms[0],
                                                                          Case.id)), limit)
-    walk = search_blocks.present(session.connection())
-    newest = int(2 * limit / density) + 1
-    if not short and not walk:
+    if walk:
+        return _walk_back(session, by_id, matcher, term, source, limit)
+    if not short:
         # The density is the oldest candidates'; a term of the recent cases (this year in
         # the numbers) is far denser among the newest: they are tried whatever it says.
+        newest = int(2 * limit / density) + 1
         recent = _within_newest(plans, matcher, term,
                                 newest if newest <= MAX_RECENT else RECENT, limit)
         if recent is not None:
             return recent
-    if walk:
-        return _walk_back(session, by_id, matcher, term, source, limit)
     return matcher(session, term, and_(scope, (Case.id + 0).in_(ids)), limit)
 
 
@@ -451,9 +450,10 @@ def _found(session: Session, term: str, kind: str | None, limit: int, indexed: b
     # The LIKE scan and the recent windows go kind by kind (each kind's received_on index);
     # each kind's most recent ``limit`` hits of a field hold the most recent of both.
     plans = [_Plan(session, k, narrow) for k in kinds]
+    walk = indexed and search_blocks.present(session.connection())  # migration 0015
     for index, (field, matcher) in enumerate(zip(FIELDS, _MATCHERS, strict=True)):
         if indexed:
-            keep(index, _indexed(session, scope, plans, field, matcher, term, limit))
+            keep(index, _indexed(session, scope, plans, field, matcher, term, limit, walk))
         else:
             for plan in plans:
                 keep(index, matcher(session, term, plan.ordered, limit))

@@ -50,7 +50,8 @@ def _index_checks(db) -> list[str]:
         wrong = search_index.out_of_step(conn)
         low = search_blocks.too_low(conn) if search_blocks.present(conn) else 0
         numbers = [n for (n,) in conn.execute(
-            select(Case.number).where(Case.id.in_(wrong[:SHOW])).order_by(Case.id))]
+            select(Case.number).where(Case.id.in_(wrong[:SHOW])).order_by(Case.id))] \
+            if wrong else []
     if wrong:
         shown = "、".join(numbers) if numbers else "已删除的案件"
         more = "等" if len(wrong) > SHOW else ""

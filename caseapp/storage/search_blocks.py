@@ -38,7 +38,7 @@ def create(conn: Connection) -> None:
                          "newest DATE NOT NULL)")
     conn.exec_driver_sql(f"DELETE FROM {TABLE}")
     conn.exec_driver_sql(f"INSERT INTO {TABLE}(block, newest) SELECT id >> {SHIFT}, "
-                         "max(received_on) FROM cases GROUP BY id >> " + str(SHIFT))
+                         f"max(received_on) FROM cases GROUP BY id >> {SHIFT}")
     for name, body in TRIGGERS.items():
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
